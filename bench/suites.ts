@@ -1,0 +1,10 @@
+import type { BenchRow } from './table';
+import { buildSuite } from './build';
+
+export interface BenchSuite {
+  name: string;
+  run(): Promise<BenchRow[]>;
+}
+
+/** Each issue adds its suite here. */
+export const suites: BenchSuite[] = [buildSuite];

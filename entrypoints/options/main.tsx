@@ -1,0 +1,4 @@
+import { mount } from '../../components/mount';
+import { Options } from '../../components/options/Options';
+
+mount(<Options />);

@@ -1,0 +1,5 @@
+import { mount } from '../../components/mount';
+import { Popup } from '../../components/popup/Popup';
+import { openDb } from '../../lib/store/db';
+
+mount(<Popup db={openDb()} />);

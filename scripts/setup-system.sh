@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what npm cannot: Debian's Chromium (the tests and `npm start` drive it) and CJK fonts
+# (so screenshots show the text). Only acts when something is missing.
+set -euo pipefail
+missing=()
+[ -x "${YUEDU_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+fc-list 2>/dev/null | grep -qi 'cjk' || missing+=(fonts-noto-cjk)
+[ ${#missing[@]} -eq 0 ] && exit 0
+if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
+  echo "Yuedu needs: ${missing[*]}. Install them with your package manager (Debian: apt-get install -y ${missing[*]})." >&2
+  exit 1
+fi
+SUDO=$([ "$(id -u)" -eq 0 ] && echo "" || echo sudo)
+echo "Installing ${missing[*]} with apt-get…" >&2
+$SUDO apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null

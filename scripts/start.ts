@@ -1,0 +1,33 @@
+/**
+ * The main job: opens Chromium with the built extension on the bundled sample dispatch.
+ * With a display it stays open until the window is closed; without one (or with CI set) it runs
+ * headless, saves a screenshot and exits, so it also works in a terminal.
+ */
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { launchWithExtension } from './lib/browser';
+import { startStaticServer } from './lib/static-server';
+
+const root = path.resolve(import.meta.dirname, '..');
+const extensionDir = path.join(root, process.env.YUEDU_OUT_DIR ?? '.output', 'chrome-mv3');
+const headless = !!process.env.CI || !process.env.DISPLAY;
+
+const server = await startStaticServer({ '/': path.join(root, 'demo') });
+const browser = await launchWithExtension(extensionDir, { headless });
+const page = await browser.context.newPage();
+const url = server.url('/silk-road.html');
+await page.goto(url);
+await page.waitForSelector('html[data-yuedu]', { timeout: 15_000 });
+console.log(`Yuedu ${await page.getAttribute('html', 'data-yuedu')} is running on ${url}`);
+
+if (headless) {
+  const shot = path.join(root, 'screenshots', 'start.png');
+  await mkdir(path.dirname(shot), { recursive: true });
+  await page.screenshot({ path: shot });
+  console.log(`No display: ran headless and saved a screenshot to ${path.relative(process.cwd(), shot)}`);
+  await browser.close();
+  await server.close();
+} else {
+  console.log('Close the browser window to stop.');
+  browser.context.on('close', () => void server.close());
+}
