@@ -5,5 +5,11 @@ import { serve } from '../lib/messaging/server';
 export default defineBackground(() => {
   serve({
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
+    lookup: () => {
+      throw new Error('The dictionary engine is not wired in yet');
+    },
+    annotate: () => {
+      throw new Error('The dictionary engine is not wired in yet');
+    },
   });
 });

@@ -3,8 +3,14 @@
  * so that a sender and its handler cannot disagree about a name or a shape.
  * Add a request type to `Requests`: its key is the message type, `req` what is sent, `res` what comes back.
  */
+import type { LookupMatch, PinyinOptions, Segment } from '../../dictionary/types';
+
 export interface Requests {
   ping: { req: { from: string }; res: { pong: true; version: string } };
+  /** Words starting at `text[0]`, longest first; send a window of text (say 16 UTF-16 units) from the pointer. */
+  lookup: { req: { text: string }; res: { matches: LookupMatch[] } };
+  /** Segments with pinyin for each paragraph, for the pinyin layer and known-word marking. */
+  annotate: { req: { paragraphs: string[]; pinyin: PinyinOptions }; res: { paragraphs: Segment[][] } };
 }
 
 export type RequestType = keyof Requests;

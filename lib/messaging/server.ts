@@ -6,7 +6,7 @@ export type Handlers = {
 };
 
 /** Answers a request with the matching handler; pure so it can be unit-tested without a browser. */
-export async function dispatch(handlers: Handlers, message: unknown): Promise<Reply<RequestType> | undefined> {
+export async function dispatch(handlers: Partial<Handlers>, message: unknown): Promise<Reply<RequestType> | undefined> {
   if (!isEnvelope(message)) return undefined;
   const handler = handlers[message.type] as ((payload: unknown) => unknown) | undefined;
   if (!handler) return { ok: false, error: `Unknown message type "${message.type}"` };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dispatch, type Handlers } from '../../lib/messaging/server';
 
-const handlers: Handlers = {
+const handlers: Partial<Handlers> = {
   ping: ({ from }) => {
     if (from === 'boom') throw new Error('handler failed');
     return { pong: true, version: '1.2.3' };

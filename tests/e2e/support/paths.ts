@@ -1,8 +1,8 @@
 import path from 'node:path';
 
 export const ROOT = path.resolve(import.meta.dirname, '../../..');
-/** The e2e build has its own folder so that it never races a developer's `npm run build`. */
-export const E2E_OUT_DIR = path.join(ROOT, '.output-e2e');
+/** The e2e build has its own folder (settable, for parallel runs) so that it never races `npm run build`. */
+export const E2E_OUT_DIR = path.resolve(ROOT, process.env.YUEDU_E2E_OUT_DIR ?? '.output-e2e');
 export const EXTENSION_DIR = path.join(E2E_OUT_DIR, 'chrome-mv3');
 export const DEMO_DIR = path.join(ROOT, 'demo');
 export const FIXTURE_PAGES_DIR = path.resolve(ROOT, '../shared/fixtures/pages');

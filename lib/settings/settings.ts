@@ -1,0 +1,31 @@
+import type { PinyinStyle } from '../../dictionary/types';
+
+/** The reader's preferences. Stored with WXT storage (see ./store.ts); every field has a default here. */
+export interface Settings {
+  pinyinStyle: PinyinStyle;
+  toneColors: boolean;
+  /** Colours for tones 1–4 and the neutral tone. */
+  toneColorList: [string, string, string, string, string];
+  /** What must be held for the hover card to appear. */
+  hoverTrigger: 'always' | 'shift' | 'alt';
+  cardFontSize: number;
+  headwordFirst: 'simplified' | 'traditional';
+  showHsk: boolean;
+  pinyinLayerDefault: 'off' | 'all' | 'unknown';
+  sandhi: boolean;
+  dailyNewCards: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  pinyinStyle: 'marks',
+  toneColors: true,
+  // The Pleco / Hanping convention most learners already know.
+  toneColorList: ['#e30000', '#d89000', '#00a000', '#0000e3', '#808080'],
+  hoverTrigger: 'always',
+  cardFontSize: 16,
+  headwordFirst: 'simplified',
+  showHsk: true,
+  pinyinLayerDefault: 'off',
+  sandhi: false,
+  dailyNewCards: 20,
+};
