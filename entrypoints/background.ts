@@ -1,15 +1,17 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
-import { serve } from '../lib/messaging/server';
+import { serveBackground } from '../lib/messaging/server';
+
+const notYet = (what: string) => () => {
+  throw new Error(`${what} is not wired in yet`);
+};
 
 export default defineBackground(() => {
-  serve({
+  serveBackground({
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
-    lookup: () => {
-      throw new Error('The dictionary engine is not wired in yet');
-    },
-    annotate: () => {
-      throw new Error('The dictionary engine is not wired in yet');
-    },
+    lookup: notYet('The dictionary engine'),
+    annotate: notYet('The dictionary engine'),
+    saveWord: notYet('The word store'),
+    wordStates: notYet('The word store'),
   });
 });

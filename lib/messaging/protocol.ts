@@ -1,30 +1,62 @@
 /**
  * Every message between content scripts, the background and extension pages is declared here,
  * so that a sender and its handler cannot disagree about a name or a shape.
- * Add a request type to `Requests`: its key is the message type, `req` what is sent, `res` what comes back.
+ * `BackgroundRequests` are answered by the service worker; `TabRequests` by the content script of a tab.
+ * Add a request type to a map: its key is the message type, `req` what is sent, `res` what comes back.
  */
 import type { LookupMatch, PinyinOptions, Segment } from '../../dictionary/types';
 
-export interface Requests {
+/** What is kept of a word when the reader saves it from a page. */
+export interface WordToSave {
+  simplified: string;
+  traditional: string;
+  /** The reading the reader chose (numbered pinyin, CC-CEDICT style). */
+  pinyin: string;
+  definitions: string[];
+  /** The glossary note, for set phrases. */
+  note?: string;
+  hsk?: number;
+}
+
+/** Where the word was met. */
+export interface WordContext {
+  sentence: string;
+  title: string;
+  url: string;
+}
+
+export type PinyinLayerMode = 'off' | 'all' | 'unknown';
+
+export interface BackgroundRequests {
   ping: { req: { from: string }; res: { pong: true; version: string } };
   /** Words starting at `text[0]`, longest first; send a window of text (say 16 UTF-16 units) from the pointer. */
   lookup: { req: { text: string }; res: { matches: LookupMatch[] } };
   /** Segments with pinyin for each paragraph, for the pinyin layer and known-word marking. */
   annotate: { req: { paragraphs: string[]; pinyin: PinyinOptions }; res: { paragraphs: Segment[][] } };
+  /** Saves a word, or adds the new context sentence to a word saved before. */
+  saveWord: { req: { word: WordToSave; context: WordContext }; res: { id: number; created: boolean } };
+  /** Simplified headwords the reader has saved or marked known, for highlighting and the "unknown only" layer. */
+  wordStates: { req: Record<string, never>; res: { saved: string[]; known: string[] } };
 }
 
-export type RequestType = keyof Requests;
-export type RequestOf<T extends RequestType> = Requests[T]['req'];
-export type ResponseOf<T extends RequestType> = Requests[T]['res'];
+export interface TabRequests {
+  /** Sets the pinyin layer of the tab's article; answers the mode now in force. */
+  setPinyinLayer: { req: { mode: PinyinLayerMode | 'toggle' }; res: { mode: PinyinLayerMode } };
+}
 
-export interface Envelope<T extends RequestType = RequestType> {
+export type RequestMap = BackgroundRequests | TabRequests;
+export type RequestType<M> = keyof M & string;
+export type RequestOf<M, T extends keyof M> = M[T] extends { req: infer R } ? R : never;
+export type ResponseOf<M, T extends keyof M> = M[T] extends { res: infer R } ? R : never;
+
+export interface Envelope<T extends string = string> {
   yuedu: 1;
   type: T;
-  payload: RequestOf<T>;
+  payload: unknown;
 }
 
 /** What a handler sends back: errors travel as data because thrown errors do not cross the message boundary. */
-export type Reply<T extends RequestType> = { ok: true; value: ResponseOf<T> } | { ok: false; error: string };
+export type Reply<V = unknown> = { ok: true; value: V } | { ok: false; error: string };
 
 export function isEnvelope(value: unknown): value is Envelope {
   return (

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import type { BackgroundRequests } from '../../lib/messaging/protocol';
 import { dispatch, type Handlers } from '../../lib/messaging/server';
 
-const handlers: Partial<Handlers> = {
+const handlers: Partial<Handlers<BackgroundRequests>> = {
   ping: ({ from }) => {
     if (from === 'boom') throw new Error('handler failed');
     return { pong: true, version: '1.2.3' };
