@@ -10,8 +10,16 @@ export default defineConfig({
     plugins: [preact()],
   }),
   manifest: {
-    name: 'Yuedu 阅读',
-    description: 'Read Chinese news: hover glosses, pinyin, political set phrases and flashcards.',
+    // Strings come from public/_locales (English default, Simplified Chinese second).
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: ['storage'],
+    commands: {
+      'toggle-pinyin': {
+        suggested_key: { default: 'Alt+Shift+P' },
+        description: '__MSG_commandTogglePinyin__',
+      },
+    },
   },
 });

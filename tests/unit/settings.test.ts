@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { clampInt, normalizeColor, normalizeSettings } from '../../lib/settings/validate';
+import { isSiteDisabled, siteOf, withSite } from '../../lib/settings/sites';
+
+describe('normalizeSettings', () => {
+  it('gives the defaults for nothing stored or for a value that is not an object', () => {
+    expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(normalizeSettings('marks')).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('keeps every valid value', () => {
+    const chosen = {
+      pinyinStyle: 'zhuyin',
+      toneColors: false,
+      toneColorList: ['#111111', '#222222', '#333333', '#444444', '#555555'],
+      hoverTrigger: 'alt',
+      cardFontSize: 22,
+      headwordFirst: 'traditional',
+      showHsk: false,
+      pinyinLayerDefault: 'unknown',
+      sandhi: true,
+      dailyNewCards: 0,
+    } as const;
+    expect(normalizeSettings(chosen)).toEqual(chosen);
+  });
+
+  it('replaces each invalid field by its default and keeps the valid ones (a partial or older object)', () => {
+    const s = normalizeSettings({ pinyinStyle: 'ipa', hoverTrigger: 'shift', showHsk: 'yes', sandhi: true, extra: 1 });
+    expect(s).toEqual({ ...DEFAULT_SETTINGS, hoverTrigger: 'shift', sandhi: true });
+    expect(s).not.toHaveProperty('extra');
+  });
+
+  it('clamps the font size and the daily limit to whole numbers within bounds', () => {
+    expect(normalizeSettings({ cardFontSize: 4 }).cardFontSize).toBe(12);
+    expect(normalizeSettings({ cardFontSize: 400 }).cardFontSize).toBe(32);
+    expect(normalizeSettings({ cardFontSize: '18' }).cardFontSize).toBe(18);
+    expect(normalizeSettings({ cardFontSize: 17.6 }).cardFontSize).toBe(18);
+    expect(normalizeSettings({ dailyNewCards: -3 }).dailyNewCards).toBe(0);
+    expect(normalizeSettings({ dailyNewCards: Number.NaN }).dailyNewCards).toBe(DEFAULT_SETTINGS.dailyNewCards);
+    expect(normalizeSettings({ dailyNewCards: '' }).dailyNewCards).toBe(DEFAULT_SETTINGS.dailyNewCards);
+    expect(clampInt('12abc', { min: 0, max: 50 }, 7)).toBe(7);
+  });
+
+  it('repairs tone colours one by one', () => {
+    const s = normalizeSettings({ toneColorList: ['#ABC', 'red', '#00ff00', 42] });
+    expect(s.toneColorList).toEqual([
+      '#aabbcc',
+      DEFAULT_SETTINGS.toneColorList[1],
+      '#00ff00',
+      DEFAULT_SETTINGS.toneColorList[3],
+      DEFAULT_SETTINGS.toneColorList[4],
+    ]);
+    expect(normalizeSettings({ toneColorList: 'blue' }).toneColorList).toEqual(DEFAULT_SETTINGS.toneColorList);
+  });
+
+  it('accepts only hex colours, so nothing can inject CSS through a setting', () => {
+    expect(normalizeColor(' #E30000 ')).toBe('#e30000');
+    expect(normalizeColor('#e30000; background: url(x)')).toBeNull();
+    expect(normalizeColor('#12345')).toBeNull();
+    expect(normalizeColor(undefined)).toBeNull();
+  });
+
+  it('does not share the defaults object, so a caller cannot change the defaults by mutating settings', () => {
+    const s = normalizeSettings({});
+    s.toneColorList[0] = '#000000';
+    expect(DEFAULT_SETTINGS.toneColorList[0]).not.toBe('#000000');
+  });
+});
+
+describe('per-site switch', () => {
+  it('treats a hostname with or without www., any case and a trailing dot as one site', () => {
+    expect(siteOf('WWW.Xinhuanet.com.')).toBe('xinhuanet.com');
+    expect(isSiteDisabled(['xinhuanet.com'], 'www.xinhuanet.com')).toBe(true);
+    expect(isSiteDisabled(['www.xinhuanet.com'], 'xinhuanet.com')).toBe(true);
+    expect(isSiteDisabled(['xinhuanet.com'], 'news.xinhuanet.com')).toBe(false);
+    expect(isSiteDisabled(['xinhuanet.com'], '')).toBe(false);
+  });
+
+  it('turns a site off and on again, keeping the list sorted and free of duplicates', () => {
+    const off = withSite(['people.com.cn'], 'www.Xinhuanet.com', false);
+    expect(off).toEqual(['people.com.cn', 'xinhuanet.com']);
+    expect(withSite(off, 'xinhuanet.com', false)).toEqual(off);
+    expect(withSite(off, 'www.xinhuanet.com', true)).toEqual(['people.com.cn']);
+    expect(withSite([], '', false)).toEqual([]);
+  });
+});
