@@ -1,18 +1,19 @@
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 
 export function About() {
   return (
-    <section aria-labelledby="about-heading">
-      <h2 id="about-heading">About Yuedu</h2>
-      <p>Version {browser.runtime.getManifest().version}.</p>
+    <section class="about" aria-labelledby="about-heading" data-testid="about">
+      <h2 id="about-heading">{t('aboutHeading')}</h2>
+      <p>{t('aboutVersion', browser.runtime.getManifest().version)}</p>
       <p>
-        Dictionary data: <a href="https://cc-cedict.org/">CC-CEDICT</a>, by MDBG and its contributors, licensed under{' '}
-        <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>.
+        {t('aboutCedict')} <a href="https://cc-cedict.org/">cc-cedict.org</a> ·{' '}
+        <a href="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</a>
       </p>
       <p>
-        HSK 3.0 word list: <a href="https://github.com/ivankra/hsk30">ivankra/hsk30</a>, MIT licence.
+        {t('aboutHsk')} <a href="https://github.com/ivankra/hsk30">github.com/ivankra/hsk30</a>
       </p>
-      <p>Privacy: Yuedu sends nothing over the network. Your words and reviews stay in this browser.</p>
+      <p>{t('aboutPrivacy')}</p>
     </section>
   );
 }

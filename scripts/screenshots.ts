@@ -1,0 +1,66 @@
+/**
+ * Screenshots of the extension's own pages for the README: the popup (over the sample dispatch, so it shows that
+ * page's switch and article stats), the options page and the word list. Builds nothing: run `npm run build` first,
+ * or set YUEDU_OUT_DIR to the build to use. Writes PNGs to docs/.
+ */
+import { existsSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchWithExtension } from './lib/browser';
+import { startStaticServer } from './lib/static-server';
+
+const root = path.resolve(import.meta.dirname, '..');
+const extensionDir = path.join(root, process.env.YUEDU_OUT_DIR ?? '.output', 'chrome-mv3');
+const docs = path.join(root, 'docs');
+/** Extension pages that may hold the word list, in the order tried; the first that was built is shot. */
+const WORD_LIST_PAGES = ['words.html', 'wordlist.html', 'list.html'];
+
+if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
+  throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
+}
+await mkdir(docs, { recursive: true });
+const server = await startStaticServer({ '/': path.join(root, 'demo') });
+const browser = await launchWithExtension(extensionDir, { headless: true });
+
+async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
+  // Fonts and the Preact render settle before the picture is taken.
+  await page.evaluate(() => document.fonts.ready);
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(docs, name), fullPage });
+  console.log(`docs/${name}`);
+}
+
+try {
+  const article = await browser.context.newPage();
+  await article.goto(server.url('/silk-road.html'));
+  await article.waitForSelector('html[data-yuedu]', { timeout: 15_000 });
+
+  // The popup asks the active tab about its page: load it in a tab behind the article, as the toolbar popup would be.
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 400, height: 600 });
+  await article.bringToFront();
+  await popup.goto(browser.extensionUrl('popup.html'));
+  await popup.waitForTimeout(1500);
+  await popup.bringToFront();
+  await shoot(popup, 'popup.png');
+
+  const options = await browser.context.newPage();
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await options.goto(browser.extensionUrl('options.html'));
+  await options.waitForSelector('[data-testid=about]');
+  await shoot(options, 'options.png');
+
+  const wordList = WORD_LIST_PAGES.find((page) => existsSync(path.join(extensionDir, page)));
+  if (wordList) {
+    const words = await browser.context.newPage();
+    await words.setViewportSize({ width: 1100, height: 800 });
+    await words.goto(browser.extensionUrl(wordList));
+    await shoot(words, 'word-list.png');
+  } else {
+    console.warn(`No word list page built (looked for ${WORD_LIST_PAGES.join(', ')}).`);
+  }
+} finally {
+  await browser.close();
+  await server.close();
+}
