@@ -1,20 +1,136 @@
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type EntityTable, type Table } from 'dexie';
+
+/** A sentence the word was met in. */
+export interface SavedContext {
+  sentence: string;
+  title: string;
+  url: string;
+  /** When it was saved (ms since the epoch). */
+  date: number;
+}
 
 export interface SavedWord {
   id?: number;
   simplified: string;
   traditional: string;
+  /** The reading chosen at save time (numbered pinyin, CC-CEDICT style). */
   pinyin: string;
+  /** The definitions as they were at save time: a later dictionary update does not change a saved card. */
   definitions: string[];
+  /** The glossary note, or the reader's own, editable in the word list. */
+  note?: string;
+  hsk?: number;
+  contexts: SavedContext[];
   savedAt: number;
+  updatedAt: number;
+  suspended: boolean;
 }
 
-export type YueduDb = Dexie & { words: EntityTable<SavedWord, 'id'> };
+/** hanzi → meaning and reading; or reading and meaning → hanzi. */
+export type CardKind = 'recognize' | 'produce';
+
+/** Which review queue a card is in: the `[queue+due]` index answers "what is due" without a scan. */
+export const QUEUE = { inactive: -1, new: 0, scheduled: 1 } as const;
+export type Queue = (typeof QUEUE)[keyof typeof QUEUE];
+
+/** The FSRS state of a card, with dates as epoch milliseconds so that a JSON backup round-trips exactly. */
+export interface FsrsState {
+  due: number;
+  stability: number;
+  difficulty: number;
+  elapsed_days: number;
+  scheduled_days: number;
+  learning_steps: number;
+  reps: number;
+  lapses: number;
+  /** ts-fsrs State: 0 new, 1 learning, 2 review, 3 relearning. */
+  state: number;
+  last_review: number | null;
+}
+
+export interface CardRecord extends FsrsState {
+  id?: number;
+  wordId: number;
+  kind: CardKind;
+  queue: Queue;
+}
+
+/** One grade, with the card's state before it: enough to undo the grade exactly and to compute statistics. */
+export interface ReviewRecord {
+  id?: number;
+  cardId: number;
+  wordId: number;
+  /** 1 Again, 2 Hard, 3 Good, 4 Easy. */
+  rating: number;
+  review: number;
+  before: FsrsState;
+}
+
+/** Words the reader already knows: saved or not, they are not reviewed and not marked as unknown on pages. */
+export interface KnownWord {
+  simplified: string;
+  markedAt: number;
+}
+
+export interface MetaRecord {
+  key: string;
+  value: unknown;
+}
+
+export type YueduDb = Dexie & {
+  words: EntityTable<SavedWord, 'id'>;
+  cards: EntityTable<CardRecord, 'id'>;
+  reviews: EntityTable<ReviewRecord, 'id'>;
+  known: Table<KnownWord, string>;
+  meta: Table<MetaRecord, string>;
+};
 
 export const DB_NAME = 'yuedu';
+
+/** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
+export const SCHEMA_VERSIONS = [1, 2] as const;
+export const SCHEMA_VERSION = 2;
+
+export const newCardFields = (due: number): FsrsState & { queue: Queue } => ({
+  queue: QUEUE.new,
+  due,
+  stability: 0,
+  difficulty: 0,
+  elapsed_days: 0,
+  scheduled_days: 0,
+  learning_steps: 0,
+  reps: 0,
+  lapses: 0,
+  state: 0,
+  last_review: null,
+});
 
 export function openDb(name = DB_NAME): YueduDb {
   const db = new Dexie(name) as YueduDb;
   db.version(1).stores({ words: '++id, &simplified, savedAt' });
+  db.version(2)
+    .stores({
+      words: '++id, &simplified, savedAt, updatedAt',
+      cards: '++id, wordId, &[wordId+kind], [queue+due]',
+      reviews: '++id, cardId, wordId, review',
+      known: '&simplified',
+      meta: '&key',
+    })
+    .upgrade(async (tx) => {
+      // v1 kept only the headword, reading and definitions: give each word an empty context list and a new card.
+      const cards = tx.table<CardRecord, number>('cards');
+      await tx
+        .table<SavedWord, number>('words')
+        .toCollection()
+        .modify((word) => {
+          word.contexts ??= [];
+          word.updatedAt ??= word.savedAt;
+          word.suspended ??= false;
+        });
+      const words = await tx.table<SavedWord, number>('words').toArray();
+      await cards.bulkAdd(
+        words.map((w) => ({ wordId: w.id ?? 0, kind: 'recognize' as const, ...newCardFields(w.savedAt) })),
+      );
+    });
   return db;
 }

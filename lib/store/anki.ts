@@ -1,0 +1,23 @@
+/**
+ * Words as a tab-separated file that Anki imports ("File → Import"): the header lines tell Anki the separator,
+ * that fields are plain text and the column names (hanzi, pinyin, meaning, sentence, source).
+ */
+import { numberedToMarks } from '../../dictionary/pinyin-format';
+import type { SavedWord } from './db';
+
+/** Tabs and line breaks would start a new field or note: a field keeps them as spaces. */
+const field = (text: string) => text.replace(/[\t\r\n]+/g, ' ').trim();
+
+export function ankiTsv(words: readonly SavedWord[]): string {
+  const lines = ['#separator:tab', '#html:false', '#columns:hanzi\tpinyin\tmeaning\tsentence\tsource'];
+  for (const w of words) {
+    const context = w.contexts.at(-1);
+    const hanzi = w.traditional && w.traditional !== w.simplified ? `${w.simplified} (${w.traditional})` : w.simplified;
+    const meaning = [w.definitions.join('; '), w.note ?? ''].filter(Boolean).join(' — ');
+    const source = context ? [context.title, context.url].filter(Boolean).join(' ') : '';
+    lines.push([hanzi, numberedToMarks(w.pinyin), meaning, context?.sentence ?? '', source].map(field).join('\t'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const ankiFileName = (now = Date.now()) => `yuedu-anki-${new Date(now).toISOString().slice(0, 10)}.tsv`;

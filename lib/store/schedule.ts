@@ -1,0 +1,171 @@
+/**
+ * Review scheduling with FSRS (ts-fsrs): what is due, the next card, grading with an interval preview, undo.
+ * All state is in IndexedDB, so a service worker or popup killed between two grades loses nothing.
+ */
+import { fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { QUEUE, type CardRecord, type FsrsState, type SavedWord, type YueduDb } from './db';
+import { guard, StoreError } from './errors';
+import { readPrefs } from './prefs';
+import { queueFor } from './words';
+
+/** Fuzz off: the interval shown on a button is the interval the card gets. */
+const scheduler = fsrs({ enable_fuzz: false });
+
+export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
+export const GRADE_LABELS: Record<Grade, string> = {
+  [Rating.Again]: 'Again',
+  [Rating.Hard]: 'Hard',
+  [Rating.Good]: 'Good',
+  [Rating.Easy]: 'Easy',
+};
+
+export function toFsrsCard(c: FsrsState): Card {
+  return {
+    due: new Date(c.due),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsed_days,
+    scheduled_days: c.scheduled_days,
+    learning_steps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    ...(c.last_review === null ? {} : { last_review: new Date(c.last_review) }),
+  };
+}
+
+export function fsrsState(c: FsrsState | Card): FsrsState {
+  return {
+    due: typeof c.due === 'number' ? c.due : c.due.getTime(),
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsed_days: c.elapsed_days,
+    scheduled_days: c.scheduled_days,
+    learning_steps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: c.state,
+    last_review: c.last_review instanceof Date ? c.last_review.getTime() : (c.last_review ?? null),
+  };
+}
+
+/** Local midnight: the daily new-card allowance starts again each calendar day. */
+export function startOfDay(now: number): number {
+  const d = new Date(now);
+  d.setHours(0, 0, 0, 0);
+  return d.getTime();
+}
+
+/** How many new cards may still be started today. */
+async function newAllowance(db: YueduDb, now: number, dailyNewCards: number): Promise<number> {
+  const startedToday = await db.reviews
+    .where('review')
+    .between(startOfDay(now), Infinity)
+    .filter((r) => r.before.state === 0)
+    .count();
+  return Math.max(0, dailyNewCards - startedToday);
+}
+
+export interface DueCount {
+  /** Learning and review cards due now. */
+  scheduled: number;
+  /** New cards that may still be started today. */
+  new: number;
+  total: number;
+}
+
+export async function dueCount(db: YueduDb, now: number, dailyNewCards: number): Promise<DueCount> {
+  return guard(() =>
+    db.transaction('r', [db.cards, db.reviews], async () => {
+      const scheduled = await db.cards.where('[queue+due]').between([QUEUE.scheduled, -Infinity], [QUEUE.scheduled, now], true, true).count();
+      const allowance = await newAllowance(db, now, dailyNewCards);
+      const waiting = allowance > 0 ? await db.cards.where('[queue+due]').between([QUEUE.new, -Infinity], [QUEUE.new, Infinity]).limit(allowance).count() : 0;
+      return { scheduled, new: waiting, total: scheduled + waiting };
+    }),
+  );
+}
+
+export interface Preview {
+  grade: Grade;
+  label: string;
+  due: number;
+  /** "1m", "10m", "3d", "2mo": what the button shows. */
+  interval: string;
+}
+
+export interface ReviewItem {
+  card: CardRecord;
+  word: SavedWord;
+  previews: Preview[];
+  due: DueCount;
+}
+
+export function formatInterval(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / 60_000));
+  if (minutes < 60) return `${minutes}m`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours}h`;
+  const days = Math.round(hours / 24);
+  if (days < 30) return `${days}d`;
+  if (days < 365) return `${Math.round(days / 30)}mo`;
+  return `${(days / 365).toFixed(1).replace(/\.0$/, '')}y`;
+}
+
+export function previews(card: CardRecord, now: number): Preview[] {
+  const outcomes = scheduler.repeat(toFsrsCard(card), new Date(now));
+  return GRADES.map((grade) => {
+    const due = outcomes[grade].card.due.getTime();
+    return { grade, label: GRADE_LABELS[grade], due, interval: formatInterval(due - now) };
+  });
+}
+
+/** The card to show now: learning and review cards first, earliest due first, then new cards oldest first. */
+export async function nextCard(db: YueduDb, now: number, dailyNewCards: number): Promise<ReviewItem | null> {
+  return guard(() =>
+    db.transaction('r', [db.cards, db.reviews, db.words], async () => {
+      const due = await dueCount(db, now, dailyNewCards);
+      let card = await db.cards.where('[queue+due]').between([QUEUE.scheduled, -Infinity], [QUEUE.scheduled, now], true, true).first();
+      if (!card && due.new > 0) card = await db.cards.where('[queue+due]').between([QUEUE.new, -Infinity], [QUEUE.new, Infinity]).first();
+      if (!card) return null;
+      const word = await db.words.get(card.wordId);
+      if (!word) throw new StoreError(`Card #${card.id} has no word`, 'missing');
+      return { card, word, previews: previews(card, now), due };
+    }),
+  );
+}
+
+/** Grades a card; the log row keeps the card's state before the grade, so `undoLastGrade` can restore it exactly. */
+export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now = Date.now()): Promise<CardRecord> {
+  if (!GRADES.includes(grade)) throw new StoreError(`Unknown grade ${String(grade)}`, 'invalid');
+  return guard(() =>
+    db.transaction('rw', [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
+      const card = await db.cards.get(cardId);
+      if (!card) throw new StoreError('This card no longer exists (deleted in another window?)', 'missing');
+      if (card.queue === QUEUE.inactive) throw new StoreError('This card is suspended or its word is marked known', 'invalid');
+      const { card: next } = scheduler.next(toFsrsCard(card), new Date(now), grade);
+      const updated: CardRecord = { ...card, ...fsrsState(next), queue: QUEUE.scheduled };
+      await db.cards.put(updated);
+      await db.reviews.add({ cardId, wordId: card.wordId, rating: grade, review: now, before: fsrsState(card) });
+      return updated;
+    }),
+  );
+}
+
+/** Undoes the most recent grade: the card gets its state back and the log row goes. Returns the card, if any. */
+export async function undoLastGrade(db: YueduDb): Promise<CardRecord | null> {
+  return guard(() =>
+    db.transaction('rw', [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
+      const last = await db.reviews.orderBy(':id').last();
+      if (!last?.id) return null;
+      await db.reviews.delete(last.id);
+      const card = await db.cards.get(last.cardId);
+      if (!card) return null;
+      const restored: CardRecord = { ...card, ...fsrsState(last.before) };
+      const word = await db.words.get(card.wordId);
+      const active = !!word && !word.suspended && !(await db.known.get(word.simplified));
+      restored.queue = queueFor(restored, active, await readPrefs(db));
+      await db.cards.put(restored);
+      return restored;
+    }),
+  );
+}

@@ -1,0 +1,90 @@
+/**
+ * Checks for data that comes from outside the store: words sent by content scripts (whose text is a web page's)
+ * and backup files. Each checker returns a fresh object with only the known fields, so nothing unexpected
+ * (prototype keys, extra properties, huge strings) reaches the database.
+ */
+import { StoreError } from './errors';
+
+export const LIMITS = {
+  headword: 64,
+  pinyin: 400,
+  definition: 2000,
+  definitions: 100,
+  note: 4000,
+  sentence: 2000,
+  title: 500,
+  url: 4096,
+} as const;
+
+export class Invalid extends StoreError {
+  constructor(message: string) {
+    super(message, 'invalid');
+  }
+}
+
+export type Path = string;
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export function record(v: unknown, at: Path): Record<string, unknown> {
+  if (!isRecord(v)) throw new Invalid(`${at} should be an object`);
+  return v;
+}
+
+export function array(v: unknown, at: Path): unknown[] {
+  if (!Array.isArray(v)) throw new Invalid(`${at} should be a list`);
+  return v;
+}
+
+export function str(v: unknown, at: Path, max: number, opts: { empty?: boolean } = {}): string {
+  if (typeof v !== 'string') throw new Invalid(`${at} should be text`);
+  if (!opts.empty && v.trim() === '') throw new Invalid(`${at} is empty`);
+  if (v.length > max) throw new Invalid(`${at} is longer than ${max} characters`);
+  return v;
+}
+
+export function optStr(v: unknown, at: Path, max: number): string | undefined {
+  return v === undefined || v === null ? undefined : str(v, at, max, { empty: true });
+}
+
+export function num(v: unknown, at: Path, opts: { int?: boolean; min?: number; max?: number } = {}): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`${at} should be a number`);
+  if (opts.int && !Number.isInteger(v)) throw new Invalid(`${at} should be a whole number`);
+  if (opts.min !== undefined && v < opts.min) throw new Invalid(`${at} should be at least ${opts.min}`);
+  if (opts.max !== undefined && v > opts.max) throw new Invalid(`${at} should be at most ${opts.max}`);
+  return v;
+}
+
+export function optNum(v: unknown, at: Path, opts: { int?: boolean; min?: number; max?: number } = {}): number | undefined {
+  return v === undefined || v === null ? undefined : num(v, at, opts);
+}
+
+export function bool(v: unknown, at: Path): boolean {
+  if (typeof v !== 'boolean') throw new Invalid(`${at} should be true or false`);
+  return v;
+}
+
+export function oneOf<T extends string | number>(v: unknown, at: Path, allowed: readonly T[]): T {
+  if (!allowed.includes(v as T)) throw new Invalid(`${at} should be one of ${allowed.join(', ')}`);
+  return v as T;
+}
+
+export function strings(v: unknown, at: Path, maxItems: number, maxLength: number): string[] {
+  const list = array(v, at);
+  if (list.length > maxItems) throw new Invalid(`${at} has more than ${maxItems} items`);
+  return list.map((item, i) => str(item, `${at}[${i}]`, maxLength));
+}
+
+/** Only web pages are kept as sources: a link in the word list must never be `javascript:` or the like. */
+export function webUrl(v: unknown, at: Path): string {
+  const url = str(v, at, LIMITS.url, { empty: true });
+  if (url === '') return url;
+  let protocol: string;
+  try {
+    protocol = new URL(url).protocol;
+  } catch {
+    throw new Invalid(`${at} is not a URL`);
+  }
+  if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') throw new Invalid(`${at} is not a web address`);
+  return url;
+}

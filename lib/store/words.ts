@@ -1,0 +1,186 @@
+/**
+ * Saved words: saving (a word met again gains its new sentence), editing, suspending, marking known, deleting.
+ * Every write is one Dexie transaction, so saves from several tabs or pages at once cannot lose each other's data.
+ */
+import type { WordContext, WordToSave } from '../messaging/protocol';
+import { newCardFields, QUEUE, type CardKind, type CardRecord, type Queue, type SavedContext, type SavedWord, type YueduDb } from './db';
+import { guard } from './errors';
+import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
+import { LIMITS, num, optStr, record, str, strings, webUrl, optNum } from './validate';
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+export function checkWordToSave(value: unknown): WordToSave {
+  const w = record(value, 'word');
+  const note = optStr(w.note, 'word.note', LIMITS.note);
+  const hsk = optNum(w.hsk, 'word.hsk', { int: true, min: 1, max: 9 });
+  return {
+    simplified: str(w.simplified, 'word.simplified', LIMITS.headword).trim(),
+    traditional: str(w.traditional, 'word.traditional', LIMITS.headword).trim(),
+    pinyin: str(w.pinyin, 'word.pinyin', LIMITS.pinyin, { empty: true }),
+    definitions: strings(w.definitions, 'word.definitions', LIMITS.definitions, LIMITS.definition),
+    ...(note ? { note } : {}),
+    ...(hsk !== undefined ? { hsk } : {}),
+  };
+}
+
+/** Page text can be anything: long sentences and titles are clipped rather than refused. */
+export function checkContext(value: unknown, date: number): SavedContext {
+  const c = record(value, 'context');
+  return {
+    sentence: clip(str(c.sentence, 'context.sentence', Number.MAX_SAFE_INTEGER, { empty: true }).trim(), LIMITS.sentence),
+    title: clip(str(c.title, 'context.title', Number.MAX_SAFE_INTEGER, { empty: true }).trim(), LIMITS.title),
+    url: webUrl(c.url, 'context.url'),
+    date: num(date, 'context.date'),
+  };
+}
+
+const sameContext = (a: SavedContext, b: SavedContext) => a.sentence === b.sentence && a.url === b.url;
+
+/** Adds the contexts not already there, oldest first; true when something was added. */
+export function mergeContexts(into: SavedContext[], more: readonly SavedContext[]): boolean {
+  let added = false;
+  for (const c of more) {
+    if (c.sentence === '' || into.some((k) => sameContext(k, c))) continue;
+    into.push({ ...c });
+    added = true;
+  }
+  into.sort((a, b) => a.date - b.date);
+  return added;
+}
+
+/** The queue a card belongs in, from its own state and its word's. */
+export function queueFor(card: Pick<CardRecord, 'state' | 'kind'>, active: boolean, prefs: ReviewPrefs): Queue {
+  if (!active || (card.kind === 'produce' && !prefs.reverseCards)) return QUEUE.inactive;
+  return card.state === 0 ? QUEUE.new : QUEUE.scheduled;
+}
+
+export const cardKinds = (prefs: ReviewPrefs): CardKind[] => (prefs.reverseCards ? ['recognize', 'produce'] : ['recognize']);
+
+/** Must run inside a transaction over words, cards, known and meta. Creates missing cards and files each in its queue. */
+export async function syncCards(db: YueduDb, wordIds: readonly number[], now: number): Promise<void> {
+  const prefs = await readPrefs(db);
+  for (const wordId of wordIds) {
+    const word = await db.words.get(wordId);
+    if (!word) continue;
+    const active = !word.suspended && !(await db.known.get(word.simplified));
+    const cards = await db.cards.where('wordId').equals(wordId).toArray();
+    for (const kind of cardKinds(prefs)) {
+      if (!cards.some((c) => c.kind === kind)) {
+        const card: CardRecord = { wordId, kind, ...newCardFields(Math.max(word.savedAt, now)) };
+        card.queue = queueFor(card, active, prefs);
+        await db.cards.add(card);
+      }
+    }
+    for (const card of cards) {
+      const queue = queueFor(card, active, prefs);
+      if (card.queue !== queue && card.id !== undefined) await db.cards.update(card.id, { queue });
+    }
+  }
+}
+
+const writeTables = (db: YueduDb) => [db.words, db.cards, db.known, db.meta];
+
+export async function saveWord(
+  db: YueduDb,
+  input: { word: unknown; context: unknown },
+  now = Date.now(),
+): Promise<{ id: number; created: boolean }> {
+  const word = checkWordToSave(input.word);
+  const context = checkContext(input.context, now);
+  return guard(() =>
+    db.transaction('rw', writeTables(db), async () => {
+      // Saving a word is asking to learn it, even if it was marked known before.
+      await db.known.delete(word.simplified);
+      const existing = await db.words.where('simplified').equals(word.simplified).first();
+      if (existing?.id !== undefined) {
+        mergeContexts(existing.contexts, [context]);
+        existing.note ??= word.note;
+        existing.hsk ??= word.hsk;
+        existing.updatedAt = now;
+        await db.words.put(existing);
+        await syncCards(db, [existing.id], now);
+        return { id: existing.id, created: false };
+      }
+      const id = Number(await db.words.add({
+        ...word,
+        contexts: context.sentence ? [context] : [],
+        savedAt: now,
+        updatedAt: now,
+        suspended: false,
+      }));
+      await syncCards(db, [id], now);
+      return { id, created: true };
+    }),
+  );
+}
+
+export async function wordStates(db: YueduDb): Promise<{ saved: string[]; known: string[] }> {
+  return guard(async () => {
+    const [saved, known] = await db.transaction('r', [db.words, db.known], () =>
+      Promise.all([db.words.orderBy('simplified').keys(), db.known.toCollection().primaryKeys()]),
+    );
+    return { saved: saved.map(String), known: known.map(String) };
+  });
+}
+
+async function changeWord(db: YueduDb, id: number, change: (word: SavedWord) => void, now: number): Promise<void> {
+  await guard(() =>
+    db.transaction('rw', writeTables(db), async () => {
+      const word = await db.words.get(id);
+      if (!word) throw new Error(`There is no saved word #${id}`);
+      change(word);
+      word.updatedAt = now;
+      await db.words.put(word);
+      await syncCards(db, [id], now);
+    }),
+  );
+}
+
+export const setNote = (db: YueduDb, id: number, note: string, now = Date.now()) =>
+  changeWord(
+    db,
+    id,
+    (w) => {
+      const text = str(note, 'note', LIMITS.note, { empty: true }).trim();
+      if (text) w.note = text;
+      else delete w.note;
+    },
+    now,
+  );
+
+export const setSuspended = (db: YueduDb, id: number, suspended: boolean, now = Date.now()) =>
+  changeWord(db, id, (w) => (w.suspended = suspended), now);
+
+/** Marks a headword known (its cards leave the review) or not known any more (they come back). */
+export async function setKnown(db: YueduDb, simplified: string, known: boolean, now = Date.now()): Promise<void> {
+  const headword = str(simplified, 'simplified', LIMITS.headword).trim();
+  await guard(() =>
+    db.transaction('rw', writeTables(db), async () => {
+      if (known) await db.known.put({ simplified: headword, markedAt: now });
+      else await db.known.delete(headword);
+      const word = await db.words.where('simplified').equals(headword).first();
+      if (word?.id !== undefined) await syncCards(db, [word.id], now);
+    }),
+  );
+}
+
+/** Deletes a word with its cards and their review history. */
+export async function deleteWord(db: YueduDb, id: number): Promise<void> {
+  await guard(() =>
+    db.transaction('rw', [db.words, db.cards, db.reviews], async () => {
+      await db.reviews.where('wordId').equals(id).delete();
+      await db.cards.where('wordId').equals(id).delete();
+      await db.words.delete(id);
+    }),
+  );
+}
+
+export async function setReverseCards(db: YueduDb, on: boolean, now = Date.now()): Promise<void> {
+  await guard(() =>
+    db.transaction('rw', writeTables(db), async () => {
+      await writePrefs(db, { ...(await readPrefs(db)), reverseCards: on });
+      await syncCards(db, (await db.words.toCollection().primaryKeys()).map(Number), now);
+    }),
+  );
+}

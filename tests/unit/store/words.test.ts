@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import { QUEUE } from '../../../lib/store/db';
+import { StoreError } from '../../../lib/store/errors';
+import { deleteWord, saveWord, setKnown, setNote, setReverseCards, setSuspended, wordStates } from '../../../lib/store/words';
+import { openDb } from '../../../lib/store/db';
+import { community, ctx, freshDb, summit, T0 } from './fixtures';
+
+describe('saving words', () => {
+  it('saves a word with its context and a new card due at once', async () => {
+    const db = freshDb();
+    const res = await saveWord(db, { word: summit, context: ctx('中亚峰会在西安举行。') }, T0);
+    expect(res.created).toBe(true);
+    const word = await db.words.get(res.id);
+    expect(word).toMatchObject({
+      simplified: '峰会',
+      traditional: '峰會',
+      pinyin: 'feng1 hui4',
+      definitions: ['summit meeting'],
+      hsk: 6,
+      savedAt: T0,
+      suspended: false,
+      contexts: [{ sentence: '中亚峰会在西安举行。', title: '丝路新闻', url: 'https://news.example.cn/a.html', date: T0 }],
+    });
+    const cards = await db.cards.where('wordId').equals(res.id).toArray();
+    expect(cards).toMatchObject([{ kind: 'recognize', queue: QUEUE.new, due: T0, state: 0, reps: 0 }]);
+  });
+
+  it('adds the new sentence when a word is met again, without doubling the word or a repeated sentence', async () => {
+    const db = freshDb();
+    const first = await saveWord(db, { word: summit, context: ctx('第一句峰会。') }, T0);
+    const again = await saveWord(db, { word: summit, context: ctx('第二句峰会。', 'https://other.example/b') }, T0 + 1000);
+    await saveWord(db, { word: summit, context: ctx('第一句峰会。') }, T0 + 2000);
+    expect(again).toEqual({ id: first.id, created: false });
+    expect(await db.words.count()).toBe(1);
+    expect(await db.cards.count()).toBe(1);
+    const word = await db.words.get(first.id);
+    expect(word?.contexts.map((c) => c.sentence)).toEqual(['第一句峰会。', '第二句峰会。']);
+    expect(word?.updatedAt).toBe(T0 + 2000);
+  });
+
+  it('loses nothing when many saves race, from one connection or from two (two tabs, popup and background)', async () => {
+    const db = freshDb();
+    const other = openDb(db.name);
+    const sentences = Array.from({ length: 40 }, (_, i) => `句子${i}有峰会。`);
+    const results = await Promise.all(
+      sentences.map((s, i) => saveWord(i % 2 ? db : other, { word: i % 3 ? summit : { ...community }, context: ctx(s) }, T0 + i)),
+    );
+    expect(results.filter((r) => r.created)).toHaveLength(2);
+    const words = await db.words.toArray();
+    expect(words).toHaveLength(2);
+    const allSentences = words.flatMap((w) => w.contexts.map((c) => c.sentence)).sort();
+    expect(allSentences).toEqual([...sentences].sort());
+    expect(await db.cards.count()).toBe(2);
+    other.close();
+  });
+
+  it('refuses a malformed word with a clear error and stores nothing', async () => {
+    const db = freshDb();
+    await expect(saveWord(db, { word: { ...summit, simplified: '' }, context: ctx('x') }, T0)).rejects.toThrow('word.simplified is empty');
+    await expect(saveWord(db, { word: { ...summit, definitions: 'summit' }, context: ctx('x') }, T0)).rejects.toThrow('word.definitions should be a list');
+    await expect(saveWord(db, { word: summit, context: { ...ctx('x'), url: 'javascript:alert(1)' } }, T0)).rejects.toThrow('context.url is not a web address');
+    await expect(saveWord(db, { word: null, context: ctx('x') }, T0)).rejects.toThrow(StoreError);
+    expect(await db.words.count()).toBe(0);
+  });
+
+  it('clips a page’s huge sentence instead of refusing the save', async () => {
+    const db = freshDb();
+    const { id } = await saveWord(db, { word: summit, context: ctx('峰'.repeat(100_000)) }, T0);
+    expect((await db.words.get(id))?.contexts[0]?.sentence.length).toBe(2000);
+  });
+
+  it('reports a full disk to the reader instead of swallowing it, and keeps what was there', async () => {
+    const db = freshDb();
+    await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    db.words.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const err = await saveWord(db, { word: community, context: ctx('二') }, T0).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).reason).toBe('quota');
+    expect((err as Error).message).toMatch(/no room left/);
+    expect(await db.words.count()).toBe(1);
+    expect(await db.cards.count()).toBe(1);
+  });
+});
+
+describe('editing saved words', () => {
+  it('edits the note, suspends and resumes, marks known and unknown, with the cards following', async () => {
+    const db = freshDb();
+    const { id } = await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    const queue = async () => (await db.cards.where('wordId').equals(id).first())?.queue;
+    await setNote(db, id, '  my note  ', T0 + 1);
+    expect((await db.words.get(id))?.note).toBe('my note');
+    await setNote(db, id, '', T0 + 2);
+    expect((await db.words.get(id))?.note).toBeUndefined();
+    await setSuspended(db, id, true);
+    expect(await queue()).toBe(QUEUE.inactive);
+    await setSuspended(db, id, false);
+    expect(await queue()).toBe(QUEUE.new);
+    await setKnown(db, '峰会', true, T0);
+    expect(await queue()).toBe(QUEUE.inactive);
+    expect(await wordStates(db)).toEqual({ saved: ['峰会'], known: ['峰会'] });
+    await setKnown(db, '峰会', false);
+    expect(await queue()).toBe(QUEUE.new);
+    await setKnown(db, '新疆', true, T0);
+    expect(await wordStates(db)).toEqual({ saved: ['峰会'], known: ['新疆'] });
+  });
+
+  it('takes a known word out of the known set when the reader saves it', async () => {
+    const db = freshDb();
+    await setKnown(db, '峰会', true, T0);
+    await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    expect(await wordStates(db)).toEqual({ saved: ['峰会'], known: [] });
+  });
+
+  it('deletes a word with its cards and reviews', async () => {
+    const db = freshDb();
+    const { id } = await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    const other = await saveWord(db, { word: community, context: ctx('二') }, T0);
+    const card = await db.cards.where('wordId').equals(id).first();
+    await db.reviews.add({ cardId: card?.id ?? 0, wordId: id, rating: 3, review: T0, before: { ...(card as NonNullable<typeof card>) } });
+    await deleteWord(db, id);
+    expect(await db.words.count()).toBe(1);
+    expect(await db.cards.where('wordId').equals(id).count()).toBe(0);
+    expect(await db.reviews.count()).toBe(0);
+    expect(await db.cards.where('wordId').equals(other.id).count()).toBe(1);
+  });
+
+  it('adds reading/meaning → hanzi cards when reverse cards are turned on, and retires them when off', async () => {
+    const db = freshDb();
+    const { id } = await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    await setReverseCards(db, true, T0);
+    expect((await db.cards.where('wordId').equals(id).toArray()).map((c) => [c.kind, c.queue])).toEqual([
+      ['recognize', QUEUE.new],
+      ['produce', QUEUE.new],
+    ]);
+    const next = await saveWord(db, { word: community, context: ctx('二') }, T0);
+    expect(await db.cards.where('wordId').equals(next.id).count()).toBe(2);
+    await setReverseCards(db, false, T0);
+    expect(await db.cards.where('[queue+due]').between([QUEUE.new, -Infinity], [QUEUE.new, Infinity]).count()).toBe(2);
+    expect(await db.cards.count()).toBe(4);
+  });
+});
