@@ -5,6 +5,7 @@
  * Add a request type to a map: its key is the message type, `req` what is sent, `res` what comes back.
  */
 import type { LookupMatch, PinyinOptions, Segment } from '../../dictionary/types';
+import type { ArticleStats } from '../stats';
 
 /** What is kept of a word when the reader saves it from a page. */
 export interface WordToSave {
@@ -42,6 +43,17 @@ export interface BackgroundRequests {
 export interface TabRequests {
   /** Sets the pinyin layer of the tab's article; answers the mode now in force. */
   setPinyinLayer: { req: { mode: PinyinLayerMode | 'toggle' }; res: { mode: PinyinLayerMode } };
+  /** For the popup's site switch: the page's site, whether Yuedu is on there and whether the page has Chinese. */
+  pageStatus: { req: Record<string, never>; res: PageStatus };
+  /** For the popup's article panel; null when the page has no Chinese article (or Yuedu is off for the site). */
+  articleStats: { req: Record<string, never>; res: (ArticleStats & { page: { title: string; url: string } }) | null };
+}
+
+export interface PageStatus {
+  /** The hostname without "www." (see lib/settings/sites.ts); empty for pages without one. */
+  site: string;
+  enabled: boolean;
+  hasChinese: boolean;
 }
 
 export type RequestMap = BackgroundRequests | TabRequests;
