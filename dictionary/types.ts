@@ -9,6 +9,8 @@ export interface Reading {
   definitions: string[];
   /** Measure words, e.g. ["个", "座"]; simplified forms. */
   classifiers: string[];
+  /** CC-CEDICT marks this reading as a variant of these headwords (箇 → 個/个 ge4). */
+  variantOf?: { traditional: string; simplified: string; pinyin: string }[];
 }
 
 export type EntrySource = 'glossary' | 'cedict' | 'fallback';

@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { serveBackground } from '../lib/messaging/server';
+import { getDictionary } from '../lib/dictionary-service';
 
 const notYet = (what: string) => () => {
   throw new Error(`${what} is not wired in yet`);
@@ -9,7 +10,7 @@ const notYet = (what: string) => () => {
 export default defineBackground(() => {
   serveBackground({
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
-    lookup: notYet('The dictionary engine'),
+    lookup: async ({ text }) => ({ matches: (await getDictionary()).lookup(text, 0) }),
     annotate: notYet('The dictionary engine'),
     saveWord: notYet('The word store'),
     wordStates: notYet('The word store'),

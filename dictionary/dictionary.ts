@@ -1,0 +1,165 @@
+/**
+ * The dictionary engine: lookups straight over the compiled artifact's bytes (format in artifact.ts). Pure
+ * TypeScript, no DOM and no Node APIs, so the same class serves the service worker, tests and benches.
+ */
+import { ArtifactError, decodeEntry, readArtifact, type ArtifactMeta } from './artifact';
+import { charLengthAt, foldCode, isHanAt } from './chars';
+import { decomposeText, foreignNameRunAt, unknownCharEntry } from './fallback';
+import type { DictEntry, LookupMatch } from './types';
+
+export { ArtifactError };
+
+export class Dictionary {
+  readonly meta: ArtifactMeta;
+  private readonly keyChars: Uint16Array;
+  private readonly keyOffsets: Uint32Array;
+  private readonly keyEntryStart: Uint32Array;
+  private readonly keyEntries: Uint32Array;
+  private readonly entryOffsets: Uint32Array;
+  private readonly entryText: Uint8Array;
+  private readonly keyCount: number;
+  private readonly decoder = new TextDecoder();
+  /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
+  private readonly foundKeys: Int32Array;
+  private readonly foundLengths: Int32Array;
+
+  /** Throws ArtifactError when the bytes are not an artifact of this format version. */
+  constructor(bytes: Uint8Array | ArrayBuffer) {
+    const s = readArtifact(bytes);
+    this.meta = s.meta;
+    this.keyChars = s.keyChars;
+    this.keyOffsets = s.keyOffsets;
+    this.keyEntryStart = s.keyEntryStart;
+    this.keyEntries = s.keyEntries;
+    this.entryOffsets = s.entryOffsets;
+    this.entryText = s.entryText;
+    this.keyCount = s.meta.keyCount;
+    this.foundKeys = new Int32Array(s.meta.maxKeyLength + 1);
+    this.foundLengths = new Int32Array(s.meta.maxKeyLength + 1);
+  }
+
+  /**
+   * Finds every headword that starts at `pos`, narrowing the sorted key range one character at a time: the keys that
+   * share the first d characters form a contiguous range, and within it a key equal to the prefix sorts first.
+   * Fills foundKeys/foundLengths shortest first and returns the count. Allocates nothing.
+   */
+  private scan(text: string, pos: number): number {
+    const { keyChars, keyOffsets } = this;
+    let lo = 0;
+    let hi = this.keyCount;
+    let found = 0;
+    const end = Math.min(text.length, pos + this.meta.maxKeyLength);
+    for (let d = 0; pos + d < end; d++) {
+      const c = foldCode(text.charCodeAt(pos + d));
+      // First key in [lo, hi) whose character d is >= c (a key of length d has no character d: it sorts first).
+      let a = lo;
+      let b = hi;
+      while (a < b) {
+        const m = (a + b) >>> 1;
+        const o = keyOffsets[m] ?? 0;
+        const ch = d < (keyOffsets[m + 1] ?? 0) - o ? (keyChars[o + d] ?? 0) : -1;
+        if (ch < c) a = m + 1;
+        else b = m;
+      }
+      const first = a;
+      b = hi;
+      while (a < b) {
+        const m = (a + b) >>> 1;
+        const o = keyOffsets[m] ?? 0;
+        const ch = d < (keyOffsets[m + 1] ?? 0) - o ? (keyChars[o + d] ?? 0) : -1;
+        if (ch <= c) a = m + 1;
+        else b = m;
+      }
+      if (first === a) break;
+      lo = first;
+      hi = a;
+      if ((keyOffsets[lo + 1] ?? 0) - (keyOffsets[lo] ?? 0) === d + 1) {
+        this.foundKeys[found] = lo;
+        this.foundLengths[found] = d + 1;
+        found++;
+      }
+    }
+    return found;
+  }
+
+  private scanChecked(text: unknown, pos: number): number {
+    if (typeof text !== 'string' || !Number.isInteger(pos) || pos < 0 || pos >= text.length) return 0;
+    return this.scan(text, pos);
+  }
+
+  /**
+   * UTF-16 lengths of every dictionary or glossary word starting at `pos`, longest first. The segmenter's hot path:
+   * pass `out` to reuse one array.
+   */
+  wordLengthsAt(text: string, pos: number, out: number[] = []): number[] {
+    out.length = 0;
+    for (let i = this.scanChecked(text, pos) - 1; i >= 0; i--) out.push(this.foundLengths[i] ?? 0);
+    return out;
+  }
+
+  /**
+   * Every word starting at `pos`, longest first (as Zhongwen does), each with its entries: glossary first, then
+   * CC-CEDICT. A transliterated name longer than any word there, or a Han character no source knows, comes back as a
+   * fallback entry, so the reader is never left empty-handed. Input may be simplified or traditional.
+   */
+  lookup(text: string, pos = 0): LookupMatch[] {
+    const found = this.scanChecked(text, pos);
+    const matches: LookupMatch[] = [];
+    for (let i = found - 1; i >= 0; i--) {
+      const length = this.foundLengths[i] ?? 0;
+      matches.push({ text: text.slice(pos, pos + length), entries: this.entriesOfKey(this.foundKeys[i] ?? 0) });
+    }
+    if (typeof text !== 'string' || !Number.isInteger(pos) || pos < 0 || !isHanAt(text, pos)) return matches;
+    const longest = matches[0]?.text.length ?? 0;
+    const nameLength = foreignNameRunAt(this, text, pos);
+    if (nameLength > longest) {
+      const name = text.slice(pos, pos + nameLength);
+      matches.unshift({ text: name, entries: [this.decompose(name)] });
+    } else if (found === 0) {
+      const char = text.slice(pos, pos + charLengthAt(text, pos));
+      matches.push({ text: char, entries: [unknownCharEntry(char)] });
+    }
+    return matches;
+  }
+
+  /** Entries of an exact headword (simplified or traditional), glossary first. */
+  get(word: string): DictEntry[] {
+    const key = this.keyOf(word);
+    return key < 0 ? [] : this.entriesOfKey(key);
+  }
+
+  has(word: string): boolean {
+    return this.keyOf(word) >= 0;
+  }
+
+  /** HSK 3.0 level of a word (1–6; 7 for the 7–9 band), by simplified or traditional form. */
+  hskLevel(word: string): number | undefined {
+    let level: number | undefined;
+    for (const e of this.get(word)) if (e.hsk && (level === undefined || e.hsk < level)) level = e.hsk;
+    return level;
+  }
+
+  /**
+   * A fallback entry for text that no source has as one word: the longest known parts, left to right
+   * (命运共同体 → 命运 + 共同体), flagged `foreignName` when it reads as a transliterated name (托卡耶夫).
+   */
+  decompose(text: string): DictEntry {
+    return decomposeText(this, typeof text === 'string' ? text : '');
+  }
+
+  private keyOf(word: string): number {
+    if (typeof word !== 'string' || word.length === 0 || word.length > this.meta.maxKeyLength) return -1;
+    const found = this.scan(word, 0);
+    return found > 0 && this.foundLengths[found - 1] === word.length ? (this.foundKeys[found - 1] ?? -1) : -1;
+  }
+
+  private entriesOfKey(key: number): DictEntry[] {
+    const entries: DictEntry[] = [];
+    for (let i = this.keyEntryStart[key] ?? 0, end = this.keyEntryStart[key + 1] ?? 0; i < end; i++) {
+      const id = this.keyEntries[i] ?? 0;
+      const bytes = this.entryText.subarray(this.entryOffsets[id] ?? 0, this.entryOffsets[id + 1] ?? 0);
+      entries.push(decodeEntry(this.decoder.decode(bytes)));
+    }
+    return entries;
+  }
+}

