@@ -1,0 +1,248 @@
+/**
+ * Segmentation of running text into words.
+ *
+ * The text is first cut into runs by script: Han, alphanumeric (Latin letters, digits, full-width forms), spaces and
+ * punctuation. Numbers absorb the Han units and date parts that follow them (１９９８年, ２０多个, １７％, 5月12日) and
+ * alphanumerics stay whole (3D, ＩＳＯ９０００), as in the usual news segmentation standards.
+ * Each Han run is then cut by maximum probability: of all the ways to write the run as a sequence of known words,
+ * the one whose word probabilities (a unigram model from word frequencies) multiply to the most. Words of the
+ * lexicon (CC-CEDICT and the news glossary) that the frequency list lacks take part at a low probability, and so do
+ * spelled-out numbers (一九九七年, 二十五).
+ */
+import type { WordFrequencies } from './word-frequencies';
+
+/** What segmentation needs of the dictionary: the engine's Dictionary satisfies it. */
+export interface Lexicon {
+  /** UTF-16 lengths of every dictionary or glossary word that starts at `pos`. */
+  wordLengthsAt(text: string, pos: number): number[];
+}
+
+export type TokenKind = 'han' | 'number' | 'alnum' | 'space' | 'punct';
+
+export interface Token {
+  start: number;
+  end: number;
+  kind: TokenKind;
+  /** For Han: the word is in the frequency list or the lexicon (not a lone unknown character or a guessed name). */
+  known: boolean;
+}
+
+export interface SegmentModel {
+  frequencies: WordFrequencies;
+  lexicon?: Lexicon;
+}
+
+const HAN = /\p{Script=Han}/u;
+const DIGIT = /[0-9０-９]/;
+const ALNUM = /[\p{L}\p{N}\p{M}]/u;
+const SPACE = /\s/u;
+/** Joins the digits of one number: 3.5, ２．５, 1,000. */
+const NUMBER_JOINER = /[.．,，·]/;
+/** Joins letters and digits of one alphanumeric word: COVID-19, don't. */
+const ALNUM_JOINER = /[-－'’_]/;
+const PERCENT = /[%％‰]/;
+const APPROXIMATELY = '多余几';
+const MAGNITUDES = '十百千万亿';
+/** Measure words and units that a written number takes as one word (１９９８年, ２０万元, ８个). */
+const UNITS = [
+  '平方公里', '平方米', '立方米', '公里', '公斤', '千米', '千克', '美元', '欧元', '英镑', '日元', '港元', '人民币',
+  '小时', '分钟', '世纪', '周年', '年代', '个月', '年', '月', '日', '号', '时', '点', '分', '秒', '天', '周', '岁', '元',
+  '倍', '次', '名', '位', '家', '件', '项', '条', '种', '辆', '艘', '架', '座', '所', '届', '层', '米', '吨', '斤', '亩', '度',
+  '册', '本', '部', '篇', '期', '份', '股', '批', '场', '台', '个', '人', '户', '克', '轮', '票', '例', '只', '块', '张', '套',
+  '栋', '间',
+];
+const HAN_NUMERALS = '〇零一二三四五六七八九十百千万亿两';
+const SPELLED_NUMBER = new RegExp(`^[${HAN_NUMERALS}]{2,}(?:${UNITS.join('|')})?`, 'u');
+/** Common surnames: a surname followed by one or two rare single characters is read as a person's name (王思斌). */
+const SURNAMES = new Set([
+  ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
+  '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '夏侯', '端木', '司徒', '万俟',
+]);
+/** Characters that spell foreign names (托卡耶夫, 阿斯塔纳): a run of three or more of them is read as one name. */
+const TRANSLITERATION = new Set(
+  '阿埃艾爱安奥巴拔芭邦保贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜顿多厄恩尔法范菲费芬佛夫福弗盖冈戈格贡古圭哈海汉豪赫亨胡华霍基吉加贾杰捷金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里利莉丽林琳卢鲁伦罗洛马玛迈麦曼梅蒙米密敏莫墨姆穆纳娜奈内尼涅努诺帕佩彭皮珀普齐奇恰乔切琴丘萨塞桑瑟森沙莎舍什施史斯松苏索塔泰坦汤特提图托瓦威韦维温沃乌西希锡辛休雅亚扬耶伊因英尤于约泽扎詹兹佐',
+);
+/** Single characters more frequent than this as words on their own (的, 是, 说) are not read as given names. */
+const GIVEN_NAME_MAX_LOG_PROB = Math.log(6e-4);
+/**
+ * Added to every word's log-probability. The frequency list comes from text cut coarsely (人生价值, 充分发挥 as
+ * single words); a bonus per word shifts the choice towards the finer cuts of the usual standards and of learners'
+ * dictionaries, where such phrases are two words.
+ */
+const WORD_BONUS = 2;
+const DATE_PART = /^(?:[0-9０-９]{1,2}|[〇零一二三四五六七八九十]{1,3})(?:月|日|号)/u;
+
+function codePointLength(text: string, pos: number): number {
+  const c = text.charCodeAt(pos);
+  if (c >= 0xd800 && c <= 0xdbff && pos + 1 < text.length) {
+    const d = text.charCodeAt(pos + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return 2;
+  }
+  return 1;
+}
+
+function charAt(text: string, pos: number): string {
+  return text.slice(pos, pos + codePointLength(text, pos));
+}
+
+/** End of the Han units a written number at [.., pos) takes: 多, magnitudes, one unit, then date parts. */
+function numberSuffixEnd(text: string, pos: number): number {
+  let at = pos;
+  if (APPROXIMATELY.includes(text[at] ?? '\0')) at++;
+  while (MAGNITUDES.includes(text[at] ?? '\0')) at++;
+  const unit = UNITS.find((u) => text.startsWith(u, at));
+  if (unit) at += unit.length;
+  if (unit === '年' || unit === '月') {
+    for (;;) {
+      const part = DATE_PART.exec(text.slice(at, at + 4));
+      if (!part) break;
+      at += part[0].length;
+    }
+  }
+  // A bare 多 or magnitude without a unit is still part of the number (２０多, ５０万).
+  return at;
+}
+
+/** End of an alphanumeric run starting at `pos`, and whether it is a plain number. */
+function alnumEnd(text: string, pos: number): { end: number; numeric: boolean } {
+  let at = pos;
+  let numeric = true;
+  while (at < text.length) {
+    const ch = charAt(text, at);
+    if (ALNUM.test(ch) && !HAN.test(ch)) {
+      if (!DIGIT.test(ch)) numeric = false;
+      at += ch.length;
+      continue;
+    }
+    const next = charAt(text, at + 1);
+    const prevDigit = DIGIT.test(text[at - 1] ?? '');
+    if (NUMBER_JOINER.test(ch) && prevDigit && DIGIT.test(next) && (ch !== '，' || /^\d{3}(?!\d)/.test(text.slice(at + 1, at + 5)))) {
+      at += 1;
+      continue;
+    }
+    if (ALNUM_JOINER.test(ch) && ALNUM.test(next) && !HAN.test(next)) {
+      at += 1;
+      continue;
+    }
+    break;
+  }
+  if (numeric && PERCENT.test(text[at] ?? '')) at++;
+  return { end: at, numeric };
+}
+
+/**
+ * Best segmentation of the Han run [start, end) by dynamic programming from the end: best[i] is the highest
+ * log-probability of text[i, end) written as words, next[i] where the first of those words ends.
+ */
+function cutHanRun(text: string, start: number, end: number, model: SegmentModel, out: Token[]): void {
+  const { frequencies, lexicon } = model;
+  const size = end - start;
+  const best = new Float64Array(size + 1);
+  const next = new Int32Array(size + 1);
+  const known = new Uint8Array(size + 1);
+  // A lexicon word missing from the frequency list is rare or a phrase; a single unknown character is rarer still.
+  const lexiconLogProb = frequencies.unseen + Math.log(3);
+  const spelledLogProb = frequencies.unseen + Math.log(200);
+  for (let i = end - 1; i >= start; i--) {
+    const low = text.charCodeAt(i);
+    if (low >= 0xdc00 && low <= 0xdfff && i > start && codePointLength(text, i - 1) === 2) {
+      best[i - start] = -Infinity;
+      continue;
+    }
+    const single = codePointLength(text, i);
+    let bestScore = -Infinity;
+    let bestEnd = i + single;
+    let bestKnown = false;
+    const consider = (length: number, logProb: number, isKnown: boolean) => {
+      const score = logProb + WORD_BONUS + (best[i + length - start] ?? -Infinity);
+      if (score > bestScore) {
+        bestScore = score;
+        bestEnd = i + length;
+        bestKnown = isKnown;
+      }
+    };
+    consider(single, frequencies.unseen, false);
+    frequencies.forEachWordAt(text, i, end, (length, logProb) => consider(length, logProb, true));
+    if (lexicon) {
+      for (const length of lexicon.wordLengthsAt(text, i)) {
+        if (length > single && i + length <= end && frequencies.logProb(text.slice(i, i + length)) === undefined) {
+          consider(length, lexiconLogProb, true);
+        }
+      }
+    }
+    if (HAN_NUMERALS.includes(text[i] ?? '\0')) {
+      const spelled = SPELLED_NUMBER.exec(text.slice(i, Math.min(end, i + 24)));
+      if (spelled) consider(spelled[0].length, spelledLogProb, true);
+    }
+    best[i - start] = bestScore;
+    next[i - start] = bestEnd;
+    known[i - start] = bestKnown ? 1 : 0;
+  }
+  const words: Token[] = [];
+  for (let i = start; i < end; i = next[i - start] ?? end) {
+    words.push({ start: i, end: next[i - start] ?? end, kind: 'han', known: known[i - start] === 1 });
+  }
+  joinNames(text, words, frequencies, out);
+}
+
+/**
+ * Single characters that the frequency model left alone are often parts of names it cannot know. A known surname
+ * followed by one or two rare single characters becomes a person's name, and three or more transliteration
+ * characters in a row a foreign name.
+ */
+function joinNames(text: string, words: Token[], frequencies: WordFrequencies, out: Token[]): void {
+  const isSingle = (t: Token | undefined) => t !== undefined && t.end - t.start === codePointLength(text, t.start);
+  const rare = (t: Token | undefined) =>
+    isSingle(t) && (frequencies.logProb(text.slice(t?.start, t?.end)) ?? -Infinity) < GIVEN_NAME_MAX_LOG_PROB;
+  for (let i = 0; i < words.length; i++) {
+    const word = words[i] as Token;
+    const wordText = text.slice(word.start, word.end);
+    if (SURNAMES.has(wordText) && rare(words[i + 1])) {
+      const take = rare(words[i + 2]) ? 2 : 1;
+      const last = words[i + take] as Token;
+      out.push({ start: word.start, end: last.end, kind: 'han', known: false });
+      i += take;
+      continue;
+    }
+    let run = i;
+    while (isSingle(words[run]) && TRANSLITERATION.has(text.slice(words[run]?.start, words[run]?.end))) run++;
+    if (run - i >= 3) {
+      out.push({ start: word.start, end: (words[run - 1] as Token).end, kind: 'han', known: false });
+      i = run - 1;
+      continue;
+    }
+    out.push(word);
+  }
+}
+
+/** Cuts `text` into tokens that cover it exactly, in order. Never throws on any string. */
+export function segment(text: string, model: SegmentModel): Token[] {
+  const out: Token[] = [];
+  let pos = 0;
+  while (pos < text.length) {
+    const ch = charAt(text, pos);
+    if (HAN.test(ch)) {
+      let end = pos + ch.length;
+      while (end < text.length && HAN.test(charAt(text, end))) end += codePointLength(text, end);
+      cutHanRun(text, pos, end, model, out);
+      pos = end;
+    } else if (ALNUM.test(ch)) {
+      const run = alnumEnd(text, pos);
+      const end = run.numeric ? numberSuffixEnd(text, run.end) : run.end;
+      out.push({ start: pos, end, kind: run.numeric ? 'number' : 'alnum', known: false });
+      pos = end;
+    } else if (SPACE.test(ch)) {
+      let end = pos + 1;
+      while (end < text.length && SPACE.test(text[end] ?? '')) end++;
+      out.push({ start: pos, end, kind: 'space', known: false });
+      pos = end;
+    } else {
+      // Repeated marks (……, ——) are one token; any other mark stands alone.
+      let end = pos + ch.length;
+      while (text.startsWith(ch, end)) end += ch.length;
+      out.push({ start: pos, end, kind: 'punct', known: false });
+      pos = end;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,84 @@
+/**
+ * Word frequencies for maximum-probability segmentation.
+ *
+ * Source: the jieba dictionary (MIT), read at build time from the `@node-rs/jieba` package. The compact artifact keeps
+ * only words written entirely in Han characters and stores counts as quantised logarithms, grouped so that each
+ * count is written once:
+ *
+ *   yuedu-freq 1 <total count>
+ *   <bucket>\t<word> <word> …
+ *
+ * where a word's count is about exp(bucket / QUANTA).
+ */
+
+const MAGIC = 'yuedu-freq 1';
+const QUANTA = 4;
+const HAN_WORD = /^\p{Script=Han}+$/u;
+
+/** Turns jieba's `word count tag` lines into the compact artifact. */
+export function compileWordFrequencies(jiebaDict: string, minCount = 1): string {
+  const buckets = new Map<number, string[]>();
+  let total = 0;
+  for (const line of jiebaDict.split('\n')) {
+    const [word, countText] = line.trim().split(' ');
+    const count = Number(countText);
+    if (!word || !(count > 0) || !HAN_WORD.test(word)) continue;
+    total += count;
+    if (count < minCount) continue;
+    const bucket = Math.round(Math.log(count) * QUANTA);
+    const words = buckets.get(bucket);
+    if (words) words.push(word);
+    else buckets.set(bucket, [word]);
+  }
+  const lines = [`${MAGIC} ${total}`];
+  for (const bucket of [...buckets.keys()].sort((a, b) => b - a)) {
+    lines.push(`${bucket}\t${(buckets.get(bucket) ?? []).join(' ')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Log-probabilities of words, looked up by the segmenter at every position of a text. */
+export class WordFrequencies {
+  private readonly logProbs = new Map<string, number>();
+  /** Longest word (UTF-16 units) starting with each first code unit, so lookups stop early. */
+  private readonly longest = new Map<number, number>();
+  /** Log-probability of a word seen once: below every listed word. */
+  readonly unseen: number;
+
+  constructor(compiled: string) {
+    const lines = compiled.split('\n');
+    const header = lines[0] ?? '';
+    if (!header.startsWith(MAGIC + ' ')) throw new Error('Not a word-frequency artifact');
+    const logTotal = Math.log(Number(header.slice(MAGIC.length + 1)));
+    this.unseen = -logTotal;
+    for (let i = 1; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      const tab = line.indexOf('\t');
+      if (tab < 0) continue;
+      const logProb = Number(line.slice(0, tab)) / QUANTA - logTotal;
+      for (const word of line.slice(tab + 1).split(' ')) {
+        if (!word) continue;
+        this.logProbs.set(word, logProb);
+        const first = word.charCodeAt(0);
+        if ((this.longest.get(first) ?? 0) < word.length) this.longest.set(first, word.length);
+      }
+    }
+  }
+
+  get size(): number {
+    return this.logProbs.size;
+  }
+
+  logProb(word: string): number | undefined {
+    return this.logProbs.get(word);
+  }
+
+  /** Calls `found(length, logProb)` for every listed word starting at `pos` that ends by `end`. */
+  forEachWordAt(text: string, pos: number, end: number, found: (length: number, logProb: number) => void): void {
+    const longest = Math.min(this.longest.get(text.charCodeAt(pos)) ?? 0, end - pos);
+    for (let length = 1; length <= longest; length++) {
+      const logProb = this.logProbs.get(text.slice(pos, pos + length));
+      if (logProb !== undefined) found(length, logProb);
+    }
+  }
+}
