@@ -42,6 +42,15 @@ export async function exportBackup(db: YueduDb, now = Date.now()): Promise<Backu
   );
 }
 
+/** The backup as text, with keys in a fixed order so that equal data always gives the same file. */
+export function serializeBackup(backup: Backup): string {
+  return JSON.stringify(backup, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+}
+
 export const backupFileName = (now = Date.now()) => `yuedu-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
 
 const id = (v: unknown, at: string) => num(v, at, { int: true, min: 1 });
@@ -181,19 +190,34 @@ export interface ImportSummary {
 /** More reviews, then the latest review, wins: the card that has been studied more keeps its schedule. */
 const moreAdvanced = (a: FsrsState, b: FsrsState) => a.reps > b.reps || (a.reps === b.reps && (a.last_review ?? 0) > (b.last_review ?? 0));
 
-/** Adds records keeping each file id that is still free, so an import into an empty store is identical. */
+/**
+ * Adds records keeping each file id that is still free, so an import into an empty store is identical.
+ * Records keeping their id go first: the key generator then moves past them before numbering the others.
+ */
 async function addKeepingIds<T extends { id?: number }>(
   bulkAdd: (rows: T[]) => Promise<unknown[]>,
   items: T[],
   taken: Set<number>,
 ): Promise<number[]> {
-  const rows = items.map((item) => {
-    if (item.id !== undefined && !taken.has(item.id)) return item;
-    const { id: _, ...rest } = item;
-    return rest as T;
-  });
-  const keys = (await bulkAdd(rows)).map(Number);
-  for (const k of keys) taken.add(k);
+  const keep: number[] = [];
+  const renumber: number[] = [];
+  items.forEach((item, i) => (item.id !== undefined && !taken.has(item.id) ? keep : renumber).push(i));
+  const keys: number[] = new Array<number>(items.length);
+  const add = async (indexes: number[], strip: boolean) => {
+    const rows = indexes.map((i) => {
+      const item = items[i] as T;
+      if (!strip) return item;
+      const rest = { ...item };
+      delete rest.id;
+      return rest;
+    });
+    (await bulkAdd(rows)).forEach((key, j) => {
+      keys[indexes[j] ?? 0] = Number(key);
+      taken.add(Number(key));
+    });
+  };
+  await add(keep, false);
+  await add(renumber, true);
   return keys;
 }
 
@@ -207,7 +231,8 @@ export async function importBackup(db: YueduDb, backup: Backup, now = Date.now()
   await guard(() =>
     db.transaction('rw', [db.words, db.cards, db.reviews, db.known, db.meta], async () => {
       const prefs = await readPrefs(db);
-      if (backup.prefs.reverseCards && !prefs.reverseCards) await writePrefs(db, { ...prefs, reverseCards: true });
+      const turnsOnReverse = backup.prefs.reverseCards && !prefs.reverseCards;
+      if (turnsOnReverse) await writePrefs(db, { ...prefs, reverseCards: true });
 
       const wordsBySimplified = new Map((await db.words.toArray()).map((w) => [w.simplified, w]));
       const wordIds = new Set((await db.words.toCollection().primaryKeys()).map(Number));
@@ -278,7 +303,8 @@ export async function importBackup(db: YueduDb, backup: Backup, now = Date.now()
         summary.known.added++;
       }
       // Known words, suspensions and preferences from both sides decide which cards are reviewed now.
-      await syncCards(db, [...new Set(wordMap.values())], now);
+      const touched = turnsOnReverse ? (await db.words.toCollection().primaryKeys()).map(Number) : [...new Set(wordMap.values())];
+      await syncCards(db, touched, now);
     }),
   );
   return summary;

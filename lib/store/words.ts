@@ -2,7 +2,7 @@
  * Saved words: saving (a word met again gains its new sentence), editing, suspending, marking known, deleting.
  * Every write is one Dexie transaction, so saves from several tabs or pages at once cannot lose each other's data.
  */
-import type { WordContext, WordToSave } from '../messaging/protocol';
+import type { WordToSave } from '../messaging/protocol';
 import { newCardFields, QUEUE, type CardKind, type CardRecord, type Queue, type SavedContext, type SavedWord, type YueduDb } from './db';
 import { guard } from './errors';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';

@@ -1,0 +1,142 @@
+import { describe, expect, it, vi } from 'vitest';
+import { Rating } from 'ts-fsrs';
+import { ankiTsv } from '../../../lib/store/anki';
+import { exportBackup, importBackupText, serializeBackup, type Backup } from '../../../lib/store/backup';
+import type { YueduDb } from '../../../lib/store/db';
+import { gradeCard, nextCard } from '../../../lib/store/schedule';
+import { saveWord, setKnown, setReverseCards, setSuspended } from '../../../lib/store/words';
+import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
+
+async function filled(): Promise<YueduDb> {
+  const db = freshDb();
+  const a = await saveWord(db, { word: summit, context: ctx('中亚峰会在西安举行。') }, T0);
+  await saveWord(db, { word: summit, context: ctx('峰会闭幕。', 'https://other.example/x') }, T0 + MIN);
+  const b = await saveWord(db, { word: community, context: ctx('构建命运共同体。') }, T0 + 2 * MIN);
+  await saveWord(db, { word: { ...summit, simplified: '丝路', traditional: '絲路', pinyin: 'si1 lu4' }, context: ctx('丝路') }, T0);
+  await setReverseCards(db, true, T0 + 3 * MIN);
+  for (let t = T0 + 4 * MIN; t < T0 + 30 * MIN; t += 5 * MIN) {
+    const item = await nextCard(db, t, 20);
+    if (item?.card.id) await gradeCard(db, item.card.id, Rating.Good, t);
+  }
+  await setSuspended(db, b.id, true, T0 + DAY);
+  await setKnown(db, '新疆', true, T0 + DAY);
+  expect(a.created).toBe(true);
+  return db;
+}
+
+const dump = async (db: YueduDb) => ({ ...(await exportBackup(db, 0)) });
+const json = async (db: YueduDb) => serializeBackup(await exportBackup(db, T0));
+
+describe('JSON backup', () => {
+  it('round-trips exactly through an empty store', async () => {
+    const source = await filled();
+    const text = await json(source);
+    const target = freshDb();
+    const summary = await importBackupText(target, text, T0 + 2 * DAY);
+    expect(summary.words).toEqual({ added: 3, merged: 0 });
+    expect(summary.reviews.added).toBeGreaterThan(3);
+    expect(await dump(target)).toEqual(await dump(source));
+    expect(await json(target)).toBe(text);
+  });
+
+  it('merges duplicates instead of doubling them: importing twice changes nothing the second time', async () => {
+    const db = await filled();
+    const before = await dump(db);
+    const summary = await importBackupText(db, await json(db), T0 + 2 * DAY);
+    expect(summary).toEqual({
+      words: { added: 0, merged: 3 },
+      cards: { added: 0, merged: 6 },
+      reviews: { added: 0, duplicates: before.reviews.length },
+      known: { added: 0 },
+    });
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('merges into a store that has other words and other sentences for the same word', async () => {
+    const source = await filled();
+    const target = freshDb();
+    await saveWord(target, { word: summit, context: ctx('另一句峰会。') }, T0 - DAY);
+    await saveWord(target, { word: { ...summit, simplified: '一带一路', traditional: '一帶一路' }, context: ctx('一带一路') }, T0);
+    await importBackupText(target, await json(source), T0 + 2 * DAY);
+    const words = await target.words.orderBy('simplified').toArray();
+    expect(words.map((w) => w.simplified).sort()).toEqual(['一带一路', '丝路', '命运共同体', '峰会'].sort());
+    const summitWord = words.find((w) => w.simplified === '峰会');
+    expect(summitWord?.contexts.map((c) => c.sentence)).toEqual(['另一句峰会。', '中亚峰会在西安举行。', '峰会闭幕。']);
+    expect(summitWord?.savedAt).toBe(T0 - DAY);
+    // The card studied in the backup keeps its schedule; its reviews point at the merged card.
+    const card = await target.cards.where({ wordId: summitWord?.id ?? 0, kind: 'recognize' }).first();
+    expect(card?.reps).toBeGreaterThan(0);
+    const reviews = await target.reviews.where('cardId').equals(card?.id ?? 0).count();
+    expect(reviews).toBe(card?.reps);
+    expect(await target.cards.count()).toBe(8);
+    expect((await target.known.toArray()).map((k) => k.simplified)).toEqual(['新疆']);
+  });
+
+  const broken: [string, (b: Backup) => unknown, RegExp][] = [
+    ['a wrong format marker', (b) => ({ ...b, format: 'anki' }), /not a Yuedu backup/],
+    ['a newer format version', (b) => ({ ...b, version: 2 }), /newer Yuedu/],
+    ['a newer schema', (b) => ({ ...b, schema: 99 }), /newer Yuedu/],
+    ['a word without headword', (b) => ({ ...b, words: [{ ...b.words[0], simplified: 5 }] }), /words\[0\]\.simplified should be text/],
+    ['a hostile source link', (b) => ({ ...b, words: b.words.map((w, i) => (i === 2 ? { ...w, contexts: [{ sentence: 'x', title: 't', url: 'javascript:alert(1)', date: 0 }] } : w)) }), /words\[2\]\.contexts\[0\]\.url is not a web address/],
+    ['a card of no word', (b) => ({ ...b, cards: [...b.cards, { ...b.cards[0], id: 999, wordId: 999 }] }), /Card 999 belongs to no word/],
+    ['a review of no card', (b) => ({ ...b, reviews: [{ ...b.reviews[0], cardId: 999 }] }), /belongs to no card/],
+    ['the same word twice', (b) => ({ ...b, words: [...b.words, { ...b.words[0], id: 500 }] }), /lists the word 峰会 twice/],
+    ['a bad grade', (b) => ({ ...b, reviews: [{ ...b.reviews[0], rating: 0 }] }), /rating should be one of 1, 2, 3, 4/],
+    ['a non-list', (b) => ({ ...b, words: { 0: b.words[0] } }), /words should be a list/],
+    ['an impossible date', (b) => ({ ...b, cards: [{ ...b.cards[0], due: 'tomorrow' }] }), /cards\[0\]\.due should be a number/],
+  ];
+
+  it.each(broken)('refuses a file with %s, with a clear message, changing nothing', async (_, spoil, message) => {
+    const db = await filled();
+    const before = await dump(db);
+    const backup = await exportBackup(db, T0);
+    const other = freshDb();
+    await saveWord(other, { word: { ...summit, simplified: '其他', traditional: '其他' }, context: ctx('其他') }, T0);
+    const otherBefore = await dump(other);
+    await expect(importBackupText(other, JSON.stringify(spoil(backup)))).rejects.toThrow(message);
+    expect(await dump(other)).toEqual(otherBefore);
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('refuses truncated, non-JSON and hostile files', async () => {
+    const db = await filled();
+    const text = await json(db);
+    const before = await dump(db);
+    await expect(importBackupText(db, text.slice(0, text.length / 2))).rejects.toThrow(/not valid JSON: it may be truncated/);
+    await expect(importBackupText(db, 'hanzi\tpinyin')).rejects.toThrow(/not valid JSON/);
+    await expect(importBackupText(db, '[]')).rejects.toThrow(/The file should be an object/);
+    await expect(importBackupText(db, '{"__proto__": {"polluted": true}, "format": "yuedu-backup"}')).rejects.toThrow(/version should be a number/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('rolls back everything when the import fails half way', async () => {
+    const source = await filled();
+    const target = freshDb();
+    await saveWord(target, { word: summit, context: ctx('原来的句子。') }, T0);
+    const before = await dump(target);
+    const spy = vi.spyOn(target.reviews, 'bulkAdd').mockRejectedValue(new Error('disk on fire'));
+    await expect(importBackupText(target, await json(source))).rejects.toThrow('disk on fire');
+    spy.mockRestore();
+    expect(await dump(target)).toEqual(before);
+  });
+});
+
+describe('Anki export', () => {
+  it('writes a tab-separated file with hanzi, tone-marked pinyin, meaning, sentence and source', async () => {
+    const db = freshDb();
+    await saveWord(db, { word: { ...community, definitions: ['community of\tcommon destiny'] }, context: ctx('构建\n人类命运共同体。') }, T0);
+    await saveWord(db, { word: summit, context: ctx('峰会。') }, T0);
+    const lines = ankiTsv(await db.words.toArray()).split('\n');
+    expect(lines.slice(0, 3)).toEqual(['#separator:tab', '#html:false', '#columns:hanzi\tpinyin\tmeaning\tsentence\tsource']);
+    expect(lines[3]?.split('\t')).toEqual([
+      '命运共同体 (命運共同體)',
+      'mìng yùn gòng tóng tǐ',
+      'community of common destiny — Xi Jinping’s foreign-policy slogan',
+      '构建 人类命运共同体。',
+      '丝路新闻 https://news.example.cn/a.html',
+    ]);
+    expect(lines[4]?.split('\t')).toHaveLength(5);
+    expect(lines).toHaveLength(6);
+  });
+});
