@@ -24,7 +24,7 @@ export default defineConfig({
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
-    permissions: ['storage'],
+    permissions: ['storage', 'alarms'],
     commands: {
       'toggle-pinyin': {
         suggested_key: { default: 'Alt+Shift+P' },
