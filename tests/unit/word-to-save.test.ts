@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import type { DictEntry } from '../../dictionary/types';
+import { entryFor, wordToSave } from '../../lib/word-to-save';
+
+const fazhan: DictEntry = {
+  simplified: '发展',
+  traditional: '發展',
+  readings: [{ pinyin: 'fa1 zhan3', definitions: ['to develop', 'development'], classifiers: [] }],
+  source: 'cedict',
+  hsk: 2,
+};
+
+describe('wordToSave', () => {
+  it('keeps the headwords, the first reading and the HSK level', () => {
+    expect(wordToSave(fazhan)).toEqual({
+      simplified: '发展',
+      traditional: '發展',
+      pinyin: 'fa1 zhan3',
+      definitions: ['to develop', 'development'],
+      hsk: 2,
+    });
+  });
+
+  it('uses the glossary English and note for a set phrase without dictionary senses', () => {
+    const phrase: DictEntry = {
+      simplified: '三股势力',
+      traditional: '三股勢力',
+      readings: [{ pinyin: 'san1 gu3 shi4 li4', definitions: [], classifiers: [] }],
+      source: 'glossary',
+      glossary: { english: 'the three evil forces', note: 'terrorism, separatism and extremism', category: 'security' },
+    };
+    expect(wordToSave(phrase)).toEqual({
+      simplified: '三股势力',
+      traditional: '三股勢力',
+      pinyin: 'san1 gu3 shi4 li4',
+      definitions: ['the three evil forces'],
+      note: 'terrorism, separatism and extremism',
+    });
+  });
+});
+
+describe('entryFor', () => {
+  const fallback: DictEntry = { simplified: '发展', traditional: '发展', readings: [], source: 'fallback' };
+  const other: DictEntry = { ...fazhan, hsk: undefined, readings: [{ pinyin: 'Fa1 zhan3', definitions: ['a name'], classifiers: [] }] };
+  it('picks the exact match, a dictionary HSK entry first', () => {
+    const matches = [
+      { text: '发展中', entries: [{ ...fazhan, simplified: '发展中' }] },
+      { text: '发展', entries: [fallback, other, fazhan] },
+    ];
+    expect(entryFor('发展', matches)).toBe(fazhan);
+    expect(entryFor('发', matches)).toBeNull();
+  });
+});
