@@ -1,0 +1,117 @@
+/**
+ * Segments with pinyin for a paragraph: what the pinyin layer draws and what "known word" marking matches against.
+ */
+import { pinyin as pinyinPro } from 'pinyin-pro';
+import { applySandhi, chooseReading, contextualSyllables, formatSyllable, normalizeSyllable } from './pinyin';
+import { segment, type Lexicon, type Token } from './segment';
+import type { DictEntry, PinyinOptions, Segment } from './types';
+import type { WordFrequencies } from './word-frequencies';
+
+/** What annotation needs of the dictionary: the engine's Dictionary satisfies it. */
+export interface AnnotationDictionary extends Lexicon {
+  get(word: string): DictEntry[];
+  hskLevel(word: string): number | undefined;
+}
+
+export interface Annotator {
+  dictionary: AnnotationDictionary;
+  frequencies: WordFrequencies;
+}
+
+const HAN = /\p{Script=Han}/u;
+
+function kindOf(text: string, token: Token): Segment['kind'] {
+  if (token.kind === 'han') return token.known ? 'word' : 'name';
+  return HAN.test(text.slice(token.start, token.end)) ? 'word' : 'other';
+}
+
+/** Start indices of the Han characters of [start, end). */
+function hanIndices(text: string, start: number, end: number): number[] {
+  const out: number[] = [];
+  for (let i = start; i < end; ) {
+    const cp = text.codePointAt(i) ?? 0;
+    const size = cp > 0xffff ? 2 : 1;
+    if (HAN.test(String.fromCodePoint(cp))) out.push(i);
+    i += size;
+  }
+  return out;
+}
+
+/** Numbered syllables of a guessed name, read with the surname readings (单 Shàn, 曾 Zēng). */
+function nameSyllables(name: string): (string | undefined)[] {
+  return pinyinPro(name, { type: 'array', toneType: 'num', surname: 'head', toneSandhi: false }).map(normalizeSyllable);
+}
+
+/**
+ * Cuts `text` into segments that cover it exactly, with pinyin for every Han character in the requested style.
+ * Never throws on any string: text without Han characters comes back as 'other' segments, empty text as none.
+ */
+export function annotate(annotator: Annotator, text: string, options: PinyinOptions): Segment[] {
+  if (typeof text !== 'string' || text.length === 0) return [];
+  const { dictionary, frequencies } = annotator;
+  const tokens = segment(text, { frequencies, lexicon: dictionary });
+  const hasHan = HAN.test(text);
+  const context = hasHan ? contextualSyllables(text) : [];
+  // Syllables by UTF-16 index of their character, decided word by word, then adjusted for sandhi across words.
+  const syllables = new Map<number, string>();
+  const wordFinal = new Set<number>();
+  const segments: Segment[] = [];
+  for (const token of tokens) {
+    const word = text.slice(token.start, token.end);
+    const kind = kindOf(text, token);
+    const segment: Segment = { text: word, start: token.start, kind };
+    if (kind !== 'other') {
+      const indices = hanIndices(text, token.start, token.end);
+      let chosen: (string | undefined)[];
+      if (token.kind !== 'han') {
+        chosen = indices.map((i) => context[i]);
+      } else if (kind === 'name') {
+        chosen = nameSyllables(word);
+        if (chosen.length !== indices.length) chosen = indices.map((i) => context[i]);
+      } else {
+        const readings = dictionary.get(word).flatMap((e) => e.readings.map((r) => r.pinyin));
+        chosen = chooseReading(
+          readings,
+          indices.map((i) => context[i]),
+          false,
+        );
+      }
+      indices.forEach((index, n) => syllables.set(index, chosen[n] ?? ''));
+      const last = indices[indices.length - 1];
+      if (indices.length > 1 && last !== undefined) wordFinal.add(last);
+      const hsk = token.kind === 'han' ? dictionary.hskLevel(word) : undefined;
+      if (hsk !== undefined) segment.hsk = hsk;
+    }
+    segments.push(segment);
+  }
+  if (options.sandhi) sandhiAcross(text, syllables, wordFinal);
+  for (const segment of segments) {
+    if (segment.kind === 'other') continue;
+    segment.pinyin = hanIndices(text, segment.start, segment.start + segment.text.length).map((i) =>
+      formatSyllable(syllables.get(i) ?? '', options.style),
+    );
+  }
+  return segments;
+}
+
+/** Applies 一/不 sandhi to runs of adjacent Han characters (a mark or a space between them breaks the run). */
+function sandhiAcross(text: string, syllables: Map<number, string>, wordFinal: Set<number>): void {
+  const indices = [...syllables.keys()].sort((a, b) => a - b);
+  let runStart = 0;
+  for (let k = 1; k <= indices.length; k++) {
+    const prev = indices[k - 1] ?? 0;
+    const here = indices[k];
+    const contiguous = here !== undefined && here === prev + ((text.codePointAt(prev) ?? 0) > 0xffff ? 2 : 1);
+    if (contiguous) continue;
+    const run = indices.slice(runStart, k);
+    const chars = run.map((i) => String.fromCodePoint(text.codePointAt(i) ?? 0));
+    const values = run.map((i) => syllables.get(i) ?? '');
+    applySandhi(
+      chars,
+      values,
+      run.map((i) => wordFinal.has(i)),
+    );
+    run.forEach((i, n) => syllables.set(i, values[n] ?? ''));
+    runStart = k;
+  }
+}
