@@ -71,7 +71,7 @@ export function writeArtifact(s: ArtifactSections): Uint8Array {
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
 /** Views over the artifact; copies the bytes only when they are not 4-byte aligned. Throws ArtifactError on anything that is not a valid artifact of this version. */
-export function readArtifact(input: Uint8Array | ArrayBuffer): ArtifactSections {
+export function readArtifact(input: Uint8Array | ArrayBufferLike): ArtifactSections {
   if (!littleEndian) throw new ArtifactError('The dictionary artifact needs a little-endian platform');
   let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
   if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();

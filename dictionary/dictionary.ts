@@ -24,7 +24,7 @@ export class Dictionary {
   private readonly foundLengths: Int32Array;
 
   /** Throws ArtifactError when the bytes are not an artifact of this format version. */
-  constructor(bytes: Uint8Array | ArrayBuffer) {
+  constructor(bytes: Uint8Array | ArrayBufferLike) {
     const s = readArtifact(bytes);
     this.meta = s.meta;
     this.keyChars = s.keyChars;
