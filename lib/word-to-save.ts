@@ -2,8 +2,8 @@ import type { DictEntry, LookupMatch } from '../dictionary/types';
 import type { WordToSave } from './messaging/protocol';
 
 /**
- * What is saved of a dictionary entry when the reader picks no reading (a bulk save): the first reading, which the
- * engine orders so that a word's HSK reading comes first.
+ * What is saved of a dictionary entry: its first reading, which the engine orders so that a word's HSK reading comes
+ * first; a fallback entry (an unknown run) takes the readings of the parts it decomposes into.
  */
 export function wordToSave(entry: DictEntry): WordToSave {
   const reading = entry.readings[0];
@@ -11,7 +11,7 @@ export function wordToSave(entry: DictEntry): WordToSave {
   return {
     simplified: entry.simplified,
     traditional: entry.traditional,
-    pinyin: reading?.pinyin ?? '',
+    pinyin: reading?.pinyin ?? entry.parts?.flatMap((part) => part.readings[0]?.pinyin ?? []).join(' ') ?? '',
     definitions,
     ...(entry.glossary?.note ? { note: entry.glossary.note } : {}),
     ...(entry.hsk ? { hsk: entry.hsk } : {}),

@@ -39,6 +39,12 @@ describe('wordToSave', () => {
   });
 });
 
+it('reads an unknown run by its parts', () => {
+  const part = (simplified: string, pinyin: string): DictEntry => ({ simplified, traditional: simplified, readings: [{ pinyin, definitions: ['x'], classifiers: [] }], source: 'cedict' });
+  const run: DictEntry = { simplified: '托卡耶夫', traditional: '托卡耶夫', readings: [], source: 'fallback', parts: [part('托', 'tuo1'), part('卡耶夫', 'ka3 ye1 fu1')] };
+  expect(wordToSave(run)).toMatchObject({ pinyin: 'tuo1 ka3 ye1 fu1', definitions: [] });
+});
+
 describe('entryFor', () => {
   const fallback: DictEntry = { simplified: '发展', traditional: '发展', readings: [], source: 'fallback' };
   const other: DictEntry = { ...fazhan, hsk: undefined, readings: [{ pinyin: 'Fa1 zhan3', definitions: ['a name'], classifiers: [] }] };
