@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { LookupMatch } from '../../dictionary/types';
+import { startSession, type E2ESession } from './support/session';
+
+describe('the dictionary in the built extension', () => {
+  let s: E2ESession;
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  async function lookup(text: string): Promise<unknown> {
+    const page = await s.open(s.extensionUrl('popup.html'));
+    const reply = await page.evaluate((t) => chrome.runtime.sendMessage({ yuedu: 1, type: 'lookup', payload: { text: t } }), text);
+    await page.close();
+    return reply;
+  }
+
+  it('answers a lookup for 峰会 with the CC-CEDICT entry, from the packaged artifact', async () => {
+    const reply = (await lookup('峰会在阿斯塔纳举行')) as { ok: true; value: { matches: LookupMatch[] } };
+    expect(reply.ok).toBe(true);
+    expect(reply.value.matches.map((m) => m.text)).toEqual(['峰会', '峰']);
+    expect(reply.value.matches[0]?.entries[0]).toMatchObject({
+      simplified: '峰会',
+      traditional: '峰會',
+      source: 'cedict',
+      readings: [{ pinyin: 'feng1 hui4', definitions: ['summit meeting'] }],
+    });
+  });
+
+  it('answers 三股势力 with the glossary entry', async () => {
+    const reply = (await lookup('三股势力')) as { ok: true; value: { matches: LookupMatch[] } };
+    const [first] = reply.value.matches;
+    expect(first?.text).toBe('三股势力');
+    expect(first?.entries[0]?.source).toBe('glossary');
+    expect(first?.entries[0]?.glossary?.english).toMatch(/three evil forces/);
+  });
+
+  it('answers non-Chinese text with no matches', async () => {
+    expect(await lookup('hello')).toEqual({ ok: true, value: { matches: [] } });
+  });
+
+  it('logged no console errors anywhere', () => {
+    expect(s.errors).toEqual([]);
+  });
+});
