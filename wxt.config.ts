@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ensureArtifact } from './dictionary/node';
+import { ensureWordFrequencies } from './dictionary/word-frequencies-node';
 
 export default defineConfig({
   // Explicit imports keep each module readable on its own.
@@ -10,10 +11,12 @@ export default defineConfig({
   hooks: {
     // The compiled dictionary ships as a public asset, built (or taken from dictionary/build/) on every build.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('dictionary.bin');
+      paths.push('dictionary.bin', 'word-frequencies.txt');
     },
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: await ensureArtifact(), relativeDest: 'dictionary.bin' });
+      // The segmenter's word frequencies (jieba, MIT), compiled the same way.
+      files.push({ absoluteSrc: ensureWordFrequencies(), relativeDest: 'word-frequencies.txt' });
     },
   },
   vite: () => ({

@@ -115,3 +115,17 @@ function sandhiAcross(text: string, syllables: Map<number, string>, wordFinal: S
     runStart = k;
   }
 }
+
+const STYLES: readonly PinyinOptions['style'][] = ['marks', 'numbers', 'zhuyin'];
+
+/**
+ * The background's `annotate` request: every paragraph annotated on its own. A payload from another context is not
+ * trusted: a paragraph that is not a string gives no segments, unknown options fall back to tone marks without sandhi.
+ */
+export function annotateParagraphs(annotator: Annotator, paragraphs: unknown, options: unknown): Segment[][] {
+  if (!Array.isArray(paragraphs)) return [];
+  const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<PinyinOptions>;
+  const style = STYLES.includes(given.style as PinyinOptions['style']) ? (given.style as PinyinOptions['style']) : 'marks';
+  const checked: PinyinOptions = { style, sandhi: given.sandhi === true };
+  return paragraphs.map((p) => (typeof p === 'string' ? annotate(annotator, p, checked) : []));
+}

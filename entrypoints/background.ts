@@ -2,20 +2,18 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { serveBackground } from '../lib/messaging/server';
 import { getDictionary } from '../lib/dictionary-service';
+import { getAnnotator } from '../lib/annotator-service';
+import { annotateParagraphs } from '../dictionary/annotate';
 import { keepBadgeCurrent, refreshBadge } from '../lib/store/badge';
 import { openDb } from '../lib/store/db';
 import { saveWord, wordStates } from '../lib/store/words';
-
-const notYet = (what: string) => () => {
-  throw new Error(`${what} is not wired in yet`);
-};
 
 export default defineBackground(() => {
   const db = openDb();
   serveBackground({
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
     lookup: async ({ text }) => ({ matches: (await getDictionary()).lookup(text, 0) }),
-    annotate: notYet('The dictionary engine'),
+    annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
     saveWord: async (request) => {
       const saved = await saveWord(db, request);
       await refreshBadge(db);
