@@ -188,6 +188,20 @@ export function articleTextNodes(article: Element): Text[] {
   return nodes;
 }
 
+/** The article's text as paragraphs (one per block element), for annotation and statistics. */
+export function articleParagraphs(article: Element): string[] {
+  const paragraphs: string[] = [];
+  let block: Element | null = null;
+  for (const node of articleTextNodes(article)) {
+    let at = node.parentElement;
+    while (at && at !== article && !BLOCK.has(at.tagName.toUpperCase())) at = at.parentElement;
+    if (at !== block || !paragraphs.length) paragraphs.push('');
+    block = at;
+    paragraphs[paragraphs.length - 1] += node.data;
+  }
+  return paragraphs.map((p) => p.trim()).filter(Boolean);
+}
+
 /** Marks the article of the document (and unmarks a stale one); returns it. */
 export function markArticle(doc: Document): Element | null {
   const article = findArticle(doc);

@@ -1,0 +1,125 @@
+/**
+ * The hover card: every word found at the pointer, longest first, each entry with its forms, pinyin in tone colours,
+ * senses, the glossary note for set phrases, HSK level, and for unknown runs the parts they decompose into.
+ * Rendered by Preact into our shadow root; every string is a text child, never markup.
+ */
+import type { DictEntry, LookupMatch, Reading } from '../dictionary/types';
+import { numberedToMarks } from '../dictionary/pinyin-format';
+import type { Settings } from '../lib/settings/settings';
+import { toneColor } from './tones';
+
+export type CardSettings = Pick<Settings, 'pinyinStyle' | 'toneColors' | 'toneColorList' | 'headwordFirst' | 'showHsk' | 'cardFontSize'>;
+
+export interface CardProps {
+  matches: LookupMatch[];
+  settings: CardSettings;
+  /** A short message after an action: "Saved", "Copied", or why it failed. */
+  status?: string;
+}
+
+function Pinyin({ pinyin, settings }: { pinyin: string; settings: CardSettings }) {
+  const syllables = pinyin.split(/\s+/).filter(Boolean);
+  return (
+    <span class="pinyin">
+      {syllables.map((numbered, i) => {
+        const shown = settings.pinyinStyle === 'numbers' ? numbered : numberedToMarks(numbered);
+        const color = settings.toneColors ? toneColor(numbered, settings.toneColorList) : undefined;
+        return (
+          <span key={i} style={color ? { color } : undefined}>
+            {i > 0 ? ' ' : ''}
+            {shown}
+          </span>
+        );
+      })}
+    </span>
+  );
+}
+
+function ReadingView({ reading, settings }: { reading: Reading; settings: CardSettings }) {
+  return (
+    <div class="reading">
+      <Pinyin pinyin={reading.pinyin} settings={settings} />
+      <span class="defs">{reading.definitions.join('; ')}</span>
+      {reading.classifiers.length > 0 && <span class="cl">CL: {reading.classifiers.join('、')}</span>}
+    </div>
+  );
+}
+
+function Headword({ entry, settings }: { entry: DictEntry; settings: CardSettings }) {
+  const first = settings.headwordFirst === 'traditional' ? entry.traditional : entry.simplified;
+  const second = settings.headwordFirst === 'traditional' ? entry.simplified : entry.traditional;
+  return (
+    <span class="head">
+      <span class="hw">{first}</span>
+      {second && second !== first && <span class="alt">{second}</span>}
+    </span>
+  );
+}
+
+function EntryView({ entry, settings, compact }: { entry: DictEntry; settings: CardSettings; compact: boolean }) {
+  return (
+    <div class={`entry ${entry.source}${compact ? ' compact' : ''}`} data-entry={entry.simplified} data-source={entry.source}>
+      <div class="top">
+        <Headword entry={entry} settings={settings} />
+        {settings.showHsk && entry.hsk !== undefined && <span class="badge hsk">HSK {entry.hsk}</span>}
+        {entry.source === 'glossary' && <span class="badge glossary">{entry.glossary?.category ?? 'glossary'}</span>}
+        {entry.foreignName && <span class="badge name">name</span>}
+      </div>
+      {entry.glossary && (
+        <div class="gloss">
+          <div class="english">{entry.glossary.english}</div>
+          <div class="note">{entry.glossary.note}</div>
+        </div>
+      )}
+      {entry.readings.map((reading, i) => (
+        <ReadingView key={i} reading={reading} settings={settings} />
+      ))}
+      {entry.parts && entry.parts.length > 0 && (
+        <div class="parts">
+          {entry.parts.map((part, i) => (
+            <EntryView key={i} entry={part} settings={settings} compact />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Card({ matches, settings, status }: CardProps) {
+  return (
+    <div class="card" style={{ fontSize: `${settings.cardFontSize}px` }} role="tooltip">
+      {matches.map((match, m) =>
+        match.entries.map((entry, i) => <EntryView key={`${m}-${i}`} entry={entry} settings={settings} compact={m > 0} />),
+      )}
+      {status && <div class="status">{status}</div>}
+    </div>
+  );
+}
+
+/** The card's styles, scoped by the shadow root: page styles do not reach in, ours do not leak out. */
+export const CARD_CSS = `
+:host { all: initial; }
+.card {
+  box-sizing: border-box; max-width: min(420px, calc(100vw - 16px)); max-height: min(60vh, 520px); overflow: auto;
+  background: #fffdf7; color: #1d1d1d; border: 1px solid #c9b99a; border-radius: 8px;
+  box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 8px 12px; line-height: 1.45;
+  font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
+}
+.entry + .entry { border-top: 1px solid #eee3cf; margin-top: 6px; padding-top: 6px; }
+.entry.compact { font-size: 0.9em; }
+.top { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }
+.hw { font-size: 1.5em; }
+.compact .hw { font-size: 1.15em; }
+.alt { color: #7a6f5c; font-size: 1.1em; }
+.badge { font-size: 0.7em; border-radius: 4px; padding: 1px 5px; background: #efe6d2; color: #5a4b2e; }
+.badge.glossary { background: #b5121b; color: #fff; }
+.reading { margin-top: 2px; }
+.pinyin { font-weight: 600; margin-right: 8px; }
+.defs { color: #333; }
+.cl { color: #7a6f5c; margin-left: 8px; font-size: 0.85em; }
+.gloss { margin: 4px 0; padding: 4px 8px; border-left: 3px solid #b5121b; background: #fbf3ec; }
+.english { font-weight: 600; }
+.note { font-size: 0.9em; color: #444; }
+.parts { margin-top: 4px; padding-left: 10px; border-left: 2px solid #eee3cf; }
+.status { margin-top: 6px; font-size: 0.85em; color: #0a6b2d; }
+`;

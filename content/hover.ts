@@ -1,0 +1,283 @@
+/**
+ * Hover glosses: the character under the pointer, the text that follows it, a dictionary lookup, the word highlighted
+ * (CSS highlight, no DOM change) and the card shown next to it. Keys while the card is up: s saves the word with its
+ * sentence, c copies it, Esc closes, ←/→ step to the previous/next word.
+ */
+import type { LookupMatch } from '../dictionary/types';
+import type { WordContext, WordToSave } from '../lib/messaging/protocol';
+import type { Settings } from '../lib/settings/settings';
+import { CardHost, HOST_TAG } from './card-host';
+import type { CardSettings } from './card';
+import { isHan } from './chinese';
+import { setHighlight, WORD_HIGHLIGHT } from './highlights';
+import { characterAt, collectText, rangeOf, sentenceAt, WINDOW, type TextPoint, type TextRun } from './text-at-point';
+
+export interface HoverDeps {
+  lookup(text: string): Promise<LookupMatch[]>;
+  save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
+  settings(): Settings;
+  /** Told after a word was saved (to refresh the saved-word highlights). */
+  onSaved?(word: string): void;
+}
+
+interface Shown {
+  point: TextPoint;
+  run: TextRun;
+  matches: LookupMatch[];
+  range: Range;
+}
+
+const CACHE_SIZE = 500;
+/** How far back ← looks for the start of the previous word. */
+const BACK_STEP = 4;
+
+export function wordToSave(match: LookupMatch): WordToSave | null {
+  const entry = match.entries[0];
+  if (!entry) return null;
+  const reading = entry.readings[0];
+  return {
+    simplified: entry.simplified,
+    traditional: entry.traditional,
+    pinyin: reading?.pinyin ?? entry.parts?.flatMap((p) => p.readings[0]?.pinyin ?? []).join(' ') ?? '',
+    definitions: reading?.definitions ?? (entry.glossary ? [entry.glossary.english] : []),
+    ...(entry.glossary ? { note: entry.glossary.note } : {}),
+    ...(entry.hsk !== undefined ? { hsk: entry.hsk } : {}),
+  };
+}
+
+/** One line a reader can paste anywhere: headword, pinyin, senses. */
+export function copyLine(match: LookupMatch): string {
+  const word = wordToSave(match);
+  if (!word) return match.text;
+  return [word.simplified, word.pinyin, word.definitions.join('; ')].filter(Boolean).join('\t');
+}
+
+function editable(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  if (!el || typeof el.closest !== 'function') return false;
+  return el.isContentEditable || el.closest('input, textarea, select, [contenteditable]:not([contenteditable="false"])') !== null;
+}
+
+export class HoverController {
+  private readonly card: CardHost;
+  private readonly cache = new Map<string, Promise<LookupMatch[]>>();
+  private shown: Shown | null = null;
+  private pending: { x: number; y: number } | null = null;
+  private busy = false;
+  private last = { x: -1, y: -1 };
+  /** Bumped whenever what is shown changes, so that a slow lookup cannot overwrite a newer one. */
+  private token = 0;
+  private readonly listeners: [EventTarget, string, EventListener, AddEventListenerOptions][] = [];
+
+  constructor(private readonly doc: Document, private readonly deps: HoverDeps) {
+    this.card = new CardHost(doc);
+  }
+
+  start(): void {
+    const win = this.doc.defaultView;
+    if (!win) return;
+    const on = <E extends Event>(target: EventTarget, type: string, fn: (e: E) => void, opts: AddEventListenerOptions = {}) => {
+      const listener = fn as EventListener;
+      target.addEventListener(type, listener, opts);
+      this.listeners.push([target, type, listener, opts]);
+    };
+    on<MouseEvent>(this.doc, 'mousemove', (e) => this.onMove(e), { passive: true, capture: true });
+    on<KeyboardEvent>(win, 'keydown', (e) => this.onKey(e), { capture: true });
+    on(win, 'scroll', () => this.hide(), { passive: true, capture: true });
+    on(this.doc, 'mouseleave', () => this.hide(), { passive: true });
+    on(win, 'blur', () => this.hide());
+  }
+
+  stop(): void {
+    for (const [target, type, listener, opts] of this.listeners) target.removeEventListener(type, listener, opts);
+    this.listeners.length = 0;
+    this.hide();
+    this.card.destroy();
+  }
+
+  /** The settings the card needs, read fresh each time so that a change applies to the next card. */
+  private cardSettings(): CardSettings {
+    return this.deps.settings();
+  }
+
+  private triggerHeld(e: { shiftKey: boolean; altKey: boolean }): boolean {
+    const trigger = this.deps.settings().hoverTrigger;
+    return trigger === 'always' || (trigger === 'shift' && e.shiftKey) || (trigger === 'alt' && e.altKey);
+  }
+
+  private onMove(e: MouseEvent): void {
+    this.last = { x: e.clientX, y: e.clientY };
+    const target = e.target as Element | null;
+    // The pointer on our own card keeps it as it is.
+    if (target?.tagName?.toLowerCase() === HOST_TAG) return;
+    if (!this.triggerHeld(e)) {
+      if (this.deps.settings().hoverTrigger !== 'always') return;
+      this.hide();
+      return;
+    }
+    this.scan(e.clientX, e.clientY);
+  }
+
+  /** Latest point wins: while a lookup is in flight only the newest pointer position waits for it. */
+  private scan(x: number, y: number): void {
+    if (this.busy) {
+      this.pending = { x, y };
+      return;
+    }
+    this.busy = true;
+    void this.scanAt(x, y).finally(() => {
+      this.busy = false;
+      const next = this.pending;
+      this.pending = null;
+      if (next) this.scan(next.x, next.y);
+    });
+  }
+
+  private async scanAt(x: number, y: number): Promise<void> {
+    const point = characterAt(this.doc, x, y);
+    if (!point || !isHan(point.node.data[point.offset])) {
+      this.hide();
+      return;
+    }
+    const shown = this.shown;
+    if (shown && shown.range.isPointInRange(point.node, point.offset)) return;
+    await this.showAt(point);
+  }
+
+  private lookup(text: string): Promise<LookupMatch[]> {
+    let result = this.cache.get(text);
+    if (!result) {
+      result = this.deps.lookup(text).catch((err: unknown) => {
+        this.cache.delete(text);
+        throw err;
+      });
+      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+      this.cache.set(text, result);
+    }
+    return result;
+  }
+
+  /** Looks up the text from a point and shows its card; resolves false when there is no word there. */
+  async showAt(point: TextPoint, status?: string): Promise<boolean> {
+    const token = ++this.token;
+    const run = collectText(point, WINDOW);
+    if (!isHan(run.text[0])) return false;
+    let matches: LookupMatch[];
+    try {
+      matches = await this.lookup(run.text);
+    } catch (err) {
+      console.warn('Yuedu: lookup failed', err);
+      return false;
+    }
+    if (token !== this.token) return false;
+    const longest = matches[0];
+    const range = longest ? rangeOf(run, longest.text.length) : null;
+    if (!longest || !range) {
+      this.hide();
+      return false;
+    }
+    this.shown = { point, run, matches, range };
+    setHighlight(WORD_HIGHLIGHT, [range]);
+    this.card.show({ matches, settings: this.cardSettings(), status }, range.getBoundingClientRect());
+    return true;
+  }
+
+  hide(): void {
+    this.token++;
+    if (!this.shown && !this.card.visible) return;
+    this.shown = null;
+    setHighlight(WORD_HIGHLIGHT, []);
+    this.card.hide();
+  }
+
+  private refresh(status: string): void {
+    const shown = this.shown;
+    if (!shown) return;
+    this.card.show({ matches: shown.matches, settings: this.cardSettings(), status }, shown.range.getBoundingClientRect());
+  }
+
+  private onKey(e: KeyboardEvent): void {
+    if (!this.shown) {
+      // Holding the trigger key over a word shows its card without moving the pointer.
+      if ((e.key === 'Shift' || e.key === 'Alt') && this.triggerHeld(e) && this.last.x >= 0) this.scan(this.last.x, this.last.y);
+      return;
+    }
+    if (e.ctrlKey || e.metaKey || editable(e.target)) return;
+    const handled = this.command(e.key);
+    if (handled) {
+      e.preventDefault();
+      e.stopPropagation();
+    }
+  }
+
+  private command(key: string): boolean {
+    const shown = this.shown;
+    if (!shown) return false;
+    const match = shown.matches[0];
+    switch (key) {
+      case 'Escape':
+        this.hide();
+        return true;
+      case 's':
+      case 'S':
+        if (match) void this.save(shown, match);
+        return true;
+      case 'c':
+      case 'C':
+        if (match) void this.copy(match);
+        return true;
+      case 'ArrowRight':
+        void this.step(shown, 1);
+        return true;
+      case 'ArrowLeft':
+        void this.step(shown, -1);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private async save(shown: Shown, match: LookupMatch): Promise<void> {
+    const word = wordToSave(match);
+    if (!word) return;
+    const context: WordContext = { sentence: sentenceAt(shown.point), title: this.doc.title, url: this.doc.location?.href ?? '' };
+    try {
+      const { created } = await this.deps.save(word, context);
+      this.refresh(created ? `Saved ${word.simplified}` : `${word.simplified}: sentence added`);
+      this.deps.onSaved?.(word.simplified);
+    } catch (err) {
+      this.refresh(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private async copy(match: LookupMatch): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(copyLine(match));
+      this.refresh('Copied');
+    } catch {
+      this.refresh('Copying was not allowed by the page');
+    }
+  }
+
+  /** → the word after this one; ← the word that ends where this one starts (else one character back). */
+  private async step(shown: Shown, direction: 1 | -1): Promise<void> {
+    if (direction === 1) {
+      const after = shown.run.points.slice(shown.matches[0]?.text.length ?? 1).find((p) => isHan(p.node.data[p.offset]));
+      if (after) await this.showAt(after);
+      return;
+    }
+    const before = collectText(shown.point, BACK_STEP, 'backward');
+    for (let i = 0; i < before.points.length; i++) {
+      const start = before.points[i] as TextPoint;
+      if (!isHan(before.text[i])) continue;
+      const wanted = before.points.length - i;
+      const matches = await this.lookup(collectText(start, WINDOW).text).catch(() => []);
+      if (matches.some((m) => m.text.length === wanted)) {
+        await this.showAt(start);
+        return;
+      }
+    }
+    const previous = before.points[before.points.length - 1];
+    if (previous && isHan(before.text[before.points.length - 1])) await this.showAt(previous);
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The pinyin layer: each word of the article's text becomes <ruby>word<rt>pinyin</rt></ruby>, built from nodes we
+ * create (text only, never parsed). The page's own text nodes are kept, not copied, so that turning the layer off puts
+ * the very same nodes back and the article's DOM is what it was, byte for byte.
+ */
+import type { Segment } from '../dictionary/types';
+import type { PinyinLayerMode } from '../lib/messaging/protocol';
+import { articleTextNodes } from './article';
+import { HAN } from './chinese';
+import { toneColor } from './tones';
+
+/** Marks the elements the layer creates, so that scanning, observing and annotating leave them alone. */
+export const RUBY_ATTR = 'data-yuedu-ruby';
+
+export interface LayerOptions {
+  mode: Exclude<PinyinLayerMode, 'off'>;
+  /** Words the reader marked known: left without pinyin in 'unknown' mode. */
+  known: ReadonlySet<string>;
+  /** Colours for tones 1–4 and neutral, or null for plain pinyin. */
+  toneColors: readonly string[] | null;
+  /** Marked pinyin is written as one word ("mìngyùn"); numbers and zhuyin keep syllables apart. */
+  joinSyllables: boolean;
+  annotate(paragraphs: string[]): Promise<Segment[][]>;
+  /** Lets the page breathe between chunks (input, rendering). */
+  pause(): Promise<void>;
+}
+
+interface Replacement {
+  original: Text;
+  parts: Node[];
+}
+
+/** Text nodes per annotate request: small enough that one chunk never holds the main thread for long. */
+const CHUNK_NODES = 40;
+const CHUNK_CHARS = 4000;
+
+/** Every node the layer created: its plain text between words is not to be annotated again or reported as new. */
+const created = new WeakSet<Node>();
+
+export function isLayerNode(node: Node): boolean {
+  if (created.has(node)) return true;
+  const el = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+  return el?.closest(`[${RUBY_ATTR}]`) != null;
+}
+
+function inLayerOrEditable(node: Text): boolean {
+  const parent = node.parentElement;
+  return !parent || isLayerNode(node) || parent.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+}
+
+/** The article's text nodes that the layer would annotate: Han text, not yet inside the layer, not editable. */
+export function annotatableNodes(article: Element, within?: readonly Node[]): Text[] {
+  const nodes = articleTextNodes(article);
+  const keep = (t: Text) => HAN.test(t.data) && !inLayerOrEditable(t) && (!within || within.some((n) => n.contains(t)));
+  return nodes.filter(keep);
+}
+
+function rubyFor(doc: Document, segment: Segment, opts: LayerOptions): Element {
+  const ruby = doc.createElement('ruby');
+  ruby.setAttribute(RUBY_ATTR, '');
+  ruby.append(doc.createTextNode(segment.text));
+  const rt = doc.createElement('rt');
+  const syllables = segment.pinyin ?? [];
+  syllables.forEach((syllable, i) => {
+    if (i > 0 && !opts.joinSyllables) rt.append(doc.createTextNode(' '));
+    const color = opts.toneColors ? toneColor(syllable, opts.toneColors) : undefined;
+    if (color) {
+      const span = doc.createElement('span');
+      span.style.color = color;
+      span.textContent = syllable;
+      rt.append(span);
+    } else rt.append(doc.createTextNode(syllable));
+  });
+  ruby.append(rt);
+  return ruby;
+}
+
+/** The nodes that replace one text node: ruby for each annotated word, plain text for everything between. */
+export function buildParts(doc: Document, segments: Segment[], opts: LayerOptions): Node[] {
+  const parts: Node[] = [];
+  let plain = '';
+  const flush = () => {
+    if (plain) parts.push(doc.createTextNode(plain));
+    plain = '';
+  };
+  for (const segment of segments) {
+    const annotated = segment.kind !== 'other' && segment.pinyin?.length && !(opts.mode === 'unknown' && opts.known.has(segment.text));
+    if (!annotated) {
+      plain += segment.text;
+      continue;
+    }
+    flush();
+    parts.push(rubyFor(doc, segment, opts));
+  }
+  flush();
+  for (const part of parts) created.add(part);
+  return parts;
+}
+
+export class PinyinLayer {
+  private replaced: Replacement[] = [];
+  /** Bumped on every change of mode, so that a chunk still in flight for an old mode is dropped. */
+  private generation = 0;
+  mode: PinyinLayerMode = 'off';
+
+  constructor(readonly article: Element) {}
+
+  /** Annotates the article's text (or only the text under `within`, for text the page added later). */
+  async apply(opts: LayerOptions, within?: readonly Node[]): Promise<void> {
+    this.mode = opts.mode;
+    const generation = this.generation;
+    const doc = this.article.ownerDocument;
+    const nodes = annotatableNodes(this.article, within);
+    for (let i = 0; i < nodes.length; ) {
+      const chunk: Text[] = [];
+      let chars = 0;
+      for (; i < nodes.length && chunk.length < CHUNK_NODES && chars < CHUNK_CHARS; i++) {
+        const node = nodes[i] as Text;
+        chunk.push(node);
+        chars += node.data.length;
+      }
+      const paragraphs = chunk.map((n) => n.data);
+      const annotated = await opts.annotate(paragraphs);
+      if (generation !== this.generation) return;
+      chunk.forEach((node, k) => {
+        const segments = annotated[k];
+        // The page may have changed the text while we waited: leave such a node as the page has it now.
+        if (!segments || !node.parentNode || node.data !== paragraphs[k]) return;
+        const parts = buildParts(doc, segments, opts);
+        if (!parts.some((p) => p.nodeType === Node.ELEMENT_NODE)) return;
+        const parent = node.parentNode;
+        for (const part of parts) parent.insertBefore(part, node);
+        node.remove();
+        this.replaced.push({ original: node, parts });
+      });
+      if (i < nodes.length) await opts.pause();
+      if (generation !== this.generation) return;
+    }
+  }
+
+  /** Puts every original text node back where its ruby stood. */
+  remove(): void {
+    this.generation++;
+    this.mode = 'off';
+    for (const { original, parts } of this.replaced.reverse()) {
+      const anchor = parts.find((p) => p.parentNode);
+      if (!anchor?.parentNode) continue;
+      anchor.parentNode.insertBefore(original, anchor);
+      for (const part of parts) part.parentNode?.removeChild(part);
+    }
+    this.replaced = [];
+  }
+}

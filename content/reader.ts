@@ -1,0 +1,217 @@
+/**
+ * The content script's wiring: settings and the per-site switch, the article, hover glosses, the pinyin layer,
+ * saved-word highlights, and text the page adds later. The parts themselves live in their own modules.
+ */
+import type { Segment } from '../dictionary/types';
+import { send } from '../lib/messaging/client';
+import type { PinyinLayerMode } from '../lib/messaging/protocol';
+import { serveTab } from '../lib/messaging/server';
+import type { Settings } from '../lib/settings/settings';
+import { siteOf } from '../lib/settings/sites';
+import { articleStats, type ArticleStats } from '../lib/stats';
+import { isSiteEnabled, loadSettings, watchSettings, watchSiteEnabled } from '../lib/settings/store';
+import { ARTICLE_ATTR, articleParagraphs, markArticle } from './article';
+import { hasChinese, HAN } from './chinese';
+import { findWords, installHighlightStyles, SAVED_HIGHLIGHT, setHighlight } from './highlights';
+import { HoverController } from './hover';
+import { observeAddedText, pause, whenIdle } from './observe';
+import { PinyinLayer, type LayerOptions } from './pinyin-layer';
+
+/** Set on the article while the layer is on: its mode once complete, "pending" while chunks are still being added. */
+export const LAYER_ATTR = 'data-yuedu-pinyin';
+
+interface Invalidation {
+  onInvalidated(callback: () => void): void;
+}
+
+export class Reader {
+  private settings!: Settings;
+  private hover: HoverController | null = null;
+  private article: Element | null = null;
+  private layer: PinyinLayer | null = null;
+  private saved = new Set<string>();
+  private known = new Set<string>();
+  private stopObserving: (() => void) | null = null;
+  private readonly isTop: boolean;
+
+  constructor(private readonly doc: Document) {
+    this.isTop = doc.defaultView?.top === doc.defaultView;
+  }
+
+  get layerMode(): PinyinLayerMode {
+    return this.layer?.mode ?? 'off';
+  }
+
+  async init(ctx: Invalidation): Promise<void> {
+    this.settings = await loadSettings();
+    const host = this.doc.location?.hostname ?? '';
+    const unwatchSettings = watchSettings((next) => void this.applySettings(next));
+    const unwatchSite = watchSiteEnabled(host, (enabled) => (enabled ? this.start() : this.stop()));
+    if (this.isTop) {
+      serveTab({
+        setPinyinLayer: ({ mode }) => this.setLayer(mode),
+        pageStatus: async () => ({ site: siteOf(host), enabled: await isSiteEnabled(host), hasChinese: hasChinese(this.doc.body ?? this.doc) }),
+        articleStats: () => this.stats(),
+      });
+    }
+    ctx.onInvalidated(() => {
+      unwatchSettings();
+      unwatchSite();
+      this.stop();
+    });
+    if (await isSiteEnabled(host)) this.start();
+  }
+
+  /** Starts reading features; on a page without Chinese, only waits (cheaply) for Chinese text to appear. */
+  start(): void {
+    if (this.stopObserving) return;
+    const body = this.doc.body;
+    if (!body) return;
+    let awake = false;
+    const wake = () => {
+      if (awake) return;
+      awake = true;
+      this.wake();
+    };
+    this.stopObserving = observeAddedText(body, (nodes) => {
+      if (!awake) {
+        if (nodes.some((n) => HAN.test(n.textContent ?? ''))) wake();
+        return;
+      }
+      void this.onAdded(nodes);
+    });
+    if (hasChinese(body)) wake();
+  }
+
+  stop(): void {
+    this.stopObserving?.();
+    this.stopObserving = null;
+    this.hover?.stop();
+    this.hover = null;
+    this.layer?.remove();
+    this.layer = null;
+    this.article?.removeAttribute(LAYER_ATTR);
+    this.article?.removeAttribute(ARTICLE_ATTR);
+    this.article = null;
+    setHighlight(SAVED_HIGHLIGHT, []);
+  }
+
+  private wake(): void {
+    installHighlightStyles(this.doc);
+    this.hover = new HoverController(this.doc, {
+      lookup: async (text) => (await send('lookup', { text })).matches,
+      save: (word, context) => send('saveWord', { word, context }),
+      settings: () => this.settings,
+      onSaved: (word) => {
+        this.saved.add(word);
+        this.highlightSaved();
+      },
+    });
+    this.hover.start();
+    if (!this.isTop) return;
+    whenIdle(() => {
+      this.article = markArticle(this.doc);
+      void this.refreshStates().then(() => this.highlightSaved());
+      const initial = this.settings.pinyinLayerDefault;
+      if (this.article && initial !== 'off') void this.setLayer(initial);
+    });
+  }
+
+  private async onAdded(nodes: Node[]): Promise<void> {
+    if (!this.isTop) return;
+    if (!this.article?.isConnected) {
+      const mode = this.layerMode;
+      this.layer = null;
+      this.article = markArticle(this.doc);
+      if (this.article && mode !== 'off') await this.setLayer(mode);
+    } else if (this.layer && this.layer.mode !== 'off') {
+      const article = this.article;
+      const within = nodes.filter((n) => article.contains(n));
+      if (within.length) await this.layer.apply(this.layerOptions(this.layer.mode), within);
+    }
+    this.highlightSaved();
+  }
+
+  private async refreshStates(): Promise<void> {
+    try {
+      const { saved, known } = await send('wordStates', {});
+      this.saved = new Set(saved);
+      this.known = new Set(known);
+    } catch (err) {
+      // Without the word store the page still reads; only saved/known marking is missing.
+      console.warn('Yuedu: word states unavailable', err);
+    }
+  }
+
+  private highlightSaved(): void {
+    setHighlight(SAVED_HIGHLIGHT, this.article ? findWords(this.article, this.saved) : []);
+  }
+
+  private layerOptions(mode: Exclude<PinyinLayerMode, 'off'>): LayerOptions {
+    const s = this.settings;
+    return {
+      mode,
+      known: this.known,
+      toneColors: s.toneColors ? s.toneColorList : null,
+      joinSyllables: s.pinyinStyle === 'marks',
+      annotate: async (paragraphs): Promise<Segment[][]> =>
+        (await send('annotate', { paragraphs, pinyin: { style: s.pinyinStyle, sandhi: s.sandhi } })).paragraphs,
+      pause,
+    };
+  }
+
+  /** Turns the layer on (in a mode), off, or toggles it; resolves with the mode in force once the work is done. */
+  async setLayer(request: PinyinLayerMode | 'toggle'): Promise<{ mode: PinyinLayerMode }> {
+    const current = this.layerMode;
+    const fallback = this.settings.pinyinLayerDefault === 'off' ? 'all' : this.settings.pinyinLayerDefault;
+    const mode = request === 'toggle' ? (current === 'off' ? fallback : 'off') : request;
+    if (!this.article?.isConnected) this.article = markArticle(this.doc);
+    const article = this.article;
+    this.layer?.remove();
+    this.layer = null;
+    if (!article || mode === 'off') {
+      article?.removeAttribute(LAYER_ATTR);
+      this.highlightSaved();
+      return { mode: 'off' };
+    }
+    const layer = new PinyinLayer(article);
+    this.layer = layer;
+    article.setAttribute(LAYER_ATTR, 'pending');
+    if (mode === 'unknown') await this.refreshStates();
+    try {
+      await layer.apply(this.layerOptions(mode));
+    } catch (err) {
+      layer.remove();
+      if (this.layer === layer) this.layer = null;
+      article.removeAttribute(LAYER_ATTR);
+      throw err;
+    }
+    if (this.layer === layer) article.setAttribute(LAYER_ATTR, mode);
+    this.highlightSaved();
+    return { mode: this.layerMode };
+  }
+
+  /** Statistics of the article for the popup, or null without an article (or with Yuedu off here). */
+  private async stats(): Promise<(ArticleStats & { page: { title: string; url: string } }) | null> {
+    if (!this.stopObserving) return null;
+    if (!this.article?.isConnected) this.article = markArticle(this.doc);
+    if (!this.article) return null;
+    const paragraphs = articleParagraphs(this.article);
+    const segments = await this.layerOptions('all').annotate(paragraphs);
+    await this.refreshStates();
+    const stats = articleStats(paragraphs, segments, { known: this.known, saved: this.saved });
+    return { ...stats, page: { title: this.doc.title, url: this.doc.location?.href ?? '' } };
+  }
+
+  private async applySettings(next: Settings): Promise<void> {
+    const before = this.settings;
+    this.settings = next;
+    const redraw =
+      before.pinyinStyle !== next.pinyinStyle ||
+      before.toneColors !== next.toneColors ||
+      before.sandhi !== next.sandhi ||
+      before.toneColorList.join() !== next.toneColorList.join();
+    const mode = this.layerMode;
+    if (redraw && mode !== 'off') await this.setLayer(mode);
+  }
+}

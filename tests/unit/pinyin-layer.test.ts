@@ -1,0 +1,127 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Segment } from '../../dictionary/types';
+import { findArticle } from '../../content/article';
+import { PinyinLayer, RUBY_ATTR, type LayerOptions } from '../../content/pinyin-layer';
+
+/** A stand-in for the engine: two-character words, one syllable "p1" per character, non-Han as 'other'. */
+function fakeAnnotate(paragraphs: string[]): Promise<Segment[][]> {
+  return Promise.resolve(
+    paragraphs.map((text) => {
+      const segments: Segment[] = [];
+      for (let i = 0; i < text.length; ) {
+        const han = /\p{Script=Han}/u.test(text[i] ?? '');
+        let j = i + 1;
+        if (han) {
+          if (/\p{Script=Han}/u.test(text[j] ?? '')) j++;
+        } else while (j < text.length && !/\p{Script=Han}/u.test(text[j] ?? '')) j++;
+        const word = text.slice(i, j);
+        segments.push(han ? { text: word, start: i, kind: 'word', pinyin: [...word].map((_, k) => `p${k + 1}`) } : { text: word, start: i, kind: 'other' });
+        i = j;
+      }
+      return segments;
+    }),
+  );
+}
+
+let calls = 0;
+const options = (extra: Partial<LayerOptions> = {}): LayerOptions => ({
+  mode: 'all',
+  known: new Set(),
+  toneColors: null,
+  joinSyllables: false,
+  annotate: (p) => {
+    calls++;
+    return fakeAnnotate(p);
+  },
+  pause: () => Promise.resolve(),
+  ...extra,
+});
+
+const serialize = (el: Element) => new XMLSerializer().serializeToString(el);
+
+function loadDemo(): Element {
+  const parsed = new DOMParser().parseFromString(readFileSync(path.resolve(import.meta.dirname, '../../demo/silk-road.html'), 'utf8'), 'text/html');
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.adoptNode(n)));
+  const article = findArticle(document);
+  if (!article) throw new Error('no article');
+  return article;
+}
+
+describe('the pinyin layer', () => {
+  it('wraps each word (not each character) in ruby with its pinyin, in chunks, and restores the DOM byte for byte', async () => {
+    const article = loadDemo();
+    const before = serialize(article);
+    const firstText = article.querySelector('h1')?.firstChild;
+    const layer = new PinyinLayer(article);
+    calls = 0;
+    await layer.apply(options());
+    expect(calls).toBeGreaterThan(1);
+    const rubies = article.querySelectorAll(`ruby[${RUBY_ATTR}]`);
+    expect(rubies.length).toBeGreaterThan(1000);
+    const first = rubies[0] as Element;
+    expect(first.firstChild?.textContent).toBe('丝路');
+    expect(first.querySelector('rt')?.textContent).toBe('p1 p2');
+    expect(article.textContent).not.toBe(before);
+    layer.remove();
+    expect(serialize(article)).toBe(before);
+    // The very same node is back, not a copy.
+    expect(article.querySelector('h1')?.firstChild).toBe(firstText);
+  });
+
+  it('leaves known words bare in "unknown" mode and colours syllables by tone', async () => {
+    document.body.replaceChildren();
+    const p = document.createElement('p');
+    p.textContent = '丝路花开，中哈友谊';
+    document.body.append(p);
+    const layer = new PinyinLayer(p);
+    await layer.apply(options({ mode: 'unknown', known: new Set(['丝路']), toneColors: ['red', 'orange', 'green', 'blue', 'grey'], joinSyllables: true }));
+    const words = [...p.querySelectorAll('ruby')].map((r) => r.firstChild?.textContent);
+    expect(words).toEqual(['花开', '中哈', '友谊']);
+    expect(p.firstChild?.textContent).toBe('丝路');
+    const spans = p.querySelectorAll('rt span');
+    expect((spans[0] as HTMLElement).style.color).toBe('red');
+    expect(p.querySelector('rt')?.textContent).toBe('p1p2');
+    layer.remove();
+    expect(p.childNodes).toHaveLength(1);
+    expect(p.textContent).toBe('丝路花开，中哈友谊');
+  });
+
+  it('skips editable text, and text the page changed while annotation was in flight', async () => {
+    document.body.replaceChildren();
+    const root = document.createElement('div');
+    const editable = document.createElement('div');
+    editable.setAttribute('contenteditable', 'true');
+    editable.textContent = '可以编辑的文字';
+    const changing = document.createElement('p');
+    changing.textContent = '会变的文字';
+    root.append(editable, changing);
+    document.body.append(root);
+    const layer = new PinyinLayer(root);
+    await layer.apply(
+      options({
+        annotate: (paragraphs) => {
+          (changing.firstChild as Text).data = '已经变了';
+          return fakeAnnotate(paragraphs);
+        },
+      }),
+    );
+    expect(root.querySelectorAll('ruby')).toHaveLength(0);
+    expect(editable.textContent).toBe('可以编辑的文字');
+  });
+
+  it('drops chunks still in flight when it is turned off', async () => {
+    const article = loadDemo();
+    const before = serialize(article);
+    const layer = new PinyinLayer(article);
+    let release: () => void = () => undefined;
+    const done = layer.apply(options({ pause: () => new Promise((resolve) => (release = resolve)) }));
+    await new Promise((r) => setTimeout(r, 0));
+    layer.remove();
+    release();
+    await done;
+    expect(serialize(article)).toBe(before);
+  });
+});
