@@ -1,5 +1,6 @@
 import type { BenchRow } from './table';
 import { buildSuite } from './build';
+import { dictionarySuite } from './dictionary';
 
 export interface BenchSuite {
   name: string;
@@ -7,4 +8,4 @@ export interface BenchSuite {
 }
 
 /** Each issue adds its suite here. */
-export const suites: BenchSuite[] = [buildSuite];
+export const suites: BenchSuite[] = [buildSuite, dictionarySuite];
