@@ -1,20 +1,28 @@
-import { useEffect, useState } from 'preact/hooks';
+import type { ComponentChildren } from 'preact';
+import { browser } from 'wxt/browser';
 import type { YueduDb } from '../../lib/store/db';
+import { Review } from './Review';
 
-export function Popup({ db }: { db: YueduDb }) {
-  const [count, setCount] = useState<number | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    db.words.count().then(setCount, (err: unknown) => setError(String(err)));
-  }, [db]);
+const openWordList = () => void browser.tabs.create({ url: browser.runtime.getURL('/words.html') });
+
+/**
+ * The toolbar popup: the review first, since it is what the popup opens for.
+ * `header` holds small per-site controls (the site on/off toggle); `children` go under the review (article stats).
+ */
+export function Popup({ db, header, children }: { db: YueduDb; header?: ComponentChildren; children?: ComponentChildren }) {
   return (
-    <main>
-      <h1>Yuedu 阅读</h1>
-      {error ? (
-        <p role="alert">Cannot open your word list: {error}</p>
-      ) : (
-        <p data-testid="saved-count">{count === null ? 'Loading…' : `${count} saved words`}</p>
-      )}
+    <main class="popup">
+      <header class="popup-header">
+        <h1>Yuedu 阅读</h1>
+        <div class="popup-header-slot">{header}</div>
+      </header>
+      <Review db={db} openWordList={openWordList} />
+      <div class="popup-extras">{children}</div>
+      <footer class="popup-footer">
+        <button type="button" class="link" onClick={openWordList} data-testid="open-word-list">
+          Word list
+        </button>
+      </footer>
     </main>
   );
 }

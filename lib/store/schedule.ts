@@ -119,6 +119,12 @@ export function previews(card: CardRecord, now: number): Preview[] {
   });
 }
 
+async function itemFor(db: YueduDb, card: CardRecord, now: number, due: DueCount): Promise<ReviewItem> {
+  const word = await db.words.get(card.wordId);
+  if (!word) throw new StoreError(`Card #${card.id} has no word`, 'missing');
+  return { card, word, previews: previews(card, now), due };
+}
+
 /** The card to show now: learning and review cards first, earliest due first, then new cards oldest first. */
 export async function nextCard(db: YueduDb, now: number, dailyNewCards: number): Promise<ReviewItem | null> {
   return guard(() =>
@@ -126,12 +132,27 @@ export async function nextCard(db: YueduDb, now: number, dailyNewCards: number):
       const due = await dueCount(db, now, dailyNewCards);
       let card = await db.cards.where('[queue+due]').between([QUEUE.scheduled, -Infinity], [QUEUE.scheduled, now], true, true).first();
       if (!card && due.new > 0) card = await db.cards.where('[queue+due]').between([QUEUE.new, -Infinity], [QUEUE.new, Infinity]).first();
-      if (!card) return null;
-      const word = await db.words.get(card.wordId);
-      if (!word) throw new StoreError(`Card #${card.id} has no word`, 'missing');
-      return { card, word, previews: previews(card, now), due };
+      return card ? itemFor(db, card, now, due) : null;
     }),
   );
+}
+
+/** One card to show again (after an undo), whether or not it is due. */
+export async function cardItem(db: YueduDb, cardId: number, now: number, dailyNewCards: number): Promise<ReviewItem | null> {
+  return guard(() =>
+    db.transaction('r', [db.cards, db.reviews, db.words], async () => {
+      const card = await db.cards.get(cardId);
+      return card ? itemFor(db, card, now, await dueCount(db, now, dailyNewCards)) : null;
+    }),
+  );
+}
+
+/** When the next learning or review card falls due (null when none is scheduled), for the "all done" screen. */
+export async function nextDueAt(db: YueduDb): Promise<number | null> {
+  return guard(async () => {
+    const card = await db.cards.where('[queue+due]').between([QUEUE.scheduled, -Infinity], [QUEUE.scheduled, Infinity]).first();
+    return card?.due ?? null;
+  });
 }
 
 /** Grades a card; the log row keeps the card's state before the grade, so `undoLastGrade` can restore it exactly. */

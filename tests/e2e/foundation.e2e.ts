@@ -30,24 +30,22 @@ describe('the built extension in Chromium', () => {
     await popup.close();
   });
 
-  it('opens the popup, which reads what is stored in IndexedDB through Dexie', async () => {
+  it('opens the popup, which reads what the background stored in IndexedDB through Dexie', async () => {
     const popup = await s.open(s.extensionUrl('popup.html'));
-    await expect.poll(() => popup.textContent('[data-testid=saved-count]')).toBe('0 saved words');
-    await popup.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('yuedu');
-          req.onsuccess = () => {
-            const tx = req.result.transaction('words', 'readwrite');
-            tx.objectStore('words').add({ simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit'], savedAt: Date.now() });
-            tx.oncomplete = () => { req.result.close(); resolve(); };
-            tx.onerror = () => reject(tx.error);
-          };
-          req.onerror = () => reject(req.error);
-        }),
+    await popup.waitForSelector('[data-testid=empty]');
+    const saved = await popup.evaluate(() =>
+      chrome.runtime.sendMessage({
+        yuedu: 1,
+        type: 'saveWord',
+        payload: {
+          word: { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit'] },
+          context: { sentence: '中亚峰会在西安举行。', title: 'e2e', url: 'http://127.0.0.1/' },
+        },
+      }),
     );
+    expect(saved).toEqual({ ok: true, value: { id: 1, created: true } });
     await popup.reload();
-    await expect.poll(() => popup.textContent('[data-testid=saved-count]')).toBe('1 saved words');
+    await expect.poll(() => popup.textContent('[data-testid=hanzi]')).toContain('峰会');
     await popup.close();
   });
 

@@ -1,0 +1,198 @@
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { Grade } from 'ts-fsrs';
+import { loadSettings } from '../../lib/settings/store';
+import { refreshBadge } from '../../lib/store/badge';
+import type { YueduDb } from '../../lib/store/db';
+import { cardItem, formatInterval, gradeCard, nextCard, nextDueAt, undoLastGrade, type ReviewItem } from '../../lib/store/schedule';
+import { CardView } from './CardView';
+import { speak, useChineseVoice } from './speech';
+
+/** Marked once the first card (or the empty state) is on screen: the bench measures the popup's opening to it. */
+export const READY_MARK = 'yuedu:review-ready';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'card'; item: ReviewItem; flipped: boolean }
+  | { kind: 'empty'; words: number; nextDue: number | null; newLeft: boolean }
+  | { kind: 'error'; message: string };
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+function markReady() {
+  if (performance.getEntriesByName(READY_MARK).length) return;
+  requestAnimationFrame(() => performance.mark(READY_MARK));
+}
+
+function Empty({ view, openWordList }: { view: Extract<View, { kind: 'empty' }>; openWordList: () => void }) {
+  return (
+    <section class="empty" data-testid="empty">
+      {view.words === 0 ? (
+        <>
+          <p><strong>No saved words yet.</strong></p>
+          <p>On a Chinese news page, point at a word and press <kbd>S</kbd> to save it. It becomes a flashcard here, due at once.</p>
+        </>
+      ) : (
+        <>
+          <p><strong>Nothing to review right now.</strong></p>
+          <p>
+            {view.nextDue !== null ? `The next card is due in ${formatInterval(view.nextDue - Date.now())}. ` : ''}
+            {view.newLeft ? 'New cards wait for tomorrow’s allowance (see Options → daily new cards).' : ''}
+          </p>
+        </>
+      )}
+      <button type="button" onClick={openWordList}>Open the word list</button>
+    </section>
+  );
+}
+
+export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => void }) {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  const [undoable, setUndoable] = useState(false);
+  const busy = useRef(false);
+  const voice = useChineseVoice();
+
+  const show = useCallback(
+    async (item: Promise<ReviewItem | null>) => {
+      const next = await item;
+      if (next) setView({ kind: 'card', item: next, flipped: false });
+      else {
+        const [words, due, newCards] = await Promise.all([db.words.count(), nextDueAt(db), db.cards.where('[queue+due]').between([0, -Infinity], [0, Infinity]).count()]);
+        setView({ kind: 'empty', words, nextDue: due, newLeft: newCards > 0 });
+      }
+    },
+    [db],
+  );
+
+  const run = useCallback(async (action: () => Promise<void>) => {
+    if (busy.current) return;
+    busy.current = true;
+    try {
+      await action();
+    } catch (err) {
+      setView({ kind: 'error', message: message(err) });
+    } finally {
+      busy.current = false;
+    }
+  }, []);
+
+  const load = useCallback(
+    () => run(async () => show(nextCard(db, Date.now(), (await loadSettings()).dailyNewCards))),
+    [db, run, show],
+  );
+
+  useEffect(() => {
+    void load();
+  }, [load]);
+
+  useEffect(() => {
+    if (view.kind !== 'loading') markReady();
+  }, [view.kind]);
+
+  const flip = () => {
+    if (view.kind === 'card' && !view.flipped) setView({ ...view, flipped: true });
+  };
+
+  const grade = (g: Grade) =>
+    run(async () => {
+      if (view.kind !== 'card' || !view.flipped || view.item.card.id === undefined) return;
+      await gradeCard(db, view.item.card.id, g);
+      setUndoable(true);
+      await refreshBadge(db);
+      await show(nextCard(db, Date.now(), (await loadSettings()).dailyNewCards));
+    });
+
+  const undo = () =>
+    run(async () => {
+      const card = await undoLastGrade(db);
+      setUndoable(false);
+      await refreshBadge(db);
+      const { dailyNewCards } = await loadSettings();
+      await show(card?.id !== undefined ? cardItem(db, card.id, Date.now(), dailyNewCards) : nextCard(db, Date.now(), dailyNewCards));
+    });
+
+  const say = () => {
+    if (view.kind === 'card' && voice) speak(view.item.word.simplified, voice);
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      if (target?.closest('input, textarea, select')) return;
+      const onControl = !!target?.closest('button, a');
+      if ((e.key === 'z' || e.key === 'Z') && (e.ctrlKey || e.metaKey)) {
+        if (undoable) {
+          e.preventDefault();
+          void undo();
+        }
+        return;
+      }
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      if ((e.key === ' ' || e.key === 'Enter') && !onControl) {
+        e.preventDefault();
+        if (view.kind === 'card' && view.flipped) void grade(3);
+        else flip();
+      } else if (['1', '2', '3', '4'].includes(e.key)) {
+        e.preventDefault();
+        void grade(Number(e.key) as Grade);
+      } else if (e.key === 'u' && undoable) void undo();
+      else if (e.key === 'a') say();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  if (view.kind === 'loading') return <p class="hint" data-testid="loading">Loading…</p>;
+  if (view.kind === 'error') {
+    return (
+      <section class="review-error">
+        <p role="alert" class="error" data-testid="review-error">{view.message}</p>
+        <button type="button" onClick={() => void load()}>Try again</button>
+      </section>
+    );
+  }
+  const undoButton = undoable ? (
+    <button type="button" onClick={() => void undo()} data-testid="undo" title="Undo the last grade (U or Ctrl+Z)">
+      Undo
+    </button>
+  ) : null;
+  if (view.kind === 'empty') {
+    return (
+      <>
+        <Empty view={view} openWordList={openWordList} />
+        {undoButton}
+      </>
+    );
+  }
+  const { item, flipped } = view;
+  return (
+    <section class="review">
+      <p class="due" data-testid="due-count">
+        {item.due.total} due
+        {item.due.new ? <span class="hint"> ({item.due.new} new)</span> : null}
+      </p>
+      <CardView card={item.card} word={item.word} flipped={flipped} />
+      <div class="controls">
+        {voice ? (
+          <button type="button" onClick={say} title="Hear the word (A)" aria-label="Hear the word">
+            🔊
+          </button>
+        ) : null}
+        {undoButton}
+      </div>
+      {flipped ? (
+        <div class="grades" role="group" aria-label="How well did you remember?">
+          {item.previews.map((p) => (
+            <button type="button" key={p.grade} class={`grade g${p.grade}`} data-testid={`grade-${p.grade}`} onClick={() => void grade(p.grade)}>
+              <kbd>{p.grade}</kbd> {p.label}
+              <span class="interval">{p.interval}</span>
+            </button>
+          ))}
+        </div>
+      ) : (
+        <button type="button" class="flip" data-testid="flip" onClick={flip}>
+          Show answer <kbd>Space</kbd>
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { YueduDb } from '../../lib/store/db';
+import { readPrefs } from '../../lib/store/prefs';
+import { statistics, type Statistics } from '../../lib/store/stats';
+import { deleteWord, setKnown, setNote, setReverseCards, setSuspended } from '../../lib/store/words';
+import { buildRows, filterAndSort, type SortKey, type WordRow } from './filter';
+import { Stats } from './Stats';
+import { Transfer } from './Transfer';
+import { WordRowView, type RowActions } from './WordRowView';
+
+const PAGE = 200;
+
+interface Loaded {
+  rows: WordRow[];
+  stats: Statistics;
+  reverseCards: boolean;
+}
+
+async function loadAll(db: YueduDb): Promise<Loaded> {
+  const [words, cards, known, stats, prefs] = await Promise.all([
+    db.words.toArray(),
+    db.cards.toArray(),
+    db.known.toCollection().primaryKeys(),
+    statistics(db),
+    readPrefs(db),
+  ]);
+  return { rows: buildRows(words, cards, new Set(known.map(String))), stats, reverseCards: prefs.reverseCards };
+}
+
+/** The word list page: search, sort, edit, suspend, mark known, delete; statistics; backup and export. */
+export function WordList({ db }: { db: YueduDb }) {
+  const [data, setData] = useState<Loaded | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [query, setQuery] = useState('');
+  const [sort, setSort] = useState<SortKey>('date');
+  const [shown, setShown] = useState(PAGE);
+
+  const reload = useCallback(() => {
+    loadAll(db).then(setData, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+  }, [db]);
+  useEffect(reload, [reload]);
+
+  const change = (action: () => Promise<void>) =>
+    action().then(reload, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
+
+  const actions: RowActions = {
+    setNote: (id, note) => change(() => setNote(db, id, note)),
+    setSuspended: (id, on) => change(() => setSuspended(db, id, on)),
+    setKnown: (simplified, on) => change(() => setKnown(db, simplified, on)),
+    remove: (id) => change(() => deleteWord(db, id)),
+  };
+
+  const rows = useMemo(() => (data ? filterAndSort(data.rows, query, sort) : []), [data, query, sort]);
+  const now = Date.now();
+
+  return (
+    <main class="words-page">
+      <h1>Yuedu 阅读 — saved words</h1>
+      {error ? (
+        <p role="alert" class="error" data-testid="words-error">
+          {error}
+        </p>
+      ) : null}
+      {data ? <Stats stats={data.stats} /> : null}
+      <section class="list" aria-labelledby="list-heading">
+        <h2 id="list-heading">Words</h2>
+        <div class="row toolbar">
+          <input
+            type="search"
+            placeholder="Search hanzi, pinyin or meaning"
+            aria-label="Search"
+            value={query}
+            data-testid="search"
+            onInput={(e) => {
+              setQuery(e.currentTarget.value);
+              setShown(PAGE);
+            }}
+          />
+          <label>
+            Sort by{' '}
+            <select value={sort} data-testid="sort" onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
+              <option value="date">date saved</option>
+              <option value="level">HSK level</option>
+              <option value="due">next review</option>
+            </select>
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={data?.reverseCards ?? false}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                void change(() => setReverseCards(db, on));
+              }}
+            />{' '}
+            Also review reading and meaning → hanzi
+          </label>
+        </div>
+        {data === null ? (
+          <p class="hint">Loading…</p>
+        ) : data.rows.length === 0 ? (
+          <p data-testid="no-words">No saved words yet: on a Chinese news page, point at a word and press S.</p>
+        ) : (
+          <>
+            <p class="hint" data-testid="word-count">
+              {rows.length} of {data.rows.length} words
+            </p>
+            <table>
+              <thead>
+                <tr>
+                  <th>Word</th>
+                  <th>Pinyin</th>
+                  <th>Meaning</th>
+                  <th>HSK</th>
+                  <th>Saved</th>
+                  <th>Due</th>
+                  <th>
+                    <span class="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.slice(0, shown).map((row) => (
+                  <WordRowView key={row.word.id} row={row} actions={actions} now={now} />
+                ))}
+              </tbody>
+            </table>
+            {rows.length > shown ? (
+              <button type="button" onClick={() => setShown(shown + PAGE)}>
+                Show more
+              </button>
+            ) : null}
+          </>
+        )}
+      </section>
+      <Transfer db={db} onImported={reload} />
+    </main>
+  );
+}

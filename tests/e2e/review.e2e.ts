@@ -1,0 +1,157 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type E2ESession } from './support/session';
+
+const summit = { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit meeting'], hsk: 6 };
+const community = { simplified: '命运共同体', traditional: '命運共同體', pinyin: 'ming4 yun4 gong4 tong2 ti3', definitions: ['community of common destiny'], note: 'Xi’s slogan' };
+
+/** Sends saveWord to the service worker from an extension page, as the content script does from a news page. */
+const saveWord = (page: Page, word: object, sentence: string) =>
+  page.evaluate(
+    ([w, sentence]) =>
+      chrome.runtime.sendMessage({
+        yuedu: 1,
+        type: 'saveWord',
+        payload: { word: w, context: { sentence, title: '丝路新闻', url: 'http://127.0.0.1/silk-road.html' } },
+      }),
+    [word, sentence] as const,
+  );
+
+/** Reads a whole object store with the raw IndexedDB API: what is really on disk, not what the UI shows. */
+const readStore = (page: Page, store: string) =>
+  page.evaluate(
+    (name) =>
+      new Promise<unknown[]>((resolve, reject) => {
+        const req = indexedDB.open('yuedu');
+        req.onsuccess = () => {
+          const all = req.result.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            req.result.close();
+            resolve(all.result);
+          };
+          all.onerror = () => reject(all.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    store,
+  );
+
+const badge = (s: E2ESession) => s.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+
+async function exportJson(s: E2ESession): Promise<string> {
+  const page = await s.open(s.extensionUrl('words.html'));
+  await page.waitForSelector('[data-testid=stats]');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('[data-testid=export-json]')]);
+  const path = await download.path();
+  await page.close();
+  return readFile(path, 'utf8');
+}
+
+describe('saving, reviewing and backing up words in Chromium', () => {
+  let s: E2ESession;
+  let fresh: E2ESession | undefined;
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+    await fresh?.close();
+  });
+
+  it('saves words through the background, which updates the badge', async () => {
+    const page = await s.open(s.extensionUrl('words.html'));
+    await page.waitForSelector('[data-testid=no-words]');
+    expect(await badge(s)).toBe('');
+    expect(await saveWord(page, summit, '中亚峰会在西安举行。')).toEqual({ ok: true, value: { id: 1, created: true } });
+    expect(await badge(s)).toBe('1');
+    expect(await saveWord(page, summit, '峰会发表了宣言。')).toEqual({ ok: true, value: { id: 1, created: false } });
+    expect(await saveWord(page, community, '构建命运共同体。')).toEqual({ ok: true, value: { id: 2, created: true } });
+    expect(await badge(s)).toBe('2');
+    const bad = await saveWord(page, { ...summit, simplified: '' }, 'x');
+    expect(bad).toEqual({ ok: false, error: 'word.simplified is empty' });
+    const words = (await readStore(page, 'words')) as { simplified: string; contexts: { sentence: string }[] }[];
+    expect(words.map((w) => [w.simplified, w.contexts.map((c) => c.sentence)])).toEqual([
+      ['峰会', ['中亚峰会在西安举行。', '峰会发表了宣言。']],
+      ['命运共同体', ['构建命运共同体。']],
+    ]);
+    await page.close();
+  });
+
+  it('reviews in the popup with the keyboard only: first card at once, Space flips, 3 grades, U undoes', async () => {
+    const popup = await s.open(s.extensionUrl('popup.html'));
+    await popup.waitForSelector('[data-testid=card][data-side=front]');
+    expect(await popup.textContent('[data-testid=hanzi]')).toContain('峰会');
+    expect(await popup.textContent('[data-testid=due-count]')).toContain('2 due');
+    expect(await popup.textContent('[data-testid=context] mark')).toBe('峰会');
+    expect(await popup.$('[data-testid=answer]')).toBeNull();
+
+    await popup.keyboard.press('Space');
+    await popup.waitForSelector('[data-testid=card][data-side=back]');
+    expect(await popup.textContent('[data-testid=pinyin]')).toBe('fēng huì');
+    expect(await popup.textContent('[data-testid=grade-3]')).toContain('10m');
+
+    await popup.keyboard.press('3');
+    await expect.poll(() => popup.textContent('[data-testid=hanzi]')).toContain('命运共同体');
+    const reviews = (await readStore(popup, 'reviews')) as { rating: number; wordId: number }[];
+    expect(reviews).toMatchObject([{ rating: 3, wordId: 1 }]);
+    const cards = (await readStore(popup, 'cards')) as { wordId: number; reps: number; state: number }[];
+    expect(cards.find((c) => c.wordId === 1)).toMatchObject({ reps: 1, state: 1 });
+    await expect.poll(() => badge(s)).toBe('1');
+
+    await popup.keyboard.press('u');
+    await expect.poll(() => popup.textContent('[data-testid=hanzi]')).toContain('峰会');
+    expect(await readStore(popup, 'reviews')).toEqual([]);
+    await expect.poll(() => badge(s)).toBe('2');
+
+    for (const word of ['峰会', '命运共同体']) {
+      await popup.waitForSelector('[data-testid=card][data-side=front]');
+      expect(await popup.textContent('[data-testid=hanzi]')).toContain(word);
+      await popup.keyboard.press('Space');
+      await popup.waitForSelector('[data-testid=card][data-side=back]');
+      await popup.keyboard.press('3');
+      await popup.waitForSelector(`[data-testid=hanzi]:not(:has-text("${word}")), [data-testid=empty]`);
+    }
+    await popup.waitForSelector('[data-testid=empty]');
+    expect(await popup.textContent('[data-testid=empty]')).toMatch(/Nothing to review right now.*due in 10m/);
+    await expect.poll(() => badge(s)).toBe('');
+    expect(await readStore(popup, 'reviews')).toHaveLength(2);
+    await popup.close();
+  });
+
+  it('exports a JSON backup from the word list that imports into a fresh profile as identical data', async () => {
+    const exported = await exportJson(s);
+    const backup = JSON.parse(exported) as { words: unknown[]; reviews: unknown[]; exportedAt: number };
+    expect(backup.words).toHaveLength(2);
+    expect(backup.reviews).toHaveLength(2);
+
+    fresh = await startSession();
+    const page = await fresh.open(fresh.extensionUrl('words.html'));
+    await page.waitForSelector('[data-testid=no-words]');
+    await page.setInputFiles('[data-testid=import-json]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    await expect.poll(() => page.textContent('[data-testid=transfer-status]')).toContain('Imported 2 new words');
+    expect(await page.textContent('[data-testid=word-count]')).toBe('2 of 2 words');
+    await page.close();
+
+    const again = JSON.parse(await exportJson(fresh)) as typeof backup;
+    expect({ ...again, exportedAt: 0 }).toEqual({ ...backup, exportedAt: 0 });
+  });
+
+  it('refuses a truncated backup with a clear message and changes nothing', async () => {
+    if (!fresh) throw new Error('needs the fresh profile of the previous test');
+    const before = await exportJson(fresh);
+    const page = await fresh.open(fresh.extensionUrl('words.html'));
+    await page.waitForSelector('[data-testid=word-count]');
+    await page.setInputFiles('[data-testid=import-json]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(before.slice(0, 200)) });
+    await expect.poll(() => page.textContent('[data-testid=transfer-status]')).toMatch(/not valid JSON: it may be truncated/);
+    expect(await page.getAttribute('[data-testid=transfer-status]', 'role')).toBe('alert');
+    await page.close();
+    const after = JSON.parse(await exportJson(fresh)) as { exportedAt: number };
+    expect({ ...after, exportedAt: 0 }).toEqual({ ...(JSON.parse(before) as object), exportedAt: 0 });
+  });
+
+  it('logged no console errors anywhere', () => {
+    expect(s.errors).toEqual([]);
+    expect(fresh?.errors).toEqual([]);
+  });
+});
