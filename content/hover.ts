@@ -6,6 +6,7 @@
 import type { LookupMatch } from '../dictionary/types';
 import type { WordContext, WordToSave } from '../lib/messaging/protocol';
 import type { Settings } from '../lib/settings/settings';
+import { wordToSave } from '../lib/word-to-save';
 import { CardHost, HOST_TAG } from './card-host';
 import type { CardSettings } from './card';
 import { isHan } from './chinese';
@@ -31,24 +32,11 @@ const CACHE_SIZE = 500;
 /** How far back ← looks for the start of the previous word. */
 const BACK_STEP = 4;
 
-export function wordToSave(match: LookupMatch): WordToSave | null {
-  const entry = match.entries[0];
-  if (!entry) return null;
-  const reading = entry.readings[0];
-  return {
-    simplified: entry.simplified,
-    traditional: entry.traditional,
-    pinyin: reading?.pinyin ?? entry.parts?.flatMap((p) => p.readings[0]?.pinyin ?? []).join(' ') ?? '',
-    definitions: reading?.definitions ?? (entry.glossary ? [entry.glossary.english] : []),
-    ...(entry.glossary ? { note: entry.glossary.note } : {}),
-    ...(entry.hsk !== undefined ? { hsk: entry.hsk } : {}),
-  };
-}
-
 /** One line a reader can paste anywhere: headword, pinyin, senses. */
 export function copyLine(match: LookupMatch): string {
-  const word = wordToSave(match);
-  if (!word) return match.text;
+  const entry = match.entries[0];
+  if (!entry) return match.text;
+  const word = wordToSave(entry);
   return [word.simplified, word.pinyin, word.definitions.join('; ')].filter(Boolean).join('\t');
 }
 
@@ -238,8 +226,9 @@ export class HoverController {
   }
 
   private async save(shown: Shown, match: LookupMatch): Promise<void> {
-    const word = wordToSave(match);
-    if (!word) return;
+    const entry = match.entries[0];
+    if (!entry) return;
+    const word = wordToSave(entry);
     const context: WordContext = { sentence: sentenceAt(shown.point), title: this.doc.title, url: this.doc.location?.href ?? '' };
     try {
       const { created } = await this.deps.save(word, context);

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { Card } from '../../content/card';
-import { copyLine, wordToSave } from '../../content/hover';
+import { copyLine } from '../../content/hover';
 import type { LookupMatch } from '../../dictionary/types';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 
@@ -69,16 +69,8 @@ describe('the hover card', () => {
     expect(root.querySelector('.defs')?.textContent).toBe('<img src=x onerror=alert(1)>');
   });
 
-  it('saves and copies the longest word with its reading and note', () => {
-    const longest = matches[0] as LookupMatch;
-    expect(wordToSave(longest)).toEqual({
-      simplified: '三股势力',
-      traditional: '三股勢力',
-      pinyin: 'san1 gu3 shi4 li4',
-      definitions: ['the three evil forces'],
-      note: 'terrorism, separatism and religious extremism',
-    });
-    expect(copyLine(longest)).toBe('三股势力\tsan1 gu3 shi4 li4\tthe three evil forces');
-    expect(wordToSave(matches[1] as LookupMatch)?.pinyin).toBe('san1');
+  it('copies the longest word as one line: headword, pinyin, senses', () => {
+    expect(copyLine(matches[0] as LookupMatch)).toBe('三股势力\tsan1 gu3 shi4 li4\tthe three evil forces');
+    expect(copyLine(matches[1] as LookupMatch)).toBe('三股\tsan1');
   });
 });
