@@ -6,17 +6,19 @@
  *   u32 magic 'YDIC', u32 format version, u32 section count, then (u32 offset, u32 byte length) per section.
  *   keyChars      Uint16  every headword (simplified and traditional, folded by chars.ts), concatenated in sorted order
  *   keyOffsets    Uint32  keyCount + 1 offsets into keyChars
- *   keyEntryStart Uint32  keyCount + 1 offsets into keyEntries
- *   keyEntries    Uint32  entry ids per headword, glossary entries first
- *   entryOffsets  Uint32  entryCount + 1 byte offsets into entryText
- *   entryText     UTF-8   one record per entry (see encodeEntry)
+ *   keyEntries    Uint32  per headword: its one entry id, or (high bit set) an offset into keyLists
+ *   keyLists      Uint32  for headwords with several entries: count, then the ids, glossary entries first
+ *   entryOffsets  Uint32  entryCount + 1 byte offsets into entryData
+ *   entryData     bytes   one record per entry (see encodeEntry)
  *   meta          UTF-8   JSON ArtifactMeta
  */
 import type { DictEntry, Reading } from './types';
 
 export const MAGIC = 0x43494459;
 /** Bump when the layout or the record encoding changes: cached artifacts of another version are rebuilt. */
-export const FORMAT_VERSION = 1;
+export const FORMAT_VERSION = 2;
+/** Marks a keyEntries value as an offset into keyLists. */
+export const LIST_FLAG = 0x80000000;
 
 export interface ArtifactMeta {
   formatVersion: number;
@@ -30,10 +32,10 @@ export interface ArtifactMeta {
 export interface ArtifactSections {
   keyChars: Uint16Array;
   keyOffsets: Uint32Array;
-  keyEntryStart: Uint32Array;
   keyEntries: Uint32Array;
+  keyLists: Uint32Array;
   entryOffsets: Uint32Array;
-  entryText: Uint8Array;
+  entryData: Uint8Array;
   meta: ArtifactMeta;
 }
 
@@ -46,7 +48,7 @@ const align4 = (n: number) => (n + 3) & ~3;
 
 export function writeArtifact(s: ArtifactSections): Uint8Array {
   const metaBytes = new TextEncoder().encode(JSON.stringify(s.meta));
-  const parts: Uint8Array[] = [s.keyChars, s.keyOffsets, s.keyEntryStart, s.keyEntries, s.entryOffsets, s.entryText, metaBytes].map(
+  const parts: Uint8Array[] = [s.keyChars, s.keyOffsets, s.keyEntries, s.keyLists, s.entryOffsets, s.entryData, metaBytes].map(
     (a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
   );
   let size = HEADER_BYTES;
@@ -103,59 +105,89 @@ export function readArtifact(input: Uint8Array | ArrayBufferLike): ArtifactSecti
   const s: ArtifactSections = {
     keyChars: u16(0),
     keyOffsets: u32(1),
-    keyEntryStart: u32(2),
-    keyEntries: u32(3),
+    keyEntries: u32(2),
+    keyLists: u32(3),
     entryOffsets: u32(4),
-    entryText: u8(5),
+    entryData: u8(5),
     meta,
   };
-  if (s.keyOffsets.length !== meta.keyCount + 1 || s.keyEntryStart.length !== meta.keyCount + 1 || s.entryOffsets.length !== meta.entryCount + 1) {
+  if (s.keyOffsets.length !== meta.keyCount + 1 || s.keyEntries.length !== meta.keyCount || s.entryOffsets.length !== meta.entryCount + 1) {
     throw new ArtifactError('The dictionary artifact is inconsistent');
   }
   return s;
 }
 
 /*
- * Entry records: fields separated by U+001F. A reading's parts by U+001E, list items by U+001D, the three parts of a
- * variant reference by U+001C. CC-CEDICT and the glossary never contain these control characters.
- *   traditional (empty when equal to simplified), simplified, source g|c, HSK level or empty,
- *   [glossary english, note, category when source is g], then one field per reading:
- *   pinyin RS definitions RS classifiers RS variantOf
+ * Entry records. A binary head: varint key index of the simplified form, varint (key index of the traditional form
+ * + 1, or 0 when it is the simplified form), one byte (bit 0: glossary; bits 1–4: HSK level, 0 for none). Then UTF-8
+ * text, fields separated by U+001F: [glossary english, note, category when from the glossary], then one field per
+ * reading: pinyin RS definitions RS classifiers RS variantOf, with RS = U+001E, list items separated by U+001D and
+ * the three parts of a variant reference by U+001C. CC-CEDICT and the glossary never contain these control characters.
+ * Headwords are stored once, as keys: an entry's forms come back folded as chars.ts folds them.
  */
 const FS = '\u001f';
 const RS = '\u001e';
 const LS = '\u001d';
 const VS = '\u001c';
+const encoder = new TextEncoder();
 
-export function encodeEntry(e: DictEntry): string {
-  const fields = [e.traditional === e.simplified ? '' : e.traditional, e.simplified, e.source === 'glossary' ? 'g' : 'c', e.hsk ? String(e.hsk) : ''];
-  if (e.source === 'glossary') fields.push(e.glossary?.english ?? '', e.glossary?.note ?? '', e.glossary?.category ?? '');
+function pushVarint(out: number[], n: number): void {
+  while (n >= 0x80) {
+    out.push((n & 0x7f) | 0x80);
+    n >>>= 7;
+  }
+  out.push(n);
+}
+
+export function encodeEntry(e: DictEntry, simplifiedKey: number, traditionalKey: number): Uint8Array {
+  const head: number[] = [];
+  pushVarint(head, simplifiedKey);
+  pushVarint(head, traditionalKey === simplifiedKey ? 0 : traditionalKey + 1);
+  head.push((e.source === 'glossary' ? 1 : 0) | ((e.hsk ?? 0) << 1));
+  const fields = e.source === 'glossary' ? [e.glossary?.english ?? '', e.glossary?.note ?? '', e.glossary?.category ?? ''] : [];
   for (const r of e.readings) {
     const variants = (r.variantOf ?? []).map((v) => [v.traditional, v.simplified, v.pinyin].join(VS));
     fields.push([r.pinyin, r.definitions.join(LS), r.classifiers.join(LS), variants.join(LS)].join(RS));
   }
-  return fields.join(FS);
+  const text = encoder.encode(fields.join(FS));
+  const out = new Uint8Array(head.length + text.length);
+  out.set(head);
+  out.set(text, head.length);
+  return out;
 }
 
 const list = (s: string | undefined): string[] => (s ? s.split(LS) : []);
 
-export function decodeEntry(record: string): DictEntry {
-  const f = record.split(FS);
-  const simplified = f[1] ?? '';
+/** Decodes the record in data[start, end); `key` gives a key index's string, `decode` turns UTF-8 bytes into text. */
+export function decodeEntry(data: Uint8Array, start: number, end: number, key: (index: number) => string, decode: (bytes: Uint8Array) => string): DictEntry {
+  let i = start;
+  const varint = (): number => {
+    let n = 0;
+    for (let shift = 0; i < end; shift += 7) {
+      const b = data[i++] ?? 0;
+      n += (b & 0x7f) * 2 ** shift;
+      if (b < 0x80) break;
+    }
+    return n;
+  };
+  const simplified = key(varint());
+  const traditionalKey = varint();
+  const flags = data[i++] ?? 0;
   const entry: DictEntry = {
     simplified,
-    traditional: f[0] || simplified,
+    traditional: traditionalKey ? key(traditionalKey - 1) : simplified,
     readings: [],
-    source: f[2] === 'g' ? 'glossary' : 'cedict',
+    source: flags & 1 ? 'glossary' : 'cedict',
   };
-  if (f[3]) entry.hsk = Number(f[3]);
-  let i = 4;
+  if (flags >> 1) entry.hsk = flags >> 1;
+  const f = decode(data.subarray(i, end)).split(FS);
+  let field = 0;
   if (entry.source === 'glossary') {
-    entry.glossary = { english: f[4] ?? '', note: f[5] ?? '', category: f[6] ?? '' };
-    i = 7;
+    entry.glossary = { english: f[0] ?? '', note: f[1] ?? '', category: f[2] ?? '' };
+    field = 3;
   }
-  for (; i < f.length; i++) {
-    const [pinyin = '', definitions, classifiers, variants] = (f[i] ?? '').split(RS);
+  for (; field < f.length; field++) {
+    const [pinyin = '', definitions, classifiers, variants] = (f[field] ?? '').split(RS);
     const reading: Reading = { pinyin, definitions: list(definitions), classifiers: list(classifiers) };
     if (variants) {
       reading.variantOf = list(variants).map((v) => {

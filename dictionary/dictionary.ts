@@ -2,7 +2,7 @@
  * The dictionary engine: lookups straight over the compiled artifact's bytes (format in artifact.ts). Pure
  * TypeScript, no DOM and no Node APIs, so the same class serves the service worker, tests and benches.
  */
-import { ArtifactError, decodeEntry, readArtifact, type ArtifactMeta } from './artifact';
+import { ArtifactError, decodeEntry, LIST_FLAG, readArtifact, type ArtifactMeta } from './artifact';
 import { charLengthAt, foldCode, isHanAt } from './chars';
 import { decomposeText, foreignNameRunAt, unknownCharEntry } from './fallback';
 import type { DictEntry, LookupMatch } from './types';
@@ -13,12 +13,14 @@ export class Dictionary {
   readonly meta: ArtifactMeta;
   private readonly keyChars: Uint16Array;
   private readonly keyOffsets: Uint32Array;
-  private readonly keyEntryStart: Uint32Array;
   private readonly keyEntries: Uint32Array;
+  private readonly keyLists: Uint32Array;
   private readonly entryOffsets: Uint32Array;
-  private readonly entryText: Uint8Array;
+  private readonly entryData: Uint8Array;
   private readonly keyCount: number;
   private readonly decoder = new TextDecoder();
+  /** Decoded entries, frozen because they are shared between answers: the common characters recur on every page. */
+  private readonly cache = new Map<number, DictEntry>();
   /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
   private readonly foundKeys: Int32Array;
   private readonly foundLengths: Int32Array;
@@ -29,10 +31,10 @@ export class Dictionary {
     this.meta = s.meta;
     this.keyChars = s.keyChars;
     this.keyOffsets = s.keyOffsets;
-    this.keyEntryStart = s.keyEntryStart;
     this.keyEntries = s.keyEntries;
+    this.keyLists = s.keyLists;
     this.entryOffsets = s.entryOffsets;
-    this.entryText = s.entryText;
+    this.entryData = s.entryData;
     this.keyCount = s.meta.keyCount;
     this.foundKeys = new Int32Array(s.meta.maxKeyLength + 1);
     this.foundLengths = new Int32Array(s.meta.maxKeyLength + 1);
@@ -154,12 +156,35 @@ export class Dictionary {
   }
 
   private entriesOfKey(key: number): DictEntry[] {
+    const value = this.keyEntries[key] ?? 0;
+    if (value < LIST_FLAG) return [this.entry(value)];
+    const at = value - LIST_FLAG;
     const entries: DictEntry[] = [];
-    for (let i = this.keyEntryStart[key] ?? 0, end = this.keyEntryStart[key + 1] ?? 0; i < end; i++) {
-      const id = this.keyEntries[i] ?? 0;
-      const bytes = this.entryText.subarray(this.entryOffsets[id] ?? 0, this.entryOffsets[id + 1] ?? 0);
-      entries.push(decodeEntry(this.decoder.decode(bytes)));
-    }
+    for (let i = at + 1, end = at + 1 + (this.keyLists[at] ?? 0); i < end; i++) entries.push(this.entry(this.keyLists[i] ?? 0));
     return entries;
   }
+
+  private keyString = (key: number): string => String.fromCharCode(...this.keyChars.subarray(this.keyOffsets[key], this.keyOffsets[key + 1]));
+
+  private decode = (bytes: Uint8Array): string => this.decoder.decode(bytes);
+
+  private entry(id: number): DictEntry {
+    let entry = this.cache.get(id);
+    if (!entry) {
+      entry = deepFreeze(decodeEntry(this.entryData, this.entryOffsets[id] ?? 0, this.entryOffsets[id + 1] ?? 0, this.keyString, this.decode));
+      if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
+      this.cache.set(id, entry);
+    }
+    return entry;
+  }
+}
+
+const CACHE_ENTRIES = 4096;
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ArtifactError } from '../../dictionary/artifact';
+import { ArtifactError, FORMAT_VERSION } from '../../dictionary/artifact';
 import { compileDictionary, type CedictData } from '../../dictionary/compile';
 import { Dictionary } from '../../dictionary/dictionary';
 import type { GlossaryRecord } from '../../dictionary/glossary/parse';
@@ -43,7 +43,7 @@ function smallDictionary(glossary: GlossaryRecord[] = []): Dictionary {
 describe('compiling and loading the artifact', () => {
   it('round-trips entries, grouped by reading, with classifiers, variants and HSK levels', () => {
     const d = smallDictionary();
-    expect(d.meta).toMatchObject({ formatVersion: 1, entryCount: 5, maxKeyLength: 2, sources: { cedictLines: 6, glossaryRecords: 0, hskWords: 1 } });
+    expect(d.meta).toMatchObject({ formatVersion: FORMAT_VERSION, entryCount: 5, maxKeyLength: 2, sources: { cedictLines: 6, glossaryRecords: 0, hskWords: 1 } });
     expect(d.get('峰会')).toEqual([
       { simplified: '峰会', traditional: '峰會', source: 'cedict', readings: [{ pinyin: 'feng1 hui4', definitions: ['summit meeting'], classifiers: [] }] },
     ]);
@@ -62,6 +62,14 @@ describe('compiling and loading the artifact', () => {
     // The variant-only entry (箇) comes after the headword it points to.
     expect(d.get('个').map((e) => e.traditional)).toEqual(['個', '箇']);
     expect(d.get('箇')[0]?.readings[0]?.variantOf).toEqual([{ traditional: '個', simplified: '个', pinyin: 'ge4' }]);
+  });
+
+  it('hands out shared entries frozen, so that no caller can change another one\'s answer', () => {
+    const d = smallDictionary();
+    const [first] = d.get('书');
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(() => first?.readings[0]?.definitions.push('changed')).toThrow(TypeError);
+    expect(d.get('书')[0]?.readings[0]?.definitions).toEqual(['book', 'letter']);
   });
 
   it('puts glossary entries before CC-CEDICT where both have the word', () => {
