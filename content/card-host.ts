@@ -26,8 +26,8 @@ export class CardHost {
   private ensure(): HTMLElement {
     if (this.host?.isConnected && this.mountPoint) return this.mountPoint;
     const host = this.doc.createElement(HOST_TAG);
-    // Inline, so that no page rule on our tag name can move or restyle it.
-    host.style.cssText = 'all: initial; position: fixed; z-index: 2147483647; left: 0; top: 0; display: none;';
+    // Inline and important: a page rule on our tag name, even an !important one, can neither restyle nor move it.
+    host.style.cssText = 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; left: 0; top: 0; display: none !important;';
     const shadow = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
     style.textContent = CARD_CSS;
@@ -44,7 +44,7 @@ export class CardHost {
     const mountPoint = this.ensure();
     const host = this.host as HTMLElement;
     render(h(Card, props), mountPoint);
-    host.style.display = 'block';
+    host.style.setProperty('display', 'block', 'important');
     const view = this.doc.defaultView;
     const width = view?.innerWidth ?? 1024;
     const height = view?.innerHeight ?? 768;
@@ -52,12 +52,12 @@ export class CardHost {
     const below = anchor.bottom + GAP;
     const top = below + box.height <= height - MARGIN ? below : Math.max(MARGIN, anchor.top - GAP - box.height);
     const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, width - box.width - MARGIN));
-    host.style.left = `${left}px`;
-    host.style.top = `${top}px`;
+    host.style.setProperty('left', `${left}px`, 'important');
+    host.style.setProperty('top', `${top}px`, 'important');
   }
 
   hide(): void {
-    if (this.host) this.host.style.display = 'none';
+    this.host?.style.setProperty('display', 'none', 'important');
   }
 
   destroy(): void {

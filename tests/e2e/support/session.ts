@@ -1,7 +1,7 @@
 import type { ConsoleMessage, Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../../../scripts/lib/browser';
 import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server';
-import { DEMO_DIR, EXTENSION_DIR, FIXTURE_PAGES_DIR } from './paths';
+import { DEMO_DIR, EXTENSION_DIR, FIXTURE_PAGES_DIR, TEST_PAGES_DIR } from './paths';
 
 export interface E2ESession extends ExtensionBrowser {
   server: StaticServer;
@@ -13,7 +13,7 @@ export interface E2ESession extends ExtensionBrowser {
 
 /** A browser with the extension and a server for the demo (at /) and the shared fixture pages (at /fixtures/). */
 export async function startSession(): Promise<E2ESession> {
-  const server = await startStaticServer({ '/': DEMO_DIR, '/fixtures/': FIXTURE_PAGES_DIR });
+  const server = await startStaticServer({ '/': DEMO_DIR, '/fixtures/': FIXTURE_PAGES_DIR, '/test-pages/': TEST_PAGES_DIR });
   const browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
   const errors: string[] = [];
   const watch = (page: Page) => {
