@@ -1,7 +1,7 @@
 import '../../components/ui.css';
 import '../../components/popup/popup.css';
 import { mount } from '../../components/mount';
-import { Popup } from '../../components/popup/Popup';
+import { PopupForPage } from '../../components/popup/PopupForPage';
 import { openDb } from '../../lib/store/db';
 
-mount(<Popup db={openDb()} />);
+mount(<PopupForPage db={openDb()} />);

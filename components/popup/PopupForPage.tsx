@@ -1,0 +1,45 @@
+import { useEffect, useState } from 'preact/hooks';
+import { sendToTab } from '../../lib/messaging/client';
+import type { PageStatus } from '../../lib/messaging/protocol';
+import { t } from '../../lib/i18n';
+import type { YueduDb } from '../../lib/store/db';
+import { setSiteEnabled } from '../../lib/settings/store';
+import { activeTabId } from './active-tab';
+import { ArticleStats } from './ArticleStats';
+import { Popup } from './Popup';
+import { SiteSwitch } from './SiteSwitch';
+import './page-panel.css';
+
+/** The tab the popup was opened over and what its content script says of it; null when no content script answers. */
+function usePage() {
+  const [page, setPage] = useState<{ tabId: number; status: PageStatus } | null | undefined>(undefined);
+  useEffect(() => {
+    void (async () => {
+      const tabId = await activeTabId();
+      // No answer: a browser page, or a page loaded before Yuedu was installed or updated.
+      const status = tabId === undefined ? null : await sendToTab(tabId, 'pageStatus', {}).catch(() => null);
+      setPage(tabId !== undefined && status ? { tabId, status } : null);
+    })();
+  }, []);
+  const setEnabled = (enabled: boolean) => {
+    if (!page) return;
+    setPage({ ...page, status: { ...page.status, enabled } });
+    setSiteEnabled(page.status.site, enabled).catch(() => setPage(page));
+  };
+  return { page, setEnabled };
+}
+
+/** The popup with its page parts: the site switch in the header, the article stats under the review. */
+export function PopupForPage({ db }: { db: YueduDb }) {
+  const { page, setEnabled } = usePage();
+  const header = page && <SiteSwitch status={page.status} onChange={setEnabled} />;
+  let below = null;
+  if (page === null) below = <p data-testid="site-unavailable">{t('siteUnavailable')}</p>;
+  else if (page && !page.status.hasChinese) below = <p>{t('siteNoChinese')}</p>;
+  else if (page?.status.enabled) below = <ArticleStats tabId={page.tabId} />;
+  return (
+    <Popup db={db} header={header}>
+      {below && <section class="yd-page">{below}</section>}
+    </Popup>
+  );
+}

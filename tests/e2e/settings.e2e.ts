@@ -1,0 +1,300 @@
+/**
+ * Each setting end to end: changed in the options page as a reader would (clicks and typing), stored in
+ * chrome.storage.sync, and taking effect in an open tab of the sample dispatch without a reload.
+ * Also the popup's site switch and article stats, and keyboard access to the options page.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
+import { startSession, type E2ESession } from './support/session';
+
+let s: E2ESession;
+
+async function stored(): Promise<Partial<Settings> | undefined> {
+  const all = await s.serviceWorker.evaluate(() => chrome.storage.sync.get('settings'));
+  return (all as { settings?: Partial<Settings> }).settings;
+}
+
+async function openOptions(): Promise<Page> {
+  const page = await s.open(s.extensionUrl('options.html'));
+  await page.waitForSelector('[data-testid=about]');
+  return page;
+}
+
+async function openArticle(): Promise<Page> {
+  const page = await s.openDemo();
+  await page.waitForSelector('[data-yuedu-article]');
+  return page;
+}
+
+/** Where the first character of `word` is in the article (in the page while Yuedu marks no article), not in a ruby annotation. */
+async function pointAt(page: Page, word: string): Promise<{ x: number; y: number }> {
+  const box = await page.evaluate((w) => {
+    const article = document.querySelector('[data-yuedu-article]') ?? document.body;
+    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const at = n.nodeValue?.indexOf(w) ?? -1;
+      if (at < 0 || n.parentElement?.closest('rt')) continue;
+      n.parentElement?.scrollIntoView({ block: 'center' });
+      const range = document.createRange();
+      range.setStart(n, at);
+      range.setEnd(n, at + 1);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+    return null;
+  }, word);
+  if (!box) throw new Error(`"${word}" is not in the article`);
+  return box;
+}
+
+/** What the hover card shows now (null when hidden), read from its open shadow root. */
+function card(page: Page) {
+  return page.evaluate(() => {
+    const host = document.querySelector('yuedu-hover') as HTMLElement | null;
+    const root = host?.shadowRoot;
+    const el = root?.querySelector('.card') as HTMLElement | null;
+    if (!host || host.style.display !== 'block' || !el) return null;
+    const first = root?.querySelector('.entry');
+    return {
+      fontSize: el.style.fontSize,
+      headword: first?.querySelector('.hw')?.textContent ?? '',
+      hsk: root?.querySelectorAll('.badge.hsk').length ?? 0,
+      pinyin: first?.querySelector('.pinyin')?.textContent ?? '',
+      coloured: first?.querySelectorAll('.pinyin span[style*="color"]').length ?? 0,
+    };
+  });
+}
+
+/** Hovers `word` afresh (away first, so the card is drawn again with the current settings); resolves to the card. */
+async function hover(page: Page, word: string, modifier?: 'Shift' | 'Alt') {
+  await page.bringToFront();
+  await page.mouse.move(2, 2);
+  await page.keyboard.press('Escape');
+  await expect.poll(() => card(page)).toBeNull();
+  const { x, y } = await pointAt(page, word);
+  if (modifier) await page.keyboard.down(modifier);
+  await page.mouse.move(x - 1, y);
+  await page.mouse.move(x, y);
+  try {
+    await expect.poll(() => card(page), { timeout: 5000 }).not.toBeNull();
+    return await card(page);
+  } catch {
+    return null;
+  } finally {
+    if (modifier) await page.keyboard.up(modifier);
+  }
+}
+
+/** Changes a setting in the options page and waits until it is stored. */
+async function choose(options: Page, name: keyof Settings, value: string): Promise<void> {
+  await options.bringToFront();
+  const input = options.locator(`input[name=${name}]`);
+  if ((await input.count()) > 1) await options.check(`input[name=${name}][value=${value}]`);
+  else if ((await input.getAttribute('type')) === 'checkbox') await input.setChecked(value === 'true');
+  else await input.fill(value);
+  await expect.poll(async () => String((await stored())?.[name])).toBe(value);
+}
+
+describe('settings, end to end', () => {
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('the options page stores valid values only, and resets to the defaults', async () => {
+    const options = await openOptions();
+    expect(await stored()).toBeUndefined();
+    await options.check('input[name=pinyinStyle][value=numbers]');
+    await expect.poll(async () => (await stored())?.pinyinStyle).toBe('numbers');
+
+    const daily = options.locator('input[name=dailyNewCards]');
+    await daily.fill('9999');
+    await expect.poll(() => daily.getAttribute('aria-invalid')).toBe('true');
+    expect(await options.textContent('[role=alert]')).toBe('Enter a whole number from 0 to 500.');
+    await daily.fill('35');
+    await expect.poll(async () => (await stored())?.dailyNewCards).toBe(35);
+    expect(await daily.getAttribute('aria-invalid')).toBe('false');
+
+    await options.fill('input[name=cardFontSize]', '2');
+    await options.locator('input[name=cardFontSize]').blur();
+    expect(await options.inputValue('input[name=cardFontSize]')).toBe(String(DEFAULT_SETTINGS.cardFontSize));
+    expect((await stored())?.cardFontSize).toBe(DEFAULT_SETTINGS.cardFontSize);
+
+    await options.click('[data-testid=reset]');
+    await expect.poll(() => stored()).toEqual(DEFAULT_SETTINGS);
+    expect(await options.isChecked('input[name=pinyinStyle][value=marks]')).toBe(true);
+    expect(await options.inputValue('input[name=dailyNewCards]')).toBe(String(DEFAULT_SETTINGS.dailyNewCards));
+    await options.close();
+  });
+
+  it('every hover-card setting changes the card in an open tab, without a reload', async () => {
+    const article = await openArticle();
+    const options = await openOptions();
+
+    const before = await hover(article, '发展');
+    expect(before).toMatchObject({ fontSize: '16px', headword: '发展', pinyin: 'fā zhǎn' });
+    expect(before?.hsk).toBeGreaterThan(0);
+    expect(before?.coloured).toBe(2);
+
+    await choose(options, 'hoverTrigger', 'shift');
+    expect(await hover(article, '发展')).toBeNull();
+    expect(await hover(article, '发展', 'Shift')).not.toBeNull();
+    await choose(options, 'hoverTrigger', 'alt');
+    expect(await hover(article, '发展', 'Shift')).toBeNull();
+    expect(await hover(article, '发展', 'Alt')).not.toBeNull();
+    await choose(options, 'hoverTrigger', 'always');
+
+    await choose(options, 'cardFontSize', '24');
+    expect((await hover(article, '发展'))?.fontSize).toBe('24px');
+
+    await choose(options, 'headwordFirst', 'traditional');
+    expect((await hover(article, '发展'))?.headword).toBe('發展');
+
+    await choose(options, 'showHsk', 'false');
+    expect((await hover(article, '发展'))?.hsk).toBe(0);
+
+    await choose(options, 'pinyinStyle', 'numbers');
+    expect((await hover(article, '发展'))?.pinyin).toBe('fa1 zhan3');
+
+    await choose(options, 'toneColors', 'false');
+    expect((await hover(article, '发展'))?.coloured).toBe(0);
+
+    expect(await article.evaluate(() => document.querySelectorAll('yuedu-hover').length)).toBe(1);
+    await article.close();
+    await options.click('[data-testid=reset]');
+    await expect.poll(() => stored()).toEqual(DEFAULT_SETTINGS);
+    await options.close();
+  });
+
+  it('the pinyin layer opens as the default says and redraws live for style, sandhi and tone colours', async () => {
+    const options = await openOptions();
+    await choose(options, 'pinyinLayerDefault', 'all');
+    const article = await openArticle();
+    await article.waitForSelector('[data-yuedu-article][data-yuedu-pinyin=all]');
+    const rtOf = (word: string) =>
+      article.evaluate((w) => {
+        const ruby = [...document.querySelectorAll('ruby[data-yuedu-ruby]')].find((r) => r.firstChild?.textContent === w);
+        const rt = ruby?.querySelector('rt');
+        return rt ? { text: rt.textContent, coloured: rt.querySelectorAll('span[style*="color"]').length } : null;
+      }, word);
+    expect(await rtOf('发展')).toEqual({ text: 'fāzhǎn', coloured: 2 });
+
+    await choose(options, 'pinyinStyle', 'numbers');
+    await expect.poll(() => rtOf('发展')).toEqual({ text: 'fa1 zhan3', coloured: 2 });
+    await choose(options, 'toneColors', 'false');
+    await expect.poll(() => rtOf('发展')).toEqual({ text: 'fa1 zhan3', coloured: 0 });
+    await expect.poll(() => rtOf('不断')).toEqual({ text: 'bu4 duan4', coloured: 0 });
+    await choose(options, 'sandhi', 'true');
+    await expect.poll(() => rtOf('不断')).toEqual({ text: 'bu2 duan4', coloured: 0 });
+
+    await choose(options, 'pinyinLayerDefault', 'off');
+    const plain = await openArticle();
+    await plain.waitForTimeout(1000);
+    expect(await plain.locator('ruby[data-yuedu-ruby]').count()).toBe(0);
+    await plain.close();
+    await article.close();
+    await options.click('[data-testid=reset]');
+    await options.close();
+  });
+
+  it('the options page can be used by keyboard alone: every control is reached, named, and shows its focus', async () => {
+    const options = await openOptions();
+    await options.click('[data-testid=reset]');
+    await expect.poll(() => stored()).toEqual(DEFAULT_SETTINGS);
+    const controls = await options.locator('input, button, select, a[href]').count();
+    const reached = new Map<string, { name: string; outline: string }>();
+    await options.locator('body').focus();
+    for (let i = 0; i < controls * 2 && reached.size < controls; i++) {
+      await options.keyboard.press('Tab');
+      const focused = await options.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const input = el as HTMLInputElement;
+        const labelled = (input.labels?.[0]?.textContent ?? '') || el.getAttribute('aria-label') || el.textContent || '';
+        const id = `${el.tagName}:${input.name ?? ''}:${input.value ?? ''}:${el.textContent}`;
+        return { id, name: labelled.trim(), outline: getComputedStyle(el).outlineStyle };
+      });
+      if (focused) reached.set(focused.id, focused);
+    }
+    // Radio groups take one Tab stop each (arrows move within), so count distinct stops against the groups.
+    const radioGroups = await options.evaluate(() => new Set([...document.querySelectorAll('input[type=radio]')].map((r) => (r as HTMLInputElement).name)).size);
+    const radios = await options.locator('input[type=radio]').count();
+    expect(reached.size).toBe(controls - radios + radioGroups);
+    for (const [id, { name, outline }] of reached) {
+      expect(name, id).not.toBe('');
+      expect(outline, id).not.toBe('none');
+    }
+    // Arrow keys move within a radio group and store the choice.
+    await options.focus('input[name=hoverTrigger][value=always]');
+    await options.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await stored())?.hoverTrigger).toBe('shift');
+    await options.click('[data-testid=reset]');
+    await options.close();
+  });
+
+  it('the popup turns Yuedu off and on for the site of the tab it is opened over', async () => {
+    const article = await openArticle();
+    // The toolbar popup belongs to the active tab: load it in a tab behind the article.
+    const popup = await s.context.newPage();
+    await article.bringToFront();
+    await popup.goto(s.extensionUrl('popup.html'));
+    const state = popup.locator('[data-testid=site-state]');
+    await expect.poll(() => state.textContent()).toBe('On for 127.0.0.1');
+    expect(await popup.getAttribute('[data-testid=site-switch]', 'aria-checked')).toBe('true');
+    expect(await popup.getAttribute('[data-testid=site-switch]', 'aria-label')).toBe('Yuedu on this site');
+
+    await popup.click('[data-testid=site-switch]');
+    await expect.poll(() => state.textContent()).toBe('Off for 127.0.0.1');
+    await expect.poll(() => article.locator('[data-yuedu-article]').count()).toBe(0);
+    expect(await hover(article, '合作')).toBeNull();
+    const disabled = await s.serviceWorker.evaluate(() => chrome.storage.local.get('disabledSites'));
+    expect(disabled).toEqual({ disabledSites: ['127.0.0.1'] });
+
+    // A page of the site opened while it is off stays untouched.
+    const another = await s.openDemo();
+    await another.waitForTimeout(1000);
+    expect(await another.locator('[data-yuedu-article]').count()).toBe(0);
+    await another.close();
+
+    await popup.click('[data-testid=site-switch]');
+    await expect.poll(() => state.textContent()).toBe('On for 127.0.0.1');
+    await article.waitForSelector('[data-yuedu-article]');
+    expect(await hover(article, '合作')).not.toBeNull();
+    await popup.close();
+    await article.close();
+  });
+
+  it('the popup shows the article stats and saves the unknown words up to an HSK level', async () => {
+    const article = await openArticle();
+    const popup = await s.context.newPage();
+    await article.bringToFront();
+    await popup.goto(s.extensionUrl('popup.html'));
+    await popup.waitForSelector('[data-testid=article-stats]');
+    const num = async (id: string) => Number((await popup.textContent(`[data-testid=${id}]`))?.replace(/[^\d]/g, ''));
+    expect(await num('stats-chars')).toBeGreaterThan(1000);
+    expect(await num('stats-words')).toBeGreaterThan(500);
+    expect(await num('stats-words')).toBeLessThan(await num('stats-chars'));
+    expect(await popup.textContent('[data-testid=stats-known]')).toBe('0%');
+    expect(await popup.locator('[data-testid=stats-profile] tr').count()).toBe(8);
+
+    await popup.selectOption('#yd-bulk-level', '1');
+    const button = popup.locator('[data-testid=bulk-save]');
+    const planned = Number((await button.textContent())?.replace(/[^\d]/g, ''));
+    expect(planned).toBeGreaterThan(0);
+    await button.click();
+    await expect.poll(() => popup.textContent('[data-testid=bulk-status]'), { timeout: 30_000 }).toBe(`Saved ${planned} words.`);
+    const states = await popup.evaluate(() => chrome.runtime.sendMessage({ yuedu: 1, type: 'wordStates', payload: {} }));
+    expect(states.value.saved).toHaveLength(planned);
+    await expect.poll(async () => (await popup.textContent('[data-testid=stats-saved]')) !== '0%').toBe(true);
+    expect(await button.textContent()).toBe('No unknown words at or below this level.');
+    await popup.close();
+    await article.close();
+  });
+
+  it('logged no console errors anywhere', () => {
+    expect(s.errors).toEqual([]);
+  });
+});
