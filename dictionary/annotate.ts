@@ -49,7 +49,11 @@ function nameSyllables(name: string): (string | undefined)[] {
 export function annotate(annotator: Annotator, text: string, options: PinyinOptions): Segment[] {
   if (typeof text !== 'string' || text.length === 0) return [];
   const { dictionary, frequencies } = annotator;
-  const tokens = segment(text, { frequencies, lexicon: dictionary });
+  const tokens = segment(text, {
+    frequencies,
+    lexicon: dictionary,
+    preferred: (word) => dictionary.get(word).some((e) => e.source === 'glossary'),
+  });
   const hasHan = HAN.test(text);
   const context = hasHan ? contextualSyllables(text) : [];
   // Syllables by UTF-16 index of their character, decided word by word, then adjusted for sandhi across words.

@@ -30,6 +30,11 @@ export interface Token {
 export interface SegmentModel {
   frequencies: WordFrequencies;
   lexicon?: Lexicon;
+  /**
+   * Lexicon words the reader should meet whole (the news glossary: 中哈, 中吉乌铁路): they win over the frequency
+   * list's cuts. Asked only of lexicon words that the frequency list lacks.
+   */
+  preferred?: (word: string) => boolean;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -70,6 +75,8 @@ const GIVEN_NAME_MAX_LOG_PROB = Math.log(6e-4);
  * dictionaries, where such phrases are two words.
  */
 const WORD_BONUS = 2;
+/** Probability of a preferred word: higher than that of any common word, so only a longer preferred word beats it. */
+const PREFERRED_LOG_PROB = Math.log(0.05);
 const DATE_PART = /^(?:[0-9０-９]{1,2}|[〇零一二三四五六七八九十]{1,3})(?:月|日|号)/u;
 
 function codePointLength(text: string, pos: number): number {
@@ -135,7 +142,7 @@ function alnumEnd(text: string, pos: number): { end: number; numeric: boolean } 
  * log-probability of text[i, end) written as words, next[i] where the first of those words ends.
  */
 function cutHanRun(text: string, start: number, end: number, model: SegmentModel, out: Token[]): void {
-  const { frequencies, lexicon } = model;
+  const { frequencies, lexicon, preferred } = model;
   const size = end - start;
   const best = new Float64Array(size + 1);
   const next = new Int32Array(size + 1);
@@ -166,7 +173,7 @@ function cutHanRun(text: string, start: number, end: number, model: SegmentModel
     if (lexicon) {
       for (const length of lexicon.wordLengthsAt(text, i)) {
         if (length > single && i + length <= end && frequencies.logProb(text.slice(i, i + length)) === undefined) {
-          consider(length, lexiconLogProb, true);
+          consider(length, preferred?.(text.slice(i, i + length)) ? PREFERRED_LOG_PROB : lexiconLogProb, true);
         }
       }
     }

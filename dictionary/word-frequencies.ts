@@ -42,6 +42,8 @@ export class WordFrequencies {
   private readonly logProbs = new Map<string, number>();
   /** Longest word (UTF-16 units) starting with each first code unit, so lookups stop early. */
   private readonly longest = new Map<number, number>();
+  /** Every proper prefix of two or more units of a listed word: a lookup stops at the first text that is none. */
+  private readonly prefixes = new Set<string>();
   /** Log-probability of a word seen once: below every listed word. */
   readonly unseen: number;
 
@@ -59,6 +61,7 @@ export class WordFrequencies {
       for (const word of line.slice(tab + 1).split(' ')) {
         if (!word) continue;
         this.logProbs.set(word, logProb);
+        for (let end = 2; end < word.length; end++) this.prefixes.add(word.slice(0, end));
         const first = word.charCodeAt(0);
         if ((this.longest.get(first) ?? 0) < word.length) this.longest.set(first, word.length);
       }
@@ -77,8 +80,10 @@ export class WordFrequencies {
   forEachWordAt(text: string, pos: number, end: number, found: (length: number, logProb: number) => void): void {
     const longest = Math.min(this.longest.get(text.charCodeAt(pos)) ?? 0, end - pos);
     for (let length = 1; length <= longest; length++) {
-      const logProb = this.logProbs.get(text.slice(pos, pos + length));
+      const candidate = text.slice(pos, pos + length);
+      const logProb = this.logProbs.get(candidate);
       if (logProb !== undefined) found(length, logProb);
+      if (length >= 2 && !this.prefixes.has(candidate)) break;
     }
   }
 }

@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadDictionaryForNode } from '../../dictionary/node';
+import { segment, type SegmentModel } from '../../dictionary/segment';
+import { loadWordFrequenciesForNode } from '../../dictionary/word-frequencies-node';
+import { compileWordFrequencies, WordFrequencies } from '../../dictionary/word-frequencies';
+
+let model: SegmentModel;
+
+beforeAll(async () => {
+  const dictionary = await loadDictionaryForNode();
+  model = {
+    frequencies: loadWordFrequenciesForNode(),
+    lexicon: dictionary,
+    preferred: (word) => dictionary.get(word).some((e) => e.source === 'glossary'),
+  };
+}, 60_000);
+
+const words = (text: string) => segment(text, model).map((t) => text.slice(t.start, t.end));
+
+describe('segment', () => {
+  it('cuts sentences of the dispatch into words, glossary phrases whole', () => {
+    expect(words('中哈命运共同体')).toEqual(['中哈', '命运共同体']);
+    expect(words('高质量推进中吉乌铁路建设')).toEqual(['高质量', '推进', '中吉乌铁路', '建设']);
+    expect(words('两国人民的获得感')).toContain('获得感');
+  });
+
+  it('reads names: surname + given name, transliterated foreign names', () => {
+    expect(words('应哈萨克斯坦总统托卡耶夫邀请')).toEqual(['应', '哈萨克斯坦', '总统', '托卡耶夫', '邀请']);
+    expect(words('王思斌说')).toEqual(['王思斌', '说']);
+  });
+
+  it('keeps numbers with their units and dates whole, full-width or not', () => {
+    expect(words('１９９８年１２月３１日，增长１７％。')).toEqual(['１９９８年１２月３１日', '，', '增长', '１７％', '。']);
+    expect(words('占20.5%')).toEqual(['占', '20.5%']);
+    expect(words('２０多个国家')).toEqual(['２０多个', '国家']);
+    expect(words('二十五')).toEqual(['二十五']);
+  });
+
+  it('keeps Latin and alphanumeric runs whole next to Han text', () => {
+    expect(words('2019冠状病毒病')[0]).toBe('2019');
+    expect(words('3D打印')).toEqual(['3D', '打印']);
+    expect(words('21世纪海上丝绸之路')).toEqual(['21世纪', '海上丝绸之路']);
+    expect(words('COVID-19疫情')).toEqual(['COVID-19', '疫情']);
+  });
+
+  it('marks token kinds and which Han words are known', () => {
+    const tokens = segment('中国 abc，１７％', model);
+    expect(tokens.map((t) => t.kind)).toEqual(['han', 'space', 'alnum', 'punct', 'number']);
+    expect(tokens[0]?.known).toBe(true);
+  });
+
+  it('covers any input exactly and never throws', () => {
+    const inputs = [
+      '',
+      'Hello, world!',
+      '\ud800中\udc00国',
+      '𠀀𠀁中国𠀂',
+      '中国人民，一九九八年增长１７％。'.repeat(1 << 16),
+      '……——“”',
+      '\u0000\uffff',
+    ];
+    for (const text of inputs) {
+      let at = 0;
+      let gapless = true;
+      for (const t of segment(text, model)) {
+        gapless &&= t.start === at && t.end > t.start;
+        at = t.end;
+      }
+      expect(gapless).toBe(true);
+      expect(at).toBe(text.length);
+    }
+    expect(segment('', model)).toEqual([]);
+  }, 120_000);
+
+  it('never splits a surrogate pair', () => {
+    const text = '𠀀𠀁中国𠀂';
+    for (const t of segment(text, model)) {
+      expect(text.slice(t.start, t.end).isWellFormed()).toBe(true);
+    }
+  });
+});
+
+describe('word frequencies', () => {
+  it('compiles jieba lines to a compact artifact that reads back', () => {
+    const compiled = compileWordFrequencies('中国 1000 ns\n国 10 n\nAT&T 3 nz\n\n坏行\n');
+    const f = new WordFrequencies(compiled);
+    expect(f.size).toBe(2);
+    expect(f.logProb('AT&T')).toBeUndefined();
+    // Counts are kept to a quarter of a natural log unit.
+    expect(Math.abs((f.logProb('中国') ?? 0) - Math.log(1000 / 1010))).toBeLessThan(0.15);
+    expect(f.logProb('国')).toBeLessThan(f.logProb('中国') ?? 0);
+    const found: number[] = [];
+    f.forEachWordAt('中国人', 0, 3, (length) => found.push(length));
+    expect(found).toEqual([2]);
+  });
+
+  it('rejects what is not an artifact', () => {
+    expect(() => new WordFrequencies('hello')).toThrow(/artifact/);
+  });
+});
