@@ -77,12 +77,6 @@ function buildSources(rows: CedictRow[]): Sources {
 }
 
 /**
- * Readings that CC-CEDICT and pinyin-pro both lack but that are right in the glossary's words.
- * Key: character; value: the readings allowed for it beyond the sources, each with the reason.
- */
-const READING_ALLOWLIST: Record<string, Record<string, string>> = {};
-
-/**
  * CC-CEDICT words (whole headwords or words inside them) whose glossary pinyin or traditional form deliberately
  * differs from CC-CEDICT's. Key: the simplified word; value: why.
  */
@@ -135,7 +129,6 @@ function cedictDisagreements(simp: string[], trad: string[], syllables: string[]
 function knownReadings(sources: Sources, char: string, trad: string): Set<string> {
   const known = new Set([...(sources.readings.get(char) ?? []), ...(sources.readings.get(trad) ?? [])]);
   for (const reading of pinyin(char, { multiple: true, type: 'array', toneType: 'num' })) known.add(cedictStyle(reading));
-  for (const reading of Object.keys(READING_ALLOWLIST[char] ?? {})) known.add(reading);
   return known;
 }
 
@@ -323,7 +316,5 @@ describe('the news glossary', () => {
     for (const word of Object.keys(CEDICT_ALLOWLIST)) {
       expect(glossary.some((entry) => entry.simplified.includes(word))).toBe(true);
     }
-    const chars = new Set(glossary.flatMap((entry) => [...entry.simplified]));
-    for (const char of Object.keys(READING_ALLOWLIST)) expect(chars.has(char)).toBe(true);
   });
 });
