@@ -7,6 +7,7 @@ import { annotateParagraphs } from '../dictionary/annotate';
 import { keepBadgeCurrent, refreshBadge } from '../lib/store/badge';
 import { openDb } from '../lib/store/db';
 import { saveWord, wordStates } from '../lib/store/words';
+import { listenForCommands } from '../lib/commands';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -22,4 +23,5 @@ export default defineBackground(() => {
     wordStates: () => wordStates(db),
   });
   keepBadgeCurrent(db);
+  listenForCommands();
 });

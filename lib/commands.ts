@@ -1,3 +1,5 @@
+import { browser } from 'wxt/browser';
+import { sendToTab } from './messaging/client';
 import type { PinyinLayerMode } from './messaging/protocol';
 
 /** Keyboard commands declared in wxt.config.ts (manifest `commands`); the reader can rebind their keys. */
@@ -22,4 +24,13 @@ export async function runCommand(command: string, tabId: number | undefined, dep
   } catch {
     return null;
   }
+}
+
+/** The background's listener: each keyboard command runs in the tab it was given in. */
+export function listenForCommands(): void {
+  const deps: CommandDeps = {
+    activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    setPinyinLayer: (tabId, mode) => sendToTab(tabId, 'setPinyinLayer', { mode }),
+  };
+  browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab?.id, deps));
 }

@@ -200,6 +200,16 @@ describe('settings, end to end', () => {
     await options.close();
   });
 
+  // Browser shortcuts cannot be pressed from the test (synthetic keys reach the page, not the browser's accelerators):
+  // what the command does is unit-tested in tests/unit/commands.test.ts; here, that Chromium registered it with its key.
+  it('registers the keyboard command for the pinyin layer with its suggested key, shown in the options page', async () => {
+    const options = await openOptions();
+    const commands = await options.evaluate(() => chrome.commands.getAll());
+    expect(commands.find((c) => c.name === 'toggle-pinyin')).toMatchObject({ shortcut: 'Alt+P', description: 'Turn the pinyin layer on or off' });
+    await expect.poll(() => options.textContent('[data-testid=shortcut]')).toContain('Alt+P');
+    await options.close();
+  });
+
   it('the options page can be used by keyboard alone: every control is reached, named, and shows its focus', async () => {
     const options = await openOptions();
     await options.click('[data-testid=reset]');
