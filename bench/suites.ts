@@ -1,6 +1,7 @@
 import type { BenchRow } from './table';
 import { buildSuite } from './build';
 import { dictionarySuite } from './dictionary';
+import { segmentationSuite } from './segmentation';
 
 export interface BenchSuite {
   name: string;
@@ -8,4 +9,4 @@ export interface BenchSuite {
 }
 
 /** Each issue adds its suite here. */
-export const suites: BenchSuite[] = [buildSuite, dictionarySuite];
+export const suites: BenchSuite[] = [buildSuite, dictionarySuite, segmentationSuite];

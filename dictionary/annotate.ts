@@ -10,7 +10,6 @@ import type { WordFrequencies } from './word-frequencies';
 /** What annotation needs of the dictionary: the engine's Dictionary satisfies it. */
 export interface AnnotationDictionary extends Lexicon {
   get(word: string): DictEntry[];
-  hskLevel(word: string): number | undefined;
 }
 
 export interface Annotator {
@@ -67,13 +66,15 @@ export function annotate(annotator: Annotator, text: string, options: PinyinOpti
     if (kind !== 'other') {
       const indices = hanIndices(text, token.start, token.end);
       let chosen: (string | undefined)[];
+      let entries: DictEntry[] = [];
       if (token.kind !== 'han') {
         chosen = indices.map((i) => context[i]);
       } else if (kind === 'name') {
         chosen = nameSyllables(word);
         if (chosen.length !== indices.length) chosen = indices.map((i) => context[i]);
       } else {
-        const readings = dictionary.get(word).flatMap((e) => e.readings.map((r) => r.pinyin));
+        entries = dictionary.get(word);
+        const readings = entries.flatMap((e) => e.readings.map((r) => r.pinyin));
         chosen = chooseReading(
           readings,
           indices.map((i) => context[i]),
@@ -83,8 +84,8 @@ export function annotate(annotator: Annotator, text: string, options: PinyinOpti
       indices.forEach((index, n) => syllables.set(index, chosen[n] ?? ''));
       const last = indices[indices.length - 1];
       if (indices.length > 1 && last !== undefined) wordFinal.add(last);
-      const hsk = token.kind === 'han' ? dictionary.hskLevel(word) : undefined;
-      if (hsk !== undefined) segment.hsk = hsk;
+      const hsk = Math.min(...entries.map((e) => e.hsk ?? Infinity));
+      if (Number.isFinite(hsk)) segment.hsk = hsk;
     }
     segments.push(segment);
   }

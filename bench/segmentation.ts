@@ -1,0 +1,121 @@
+/**
+ * Segmentation and pinyin: throughput of annotate() on the sample dispatch, word F1 on MSR, polyphone accuracy on CPP,
+ * each against baselines run here on the same data.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { Jieba } from '@node-rs/jieba';
+import { dict as jiebaDict } from '@node-rs/jieba/dict';
+import { pinyin } from 'pinyin-pro';
+import { annotate, type Annotator } from '../dictionary/annotate';
+import { loadDictionaryForNode } from '../dictionary/node';
+import { normalizeSyllable } from '../dictionary/pinyin';
+import { segment } from '../dictionary/segment';
+import { loadWordFrequenciesForNode } from '../dictionary/word-frequencies-node';
+import { evaluateCpp, readCpp } from './cpp';
+import { evaluateMsr, FIXTURES, readMsrGold } from './msr';
+import type { BenchSuite } from './suites';
+import type { BenchRow } from './table';
+
+const SUITE = 'segmentation';
+
+/** Characters per second of `run` over `paragraphs`, repeated for at least `ms`. */
+function throughput(paragraphs: string[], run: (p: string) => unknown, ms = 3000): number {
+  const chars = paragraphs.reduce((n, p) => n + p.length, 0);
+  for (const p of paragraphs) run(p);
+  let done = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    for (const p of paragraphs) run(p);
+    done += chars;
+  }
+  return done / ((performance.now() - start) / 1000);
+}
+
+/** Plain forward maximum matching: the longest dictionary word at each position, else one character. */
+function forwardMaxMatch(annotator: Annotator, text: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < text.length; ) {
+    const longest = Math.max(1, ...annotator.dictionary.wordLengthsAt(text, i));
+    out.push(text.slice(i, i + longest));
+    i += longest;
+  }
+  return out;
+}
+
+function pinyinProAt(sentence: string, index: number): string | undefined {
+  let at = 0;
+  for (const item of pinyin(sentence, { type: 'all', toneType: 'num' })) {
+    const found = sentence.indexOf(item.origin, at);
+    if (found === index) return normalizeSyllable(item.pinyin);
+    at = found + item.origin.length;
+  }
+  return undefined;
+}
+
+export const segmentationSuite: BenchSuite = {
+  name: SUITE,
+  async run() {
+    const dictionary = await loadDictionaryForNode();
+    const annotator: Annotator = { dictionary, frequencies: loadWordFrequenciesForNode() };
+    const rows: BenchRow[] = [];
+
+    const dispatch = readFileSync(path.join(FIXTURES, 'dispatch/silk-road-dispatch.txt'), 'utf8')
+      .split('\n')
+      .filter((line) => line.trim());
+    const options = { style: 'marks', sandhi: true } as const;
+    rows.push({
+      suite: SUITE,
+      metric: 'annotate throughput (dispatch)',
+      value: throughput(dispatch, (p) => annotate(annotator, p, options)),
+      unit: 'chars/s',
+      baseline: { label: 'pinyin-pro alone', value: throughput(dispatch, (p) => pinyin(p, { type: 'all' })) },
+    });
+
+    const gold = readMsrGold();
+    const ours = evaluateMsr((s) => {
+      return segment(s, {
+        frequencies: annotator.frequencies,
+        lexicon: dictionary,
+        preferred: (w) => dictionary.get(w).some((e) => e.source === 'glossary'),
+      }).map((t) => s.slice(t.start, t.end));
+    }, gold).f1;
+    const intl = new Intl.Segmenter('zh', { granularity: 'word' });
+    const jieba = Jieba.withDict(jiebaDict);
+    const baselines: [string, (s: string) => string[]][] = [
+      ['Intl.Segmenter zh', (s) => [...intl.segment(s)].map((x) => x.segment)],
+      ['forward max-match', (s) => forwardMaxMatch(annotator, s)],
+      ['jieba (HMM on)', (s) => jieba.cut(s, true)],
+    ];
+    for (const [label, cut] of baselines) {
+      rows.push({
+        suite: SUITE,
+        metric: 'MSR word F1',
+        value: ours,
+        unit: '',
+        baseline: { label, value: evaluateMsr(cut, gold).f1 },
+        target: '> 0.90',
+      });
+    }
+
+    const items = readCpp();
+    const ourReading = (sentence: string, index: number) => {
+      const plain = { style: 'numbers', sandhi: false } as const;
+      for (const seg of annotate(annotator, sentence, plain)) {
+        if (index < seg.start || index >= seg.start + seg.text.length || !seg.pinyin) continue;
+        const before = [...sentence.slice(seg.start, index)].filter((c) => /\p{Script=Han}/u.test(c)).length;
+        return seg.pinyin[before];
+      }
+      return undefined;
+    };
+    rows.push({
+      suite: SUITE,
+      metric: 'CPP polyphone accuracy',
+      value: evaluateCpp(ourReading, items),
+      unit: '',
+      baseline: { label: 'pinyin-pro', value: evaluateCpp(pinyinProAt, items) },
+      target: 'above baseline',
+    });
+    return rows;
+  },
+};
