@@ -9,6 +9,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
+/** The layer is redrawn in chunks with pauses between them, so that the page stays responsive: allow it time. */
+const LAYER_REDRAW = { timeout: 20_000 };
 
 async function stored(): Promise<Partial<Settings> | undefined> {
   const all = await s.serviceWorker.evaluate(() => chrome.storage.sync.get('settings'));
@@ -183,12 +185,12 @@ describe('settings, end to end', () => {
     expect(await rtOf('发展')).toEqual({ text: 'fāzhǎn', coloured: 2 });
 
     await choose(options, 'pinyinStyle', 'numbers');
-    await expect.poll(() => rtOf('发展')).toEqual({ text: 'fa1 zhan3', coloured: 2 });
+    await expect.poll(() => rtOf('发展'), LAYER_REDRAW).toEqual({ text: 'fa1 zhan3', coloured: 2 });
     await choose(options, 'toneColors', 'false');
-    await expect.poll(() => rtOf('发展')).toEqual({ text: 'fa1 zhan3', coloured: 0 });
-    await expect.poll(() => rtOf('不断')).toEqual({ text: 'bu4 duan4', coloured: 0 });
+    await expect.poll(() => rtOf('发展'), LAYER_REDRAW).toEqual({ text: 'fa1 zhan3', coloured: 0 });
+    await expect.poll(() => rtOf('不断'), LAYER_REDRAW).toEqual({ text: 'bu4 duan4', coloured: 0 });
     await choose(options, 'sandhi', 'true');
-    await expect.poll(() => rtOf('不断')).toEqual({ text: 'bu2 duan4', coloured: 0 });
+    await expect.poll(() => rtOf('不断'), LAYER_REDRAW).toEqual({ text: 'bu2 duan4', coloured: 0 });
 
     await choose(options, 'pinyinLayerDefault', 'off');
     const plain = await openArticle();
@@ -198,7 +200,7 @@ describe('settings, end to end', () => {
     await article.close();
     await options.click('[data-testid=reset]');
     await options.close();
-  });
+   }, 120_000);
 
   // Browser shortcuts cannot be pressed from the test (synthetic keys reach the page, not the browser's accelerators):
   // what the command does is unit-tested in tests/unit/commands.test.ts; here, that Chromium registered it with its key.
@@ -302,6 +304,24 @@ describe('settings, end to end', () => {
     expect(await button.textContent()).toBe('No unknown words at or below this level.');
     await popup.close();
     await article.close();
+  });
+
+  it('the daily new-card limit changes the number of cards due on the toolbar badge at once', async () => {
+    const options = await openOptions();
+    for (const [simplified, pinyin] of [['峰会', 'feng1 hui4'], ['愿景', 'yuan4 jing3']]) {
+      const word = { simplified, traditional: simplified, pinyin, definitions: ['x'] };
+      const context = { sentence: simplified, title: 't', url: 'http://127.0.0.1/' };
+      await options.evaluate((payload) => chrome.runtime.sendMessage({ yuedu: 1, type: 'saveWord', payload }), { word, context });
+    }
+    const badge = () => s.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+    await choose(options, 'dailyNewCards', '1');
+    await expect.poll(badge).toBe('1');
+    await choose(options, 'dailyNewCards', '0');
+    await expect.poll(badge).toBe('');
+    await choose(options, 'dailyNewCards', '500');
+    await expect.poll(async () => Number(await badge())).toBeGreaterThanOrEqual(2);
+    await options.click('[data-testid=reset]');
+    await options.close();
   });
 
   it('logged no console errors anywhere', () => {
