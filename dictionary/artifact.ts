@@ -151,10 +151,15 @@ const TOKEN_CHARS = /[\ue000-\uf8ff]/g;
 export const TOKEN_WORD = /[A-Za-z]{4,}/g;
 
 export class Tokens {
-  private readonly index: Map<string, string>;
+  /** Token to character, for encoding: built on first use, as loading only decodes. */
+  private encodings?: Map<string, string>;
   constructor(readonly list: readonly string[]) {
     if (list.length > MAX_TOKENS) throw new ArtifactError(`At most ${MAX_TOKENS} tokens`);
-    this.index = new Map(list.map((t, i) => [t, String.fromCharCode(TOKEN_BASE + i)]));
+  }
+
+  private get index(): Map<string, string> {
+    this.encodings ??= new Map(this.list.map((t, i) => [t, String.fromCharCode(TOKEN_BASE + i)]));
+    return this.encodings;
   }
 
   encodePinyin(pinyin: string): string {

@@ -89,10 +89,13 @@ const isProperNoun = (r: Reading) => /^[A-Z]/.test(r.pinyin);
 function applyHsk(entries: DictEntry[], hsk: HskWord[]): void {
   const bySimplified = new Map<string, HskWord[]>();
   for (const w of hsk) bySimplified.set(w.simplified, [...(bySimplified.get(w.simplified) ?? []), w]);
+  const sameTraditional = (w: HskWord, e: DictEntry) => w.traditional.length === 0 || w.traditional.includes(e.traditional);
+  // The list's traditional forms are converted, not checked: when none of a word's entries has one, it names them all.
+  const matchedSomewhere = new Set(
+    entries.flatMap((e) => (bySimplified.get(e.simplified) ?? []).filter((w) => sameTraditional(w, e))),
+  );
   for (const entry of entries) {
-    const words = (bySimplified.get(entry.simplified) ?? []).filter(
-      (w) => w.traditional.length === 0 || w.traditional.includes(entry.traditional),
-    );
+    const words = (bySimplified.get(entry.simplified) ?? []).filter((w) => sameTraditional(w, entry) || !matchedSomewhere.has(w));
     const taught = new Map<string, number>();
     for (const w of words) for (const r of w.readings) taught.set(r, Math.min(w.level, taught.get(r) ?? w.level));
     const rank = (r: Reading) => taught.get(r.pinyin) ?? (isProperNoun(r) ? 11 : 10);

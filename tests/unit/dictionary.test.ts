@@ -255,6 +255,13 @@ describe('the full dictionary', () => {
     expect(d.hskLevel('峰会')).toBe(6);
     expect(d.hskLevel('哈萨克斯坦')).toBeUndefined();
     expect(d.get('爱')[0]?.hsk).toBe(1);
+    // The list names the traditional form it means: 发 is 發 (to send), not 髮 (hair).
+    expect(d.get('发').map((e) => [e.traditional, e.hsk])).toEqual([
+      ['發', 2],
+      ['髮', undefined],
+    ]);
+    // Where the list's traditional form matches no entry (搜集 vs CC-CEDICT's 蒐集), the word still gets its level.
+    expect(d.hskLevel('搜集')).toBe(7);
   });
 
   describe('bad input', () => {
