@@ -9,6 +9,11 @@ import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
+/** The extension APIs only this file calls, beyond those of support/extension-globals.d.ts. */
+type MoreChrome = {
+  commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
+  action: { getBadgeText(details: object): Promise<string> };
+};
 /** The layer is redrawn in chunks with pauses between them, so that the page stays responsive: allow it time. */
 const LAYER_REDRAW = { timeout: 20_000 };
 
@@ -206,7 +211,7 @@ describe('settings, end to end', () => {
   // what the command does is unit-tested in tests/unit/commands.test.ts; here, that Chromium registered it with its key.
   it('registers the keyboard command for the pinyin layer with its suggested key, shown in the options page', async () => {
     const options = await openOptions();
-    const commands = await options.evaluate(() => chrome.commands.getAll());
+    const commands = await options.evaluate(() => (chrome as unknown as MoreChrome).commands.getAll());
     expect(commands.find((c) => c.name === 'toggle-pinyin')).toMatchObject({ shortcut: 'Alt+P', description: 'Turn the pinyin layer on or off' });
     await expect.poll(() => options.textContent('[data-testid=shortcut]')).toContain('Alt+P');
     await options.close();
@@ -298,7 +303,9 @@ describe('settings, end to end', () => {
     expect(planned).toBeGreaterThan(0);
     await button.click();
     await expect.poll(() => popup.textContent('[data-testid=bulk-status]'), { timeout: 30_000 }).toBe(`Saved ${planned} words.`);
-    const states = await popup.evaluate(() => chrome.runtime.sendMessage({ yuedu: 1, type: 'wordStates', payload: {} }));
+    const states = (await popup.evaluate(() => chrome.runtime.sendMessage({ yuedu: 1, type: 'wordStates', payload: {} }))) as {
+      value: { saved: string[] };
+    };
     expect(states.value.saved).toHaveLength(planned);
     await expect.poll(async () => (await popup.textContent('[data-testid=stats-saved]')) !== '0%').toBe(true);
     expect(await button.textContent()).toBe('No unknown words at or below this level.');
@@ -313,7 +320,7 @@ describe('settings, end to end', () => {
       const context = { sentence: simplified, title: 't', url: 'http://127.0.0.1/' };
       await options.evaluate((payload) => chrome.runtime.sendMessage({ yuedu: 1, type: 'saveWord', payload }), { word, context });
     }
-    const badge = () => s.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+    const badge = () => s.serviceWorker.evaluate(() => (chrome as unknown as MoreChrome).action.getBadgeText({}));
     await choose(options, 'dailyNewCards', '1');
     await expect.poll(badge).toBe('1');
     await choose(options, 'dailyNewCards', '0');
