@@ -1,6 +1,8 @@
 import type { BenchRow } from './table';
 import { buildSuite } from './build';
 import { dictionarySuite } from './dictionary';
+import { storeSuite } from './store';
+import { readingSuite } from './reading';
 import { segmentationSuite } from './segmentation';
 
 export interface BenchSuite {
@@ -9,4 +11,4 @@ export interface BenchSuite {
 }
 
 /** Each issue adds its suite here. */
-export const suites: BenchSuite[] = [buildSuite, dictionarySuite, segmentationSuite];
+export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite];

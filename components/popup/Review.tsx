@@ -75,8 +75,9 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
     }
   }, []);
 
+  // The settings and the database open side by side: the first card is what the popup is waited on for.
   const load = useCallback(
-    () => run(async () => show(nextCard(db, Date.now(), (await loadSettings()).dailyNewCards))),
+    () => run(async () => show(Promise.all([loadSettings(), db.open()]).then(([{ dailyNewCards }]) => nextCard(db, Date.now(), dailyNewCards)))),
     [db, run, show],
   );
 
