@@ -13,8 +13,6 @@ import { startStaticServer } from './lib/static-server';
 const root = path.resolve(import.meta.dirname, '..');
 const extensionDir = path.join(root, process.env.YUEDU_OUT_DIR ?? '.output', 'chrome-mv3');
 const docs = path.join(root, 'docs');
-/** Extension pages that may hold the word list, in the order tried; the first that was built is shot. */
-const WORD_LIST_PAGES = ['words.html', 'wordlist.html', 'list.html'];
 
 if (!existsSync(path.join(extensionDir, 'manifest.json'))) {
   throw new Error(`No built extension in ${extensionDir}: run npm run build first.`);
@@ -38,10 +36,16 @@ try {
 
   // The popup asks the active tab about its page: load it in a tab behind the article, as the toolbar popup would be.
   const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 400, height: 600 });
+  await popup.setViewportSize({ width: 360, height: 600 });
   await article.bringToFront();
   await popup.goto(browser.extensionUrl('popup.html'));
-  await popup.waitForTimeout(1500);
+  // A reader who has saved the HSK 1–2 words of the dispatch, so that the review, stats and word list have content.
+  await popup.waitForSelector('[data-testid=bulk-save]', { timeout: 30_000 });
+  await popup.selectOption('#yd-bulk-level', '2');
+  await popup.click('[data-testid=bulk-save]');
+  await popup.waitForFunction(() => document.querySelector('[data-testid=bulk-status]')?.textContent, null, { timeout: 60_000 });
+  await popup.reload();
+  await popup.waitForSelector('[data-testid=article-stats]', { timeout: 30_000 });
   await popup.bringToFront();
   await shoot(popup, 'popup.png');
 
@@ -51,15 +55,10 @@ try {
   await options.waitForSelector('[data-testid=about]');
   await shoot(options, 'options.png');
 
-  const wordList = WORD_LIST_PAGES.find((page) => existsSync(path.join(extensionDir, page)));
-  if (wordList) {
-    const words = await browser.context.newPage();
-    await words.setViewportSize({ width: 1100, height: 800 });
-    await words.goto(browser.extensionUrl(wordList));
-    await shoot(words, 'word-list.png');
-  } else {
-    console.warn(`No word list page built (looked for ${WORD_LIST_PAGES.join(', ')}).`);
-  }
+  const words = await browser.context.newPage();
+  await words.setViewportSize({ width: 1100, height: 800 });
+  await words.goto(browser.extensionUrl('words.html'));
+  await shoot(words, 'word-list.png', false);
 } finally {
   await browser.close();
   await server.close();
