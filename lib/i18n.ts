@@ -31,7 +31,10 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   return localized || format(en[key] as Message, subs);
 }
 
-/** The UI language as a BCP 47 tag for `<html lang>`, so screen readers pronounce the strings right. */
+/**
+ * The language of the strings shown, as a BCP 47 tag for `<html lang>` (so screen readers pronounce them right) and
+ * number formats. Taken from the messages themselves: the browser's UI language can differ from the translation used.
+ */
 export function uiLanguage(): string {
-  return (browser as typeof browser | undefined)?.i18n?.getUILanguage() ?? 'en';
+  return t('uiLang');
 }

@@ -23,7 +23,11 @@ export function assertChromium(): void {
 }
 
 /** Starts Chromium with the built extension in a fresh profile, so no earlier run's data leaks into this one. */
-export async function launchWithExtension(extensionDir: string, opts: { headless: boolean }): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  extensionDir: string,
+  /** `lang`: the browser's language (e.g. "zh-CN"), which picks the extension's translation. */
+  opts: { headless: boolean; lang?: string },
+): Promise<ExtensionBrowser> {
   assertChromium();
   const profile = await mkdtemp(path.join(tmpdir(), 'yuedu-profile-'));
   const dir = path.resolve(extensionDir);
@@ -43,6 +47,7 @@ export async function launchWithExtension(extensionDir: string, opts: { headless
       '--disable-component-update',
       '--disable-sync',
       '--disable-quic',
+      ...(opts.lang ? [`--lang=${opts.lang}`] : []),
     ],
   });
   const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { format, t } from '../../lib/i18n';
+import { format, t, uiLanguage } from '../../lib/i18n';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const LOCALES = path.resolve(import.meta.dirname, '../../public/_locales');
@@ -28,6 +28,8 @@ describe('UI strings', () => {
 
   it('formats placeholders as the browser does, outside the browser', () => {
     expect(t('aboutVersion', '1.2.3')).toBe('Version 1.2.3');
+    expect(uiLanguage()).toBe('en');
+    expect(read('zh_CN').uiLang?.message).toBe('zh-CN');
     expect(t('optionsInvalid', 12, 32)).toBe('Enter a whole number from 12 to 32.');
     expect(format({ message: 'Cost: $$5 for $N$', placeholders: { n: { content: '$1' } } }, ['you'])).toBe('Cost: $5 for you');
   });

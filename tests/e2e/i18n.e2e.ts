@@ -1,0 +1,54 @@
+/** The UI in the browser's language: Simplified Chinese when the browser speaks it (English is tested everywhere else). */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
+import { EXTENSION_DIR, ROOT } from './support/paths';
+
+const zh = JSON.parse(readFileSync(path.join(ROOT, 'public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string }>;
+const message = (key: string) => zh[key]?.message ?? `(no message ${key})`;
+
+describe('a browser in Simplified Chinese', () => {
+  let b: ExtensionBrowser;
+  beforeAll(async () => {
+    b = await launchWithExtension(EXTENSION_DIR, { headless: true, lang: 'zh-CN' });
+  });
+  afterAll(async () => {
+    await b?.close();
+  });
+
+  it('shows the options page in Chinese, declared as zh-CN', async () => {
+    const page = await b.context.newPage();
+    await page.goto(b.extensionUrl('options.html'));
+    await page.waitForSelector('[data-testid=about]');
+    expect(await page.title()).toBe(message('optionsTitle'));
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.textContent('h1')).toBe(message('optionsTitle'));
+    expect(await page.textContent('#about-heading')).toBe(message('aboutHeading'));
+    const labels = await page.locator('legend, label, h2, button').allTextContents();
+    expect(labels).toContain(message('optionsPinyinStyle'));
+    expect(labels).toContain(message('optionsReset'));
+    // Every label and heading is Chinese text (a sample, hanzi, or a proper name such as "Yuedu" or "HSK").
+    for (const label of labels) expect(label, label).toMatch(/\p{Script=Han}|Yuedu|HSK/u);
+    await page.close();
+  });
+
+  it('names the extension and its command in Chinese in the manifest', async () => {
+    const page = await b.context.newPage();
+    await page.goto(b.extensionUrl('options.html'));
+    const names = await page.evaluate(async () => {
+      const api = chrome as unknown as {
+        runtime: { getManifest(): { name: string } };
+        i18n: { getMessage(key: string): string };
+        commands: { getAll(): Promise<{ name?: string; description?: string }[]> };
+      };
+      const commands = await api.commands.getAll();
+      return {
+        name: api.i18n.getMessage('extName'),
+        command: commands.find((c) => c.name === 'toggle-pinyin')?.description,
+      };
+    });
+    expect(names).toEqual({ name: message('extName'), command: message('commandTogglePinyin') });
+    await page.close();
+  });
+});
