@@ -55,10 +55,26 @@ function readsAsName(lex: Lexicon, run: string, parts = longestParts(lex, run)):
   return covered * 2 < run.length;
 }
 
-/** Length of the transliterated-name run starting at `pos`, or 0. */
+/** True when an ordinary word of two or more characters starts at `pos` and runs past `end` (多 in 奥尔扎斯多次). */
+function commonWordCrosses(lex: Lexicon, text: string, pos: number, end: number): boolean {
+  return lex.wordLengthsAt(text, pos).some((length) => pos + length > end && lex.get(text.slice(pos, pos + length)).some(isCommonWord));
+}
+
+/**
+ * Length of the transliterated-name run starting at `pos`, or 0. A run starts where the previous character is not a
+ * transliteration character (so the middle of a name is not another name), is not taken when a dictionary word of
+ * three or more characters already starts there (乌兹别克斯坦), stops before such a word inside it (达 | 阿斯塔纳), and
+ * gives up trailing characters that begin an ordinary word running on past it.
+ */
 export function foreignNameRunAt(lex: Lexicon, text: string, pos: number): number {
+  if (pos > 0 && isTransliterationChar(text.charAt(pos - 1))) return 0;
+  if ((lex.wordLengthsAt(text, pos)[0] ?? 0) >= MIN_NAME) return 0;
   let end = pos;
-  while (end < text.length && end - pos < MAX_NAME && isTransliterationChar(text.charAt(end))) end++;
+  while (end < text.length && end - pos < MAX_NAME && isTransliterationChar(text.charAt(end))) {
+    if (end > pos && (lex.wordLengthsAt(text, end)[0] ?? 0) >= MIN_NAME) break;
+    end++;
+  }
+  while (end - pos >= MIN_NAME && commonWordCrosses(lex, text, end - 1, end)) end--;
   if (end - pos < MIN_NAME) return 0;
   return readsAsName(lex, text.slice(pos, end)) ? end - pos : 0;
 }

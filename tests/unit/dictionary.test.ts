@@ -236,6 +236,13 @@ describe('the full dictionary', () => {
     expect(first?.entries[0]?.readings[0]?.pinyin).toMatch(/^A1 /);
     expect(first?.entries[0]?.parts?.map((p) => p.simplified).join('')).toBe(name);
     expect(d.decompose(name).foreignName).toBe(true);
+    // A name ends before an ordinary word that runs on past it, and its middle is not another name.
+    expect(d.lookup(`${name}多次访华`)[0]?.text).toBe(name);
+    expect(d.lookup(name, 2).map((m) => m.entries[0]?.source)).not.toContain('fallback');
+    // Known names win over guessed ones, inside a run or at its start.
+    expect(d.has('哈萨克斯坦')).toBe(true);
+    expect(d.lookup('抵达哈萨克斯坦', 1).map((m) => m.entries[0]?.source)).not.toContain('fallback');
+    expect(d.lookup('乌兹别克斯坦加强合作')[0]?.text).toBe('乌兹别克斯坦');
     // Ordinary words made of the same characters are not names.
     expect(d.lookup('特别多').map((m) => m.entries[0]?.source)).not.toContain('fallback');
     expect(d.decompose('特别多').foreignName).toBeUndefined();
