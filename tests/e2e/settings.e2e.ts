@@ -276,10 +276,24 @@ describe('settings, end to end', () => {
     expect(await another.locator('[data-yuedu-article]').count()).toBe(0);
     await another.close();
 
+    // The options page lists the site while it is off, and follows the popup's switch live.
+    const options = await openOptions();
+    const listed = options.locator('[data-setting=disabledSites] li');
+    expect(await listed.allTextContents()).toEqual([expect.stringContaining('127.0.0.1')]);
+
     await popup.click('[data-testid=site-switch]');
     await expect.poll(() => state.textContent()).toBe('On for 127.0.0.1');
     await article.waitForSelector('[data-yuedu-article]');
     expect(await hover(article, '合作')).not.toBeNull();
+    await expect.poll(() => listed.count()).toBe(0);
+
+    // Off again from the popup, on again from the options page's button.
+    await popup.click('[data-testid=site-switch]');
+    await expect.poll(() => article.locator('[data-yuedu-article]').count()).toBe(0);
+    await options.click('button:has-text("Turn on again for 127.0.0.1")');
+    await article.waitForSelector('[data-yuedu-article]');
+    expect(await s.serviceWorker.evaluate(() => chrome.storage.local.get('disabledSites'))).toEqual({ disabledSites: [] });
+    await options.close();
     await popup.close();
     await article.close();
   });
