@@ -298,6 +298,26 @@ describe('settings, end to end', () => {
     await article.close();
   });
 
+  it('the popup says when a page has no Chinese, and when no content script can answer', async () => {
+    const english = await s.open(s.server.url('/test-pages/no-chinese.html'));
+    await english.waitForSelector('html[data-yuedu]');
+    const popup = await s.context.newPage();
+    await english.bringToFront();
+    await popup.goto(s.extensionUrl('popup.html'));
+    await expect.poll(() => popup.textContent('[data-testid=site-state]')).toBe('On for 127.0.0.1');
+    await expect.poll(() => popup.getByText('No Chinese text on this page: Yuedu stays quiet.').count()).toBe(1);
+    expect(await popup.locator('[data-testid=article-stats]').count()).toBe(0);
+    expect(await english.locator('[data-yuedu-article], yuedu-hover, ruby[data-yuedu-ruby]').count()).toBe(0);
+    await english.close();
+
+    // Opened on its own the popup is the active tab: an extension page, where no content script runs.
+    await popup.bringToFront();
+    await popup.reload();
+    await expect.poll(() => popup.locator('[data-testid=site-unavailable]').count()).toBe(1);
+    expect(await popup.locator('[data-testid=site-switch]').count()).toBe(0);
+    await popup.close();
+  });
+
   it('the popup shows the article stats and saves the unknown words up to an HSK level', async () => {
     const article = await openArticle();
     const popup = await s.context.newPage();
