@@ -29,8 +29,8 @@ interface Shown {
 }
 
 const CACHE_SIZE = 500;
-/** How far back ← looks for the start of the previous word. */
-const BACK_STEP = 4;
+/** How far back ← looks for the start of the previous word: long enough for most set phrases. */
+const BACK_STEP = 8;
 
 /** One line a reader can paste anywhere: headword, pinyin, senses. */
 export function copyLine(match: LookupMatch): string {

@@ -1,6 +1,11 @@
 /** The part of the extension API that tests call inside extension pages via page.evaluate. */
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+  storage: {
+    sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+    local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
+  };
   tabs: {
     query(filter: { url?: string }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;

@@ -1,0 +1,415 @@
+/**
+ * Reading on the page, end to end in Chromium with the built extension: the article is marked, hovering shows the
+ * dictionary's and the glossary's entries without touching the page, the pinyin layer carries the engine's pinyin and
+ * comes off without a trace, `s` saves into IndexedDB, and forms, frames, hostile styles and huge pages keep working.
+ */
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type E2ESession } from './support/session';
+
+let s: E2ESession;
+
+type Scope = Page | Frame;
+
+/** The viewport point at the middle of the first character of `word` (in text under `within`, outside <rt>). */
+async function pointAt(scope: Scope, word: string, within = 'body', nth = 0): Promise<{ x: number; y: number }> {
+  const box = await scope.evaluate(
+    ({ w, sel, nth }) => {
+      const root = document.querySelector(sel);
+      if (!root) return null;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.nodeValue?.indexOf(w) ?? -1;
+        if (at < 0 || n.parentElement?.closest('rt')) continue;
+        if (seen++ < nth) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + 1);
+        if (range.getBoundingClientRect().top < 0 || range.getBoundingClientRect().bottom > innerHeight) {
+          n.parentElement?.scrollIntoView({ block: 'center' });
+        }
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    { w: word, sel: within, nth },
+  );
+  if (!box) throw new Error(`"${word}" is not on the page`);
+  return box;
+}
+
+interface CardView {
+  entries: { word: string; source: string; note: string; pinyin: string }[];
+  status: string;
+}
+
+/** What the card in this document shows (null when hidden), read through its open shadow root. */
+function card(scope: Scope): Promise<CardView | null> {
+  return scope.evaluate(() => {
+    const host = document.querySelector('yuedu-hover') as HTMLElement | null;
+    const root = host?.shadowRoot;
+    if (!host || host.style.display !== 'block' || !root) return null;
+    return {
+      entries: [...root.querySelectorAll('[data-entry]')].map((e) => ({
+        word: e.getAttribute('data-entry') ?? '',
+        source: e.getAttribute('data-source') ?? '',
+        note: e.querySelector(':scope > .gloss .note')?.textContent ?? '',
+        pinyin: e.querySelector(':scope > .reading .pinyin')?.textContent ?? '',
+      })),
+      status: root.querySelector('.status')?.textContent ?? '',
+    };
+  });
+}
+
+/** Points at `word` (the frame's offset added for a frame) and waits for a card whose first entry is `expected`. */
+async function hover(page: Page, word: string, opts: { scope?: Scope; within?: string; expected?: string; nth?: number } = {}) {
+  const scope = opts.scope ?? page;
+  let { x, y } = await pointAt(scope, word, opts.within, opts.nth);
+  if (scope !== page) {
+    const frameBox = await (await (scope as Frame).frameElement()).boundingBox();
+    x += frameBox?.x ?? 0;
+    y += frameBox?.y ?? 0;
+  }
+  await page.mouse.move(x, y - 1);
+  await page.mouse.move(x, y);
+  const expected = opts.expected ?? word;
+  await expect.poll(async () => (await card(scope))?.entries[0]?.word, { timeout: 10_000 }).toBe(expected);
+  return (await card(scope)) as CardView;
+}
+
+/** The serialized article (XMLSerializer: tests may read markup; product code never does). */
+function articleMarkup(page: Page): Promise<string> {
+  return page.evaluate(() => new XMLSerializer().serializeToString(document.querySelector('[data-yuedu-article]') as Element));
+}
+
+/**
+ * Sends a tab request to the page's content script from the service worker, as the popup and the command do.
+ * Without the "tabs" permission the worker cannot see tab URLs: the tests keep one page open at a time and ask every tab.
+ */
+async function toTab(page: Page, type: string, payload: unknown): Promise<unknown> {
+  await page.bringToFront();
+  const replies = await s.serviceWorker.evaluate(
+    async ({ type, payload }) => {
+      const tabs = await chrome.tabs.query({});
+      const answers = await Promise.allSettled(tabs.map((tab) => chrome.tabs.sendMessage(tab.id ?? -1, { yuedu: 1, type, payload }, { frameId: 0 })));
+      return answers.flatMap((a) => (a.status === 'fulfilled' && a.value ? [a.value] : []));
+    },
+    { type, payload },
+  );
+  if (replies.length !== 1) throw new Error(`expected one tab to answer ${type}, got ${JSON.stringify(replies)}`);
+  return replies[0];
+}
+
+async function openArticle(path = '/silk-road.html'): Promise<Page> {
+  const page = await s.open(s.server.url(path));
+  await page.waitForSelector('[data-yuedu-article]');
+  return page;
+}
+
+describe('reading on the page', () => {
+  beforeAll(async () => {
+    s = await startSession();
+    // The fixture pages reference ad and analytics hosts: fail those at once, nothing leaves the machine.
+    await s.context.route((url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1', (route) => route.abort());
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('marks exactly one article on the sample dispatch: its <article>', async () => {
+    const page = await openArticle();
+    expect(await page.evaluate(() => [...document.querySelectorAll('[data-yuedu-article]')].map((e) => e.tagName))).toEqual(['ARTICLE']);
+    await page.close();
+  });
+
+  it('marks the article body on the real news pages, none on a page without prose', async () => {
+    for (const [name, selector] of [['gmw', '#contentMain'], ['youth', '[data-yuedu-article]']] as const) {
+      const page = await openArticle(`/fixtures/${name}/source.html`);
+      expect(await page.locator('[data-yuedu-article]').count(), name).toBe(1);
+      expect(await page.locator(selector).getAttribute('data-yuedu-article'), name).toBe('');
+      await page.close();
+    }
+    const forms = await s.open(s.server.url('/test-pages/forms.html'));
+    await forms.waitForSelector('html[data-yuedu]');
+    await forms.waitForTimeout(500);
+    expect(await forms.locator('[data-yuedu-article]').count()).toBe(0);
+    await forms.close();
+  });
+
+  it('hovering 命运共同体, 三股势力 and 峰会 shows their glossary and CC-CEDICT entries, without touching the page', async () => {
+    const page = await openArticle();
+    const before = await page.evaluate(() => new XMLSerializer().serializeToString(document.body));
+
+    const community = await hover(page, '命运共同体', { within: 'article' });
+    expect(community.entries[0]).toMatchObject({ word: '命运共同体', source: 'glossary' });
+    expect(community.entries[0]?.note).not.toBe('');
+    expect(community.entries.map((e) => e.word)).toContain('命运');
+
+    const forces = await hover(page, '三股势力', { within: 'article' });
+    expect(forces.entries[0]).toMatchObject({ word: '三股势力', source: 'glossary' });
+
+    const summit = await hover(page, '峰会', { within: 'article', nth: 1 });
+    expect(summit.entries[0]).toMatchObject({ word: '峰会', source: 'cedict', pinyin: 'fēng huì' });
+
+    // The word is highlighted by the browser, not by new elements; the selection is left alone.
+    const state = await page.evaluate(() => {
+      const highlight = CSS.highlights.get('yuedu-word');
+      const range = highlight ? ([...highlight][0] as Range) : null;
+      return { highlighted: range?.toString(), selections: getSelection()?.rangeCount ?? 0 };
+    });
+    expect(state).toEqual({ highlighted: '峰会', selections: 0 });
+    expect(await page.evaluate(() => new XMLSerializer().serializeToString(document.body))).toBe(before);
+    expect(await page.evaluate(() => document.querySelector('yuedu-hover')?.parentElement?.tagName)).toBe('HTML');
+
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page)).toBeNull();
+    await page.close();
+  });
+
+  it('finds a word split across elements and across the line break of two paragraphs', async () => {
+    const page = await openArticle();
+    // "坚 定 打 击“ 三 股 势力”": spaces between every character in the source text.
+    await page.evaluate(() => {
+      const p = [...document.querySelectorAll('article p')].find((e) => e.textContent?.includes('打 击“ 三 股 势力'));
+      p?.scrollIntoView({ block: 'center' });
+    });
+    const spaced = await hover(page, '三 股', { within: 'article', expected: '三股势力' });
+    expect(spaced.entries[0]?.source).toBe('glossary');
+    await page.close();
+  });
+
+  it('steps to the next and previous word with the arrow keys, and closes with Esc', async () => {
+    const page = await openArticle();
+    await hover(page, '命运共同体', { within: 'article' });
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(async () => (await card(page))?.entries[0]?.word).toBe('成色');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(async () => (await card(page))?.entries[0]?.word).toBe('命运共同体');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page)).toBeNull();
+    await page.close();
+  });
+
+  it('the pinyin layer carries the engine\'s pinyin per word, and toggling it off restores the article byte for byte', async () => {
+    const page = await openArticle();
+    const before = await articleMarkup(page);
+    // The text nodes the layer will annotate, as the page has them now.
+    const paragraphs = await page.evaluate(() => {
+      const walker = document.createTreeWalker(document.querySelector('[data-yuedu-article]') as Element, NodeFilter.SHOW_TEXT);
+      const out: string[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if (/\p{Script=Han}/u.test(n.nodeValue ?? '')) out.push(n.nodeValue ?? '');
+      return out;
+    });
+    expect(await toTab(page, 'setPinyinLayer', { mode: 'toggle' })).toEqual({ ok: true, value: { mode: 'all' } });
+    expect(await page.getAttribute('[data-yuedu-article]', 'data-yuedu-pinyin')).toBe('all');
+
+    const shown = await page.evaluate(() =>
+      [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => [r.firstChild?.textContent ?? '', r.querySelector('rt')?.textContent ?? '']),
+    );
+    const popup = await s.open(s.extensionUrl('popup.html'));
+    const reply = (await popup.evaluate(
+      (paragraphs) => chrome.runtime.sendMessage({ yuedu: 1, type: 'annotate', payload: { paragraphs, pinyin: { style: 'marks', sandhi: false } } }),
+      paragraphs,
+    )) as { ok: true; value: { paragraphs: { text: string; kind: string; pinyin?: string[] }[][] } };
+    await popup.close();
+    const expected = reply.value.paragraphs.flat().filter((seg) => seg.kind !== 'other' && seg.pinyin?.length).map((seg) => [seg.text, (seg.pinyin ?? []).join('')]);
+    expect(shown.length).toBeGreaterThan(1000);
+    expect(shown).toEqual(expected);
+    expect(shown.find(([word]) => word === '命运共同体')?.[1]).toBe('mìngyùngòngtóngtǐ');
+
+    // Hover works on the layer's text and ignores the pinyin above it.
+    const inLayer = await hover(page, '三股势力', { within: 'article' });
+    expect(inLayer.entries[0]?.word).toBe('三股势力');
+
+    expect(await toTab(page, 'setPinyinLayer', { mode: 'toggle' })).toEqual({ ok: true, value: { mode: 'off' } });
+    expect(await articleMarkup(page)).toBe(before);
+    await page.close();
+  });
+
+  it('"unknown" mode leaves the words the reader knows without pinyin', async () => {
+    const popup = await s.open(s.extensionUrl('popup.html'));
+    await popup.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('yuedu');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('known', 'readwrite');
+            tx.objectStore('known').put({ simplified: '合作', markedAt: Date.now() });
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await popup.close();
+    const page = await openArticle();
+    expect(await toTab(page, 'setPinyinLayer', { mode: 'unknown' })).toEqual({ ok: true, value: { mode: 'unknown' } });
+    const words = await page.evaluate(() => [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => r.firstChild?.textContent));
+    expect(words.length).toBeGreaterThan(500);
+    expect(words).not.toContain('合作');
+    expect(words).toContain('峰会');
+    await toTab(page, 'setPinyinLayer', { mode: 'off' });
+    await page.close();
+  });
+
+  it('`s` saves the word with its sentence, title and URL into IndexedDB, and the article highlights it', async () => {
+    const page = await openArticle();
+    await hover(page, '三股势力', { within: 'article' });
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await card(page))?.status).toMatch(/三股势力/);
+    const popup = await s.open(s.extensionUrl('popup.html'));
+    const saved = (await popup.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const req = indexedDB.open('yuedu');
+          req.onsuccess = () => {
+            const get = req.result.transaction('words').objectStore('words').index('simplified').get('三股势力');
+            get.onsuccess = () => {
+              req.result.close();
+              resolve(get.result);
+            };
+            get.onerror = () => reject(get.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    )) as { simplified: string; pinyin: string; contexts: { sentence: string; title: string; url: string }[] } | undefined;
+    await popup.close();
+    expect(saved?.simplified).toBe('三股势力');
+    expect(saved?.pinyin).toMatch(/^san1 gu3 shi4 li[45]$/);
+    expect(saved?.contexts[0]?.sentence).toContain('三股势力');
+    expect(saved?.contexts[0]?.sentence.length).toBeLessThan(200);
+    expect(saved?.contexts[0]?.title).toBe(await page.title());
+    expect(saved?.contexts[0]?.url).toBe(page.url());
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('yuedu-saved') ?? [])].map((r) => (r as Range).toString())))
+      .toContain('三股势力');
+    await page.close();
+  });
+
+  it('works beside forms, contenteditable, a same-origin frame and a hostile stylesheet, without leaking styles', async () => {
+    const page = await s.open(s.server.url('/test-pages/forms.html'));
+    await page.waitForSelector('html[data-yuedu]');
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+
+    // Text in an editable region is glossed; typing there still types.
+    const editable = await hover(page, '命运共同体', { within: '#editor' });
+    expect(editable.entries[0]?.word).toBe('命运共同体');
+    await page.click('#notes');
+    await page.keyboard.type('s');
+    expect(await page.inputValue('#notes')).toContain('s');
+    await page.fill('#field', '峰会期间，一切如常');
+    expect(await page.inputValue('#field')).toBe('峰会期间，一切如常');
+
+    // The page's `* { font-size: 9px !important }` does not reach the card; its own styles do not leak out.
+    const plain = await hover(page, '峰会', { within: '#plain' });
+    expect(plain.entries[0]?.word).toBe('峰会');
+    const styles = await page.evaluate(() => {
+      const host = document.querySelector('yuedu-hover') as HTMLElement;
+      const hw = host.shadowRoot?.querySelector('.hw') as HTMLElement;
+      return {
+        headword: getComputedStyle(hw).fontSize,
+        hostBorder: getComputedStyle(host).borderTopWidth,
+        pageSheets: document.styleSheets.length,
+        adopted: document.adoptedStyleSheets.length,
+        rules: [...document.adoptedStyleSheets].flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText.split('{')[0]?.trim())),
+      };
+    });
+    expect(styles.headword).not.toBe('9px');
+    expect(styles.hostBorder).toBe('0px');
+    expect(styles.pageSheets).toBe(1);
+    expect(styles.rules.every((rule) => rule?.startsWith('::highlight(yuedu-'))).toBe(true);
+
+    // The same-origin frame runs its own reader: hover works inside it (once the top card is out of the way).
+    await page.mouse.move(2, 2);
+    await expect.poll(() => card(page)).toBeNull();
+    const frame = page.frame({ url: /frame\.html$/ });
+    expect(frame).not.toBeNull();
+    await (frame as Frame).waitForSelector('html[data-yuedu]');
+    const inFrame = await hover(page, '命运共同体', { scope: frame as Frame, within: '#inside' });
+    expect(inFrame.entries[0]?.source).toBe('glossary');
+
+    expect(requests.filter((url) => !url.startsWith(s.server.origin))).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a 5 MB page and a 5,000-deep one responsive while it marks and annotates them', async () => {
+    const paragraph = '<p>习近平强调，中吉合作大有可为。双方要扩大贸易和投资规模，深化金融合作；完善互联互通网络，高质量推进中吉乌铁路建设。</p>';
+    const nav = '<nav>' + '<a href="#">首页</a>'.repeat(50) + '</nav>';
+    const huge = `<!doctype html><meta charset="utf-8"><title>huge</title><body>${nav}<article id="big">${paragraph.repeat(50_000)}</article></body>`;
+    // 5 MB of UTF-8 (the CJK characters take three bytes each).
+    expect(Buffer.byteLength(huge)).toBeGreaterThan(5_000_000);
+    const deep = `<!doctype html><meta charset="utf-8"><title>deep</title><body>${'<div>'.repeat(5000)}${paragraph.repeat(20)}</body>`;
+    await s.context.route(/\/(huge|deep)\.html$/, (route) =>
+      route.fulfill({ contentType: 'text/html; charset=utf-8', body: route.request().url().includes('huge') ? huge : deep }),
+    );
+
+    const page = await s.open(s.server.url('/huge.html'));
+    await page.waitForSelector('#big[data-yuedu-article]', { timeout: 30_000 });
+    const fingerprint = () =>
+      page.evaluate(() => {
+        const text = new XMLSerializer().serializeToString(document.querySelector('#big') as Element);
+        let hash = 2166136261;
+        for (let i = 0; i < text.length; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 16777619);
+        return `${text.length}:${hash >>> 0}`;
+      });
+    const before = await fingerprint();
+    // The layer is built in chunks: the page keeps answering (a round trip into the page) while it works.
+    const layering = toTab(page, 'setPinyinLayer', { mode: 'all' });
+    await expect.poll(() => page.locator('#big ruby[data-yuedu-ruby]').count(), { timeout: 30_000 }).toBeGreaterThan(100);
+    const roundTrips: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t = Date.now();
+      await page.evaluate(() => document.title);
+      roundTrips.push(Date.now() - t);
+    }
+    expect(Math.max(...roundTrips)).toBeLessThan(1000);
+    expect(await toTab(page, 'setPinyinLayer', { mode: 'off' })).toEqual({ ok: true, value: { mode: 'off' } });
+    expect(await layering).toEqual({ ok: true, value: { mode: 'off' } });
+    expect(await fingerprint()).toBe(before);
+    await page.close();
+
+    const deepPage = await s.open(s.server.url('/deep.html'));
+    await deepPage.waitForSelector('[data-yuedu-article]');
+    expect((await hover(deepPage, '铁路建设', { expected: '铁路' })).entries[0]?.word).toBe('铁路');
+    await deepPage.close();
+    await s.context.unroute(/\/(huge|deep)\.html$/);
+  });
+
+  it('picks up text the page adds later: new paragraphs get pinyin, a replaced article is found again', async () => {
+    const page = await openArticle();
+    expect(await toTab(page, 'setPinyinLayer', { mode: 'all' })).toEqual({ ok: true, value: { mode: 'all' } });
+    // Infinite scroll: a paragraph appended to the article.
+    await page.evaluate(() => {
+      const p = document.createElement('p');
+      p.id = 'late';
+      p.textContent = '新加载的段落：峰会期间签署合作文件。';
+      document.querySelector('article')?.append(p);
+    });
+    await expect.poll(() => page.locator('#late ruby[data-yuedu-ruby]').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    // SPA navigation: the article is replaced by a new one, which is marked and annotated in its turn.
+    await page.evaluate(() => {
+      const next = document.createElement('article');
+      next.id = 'next';
+      for (let i = 0; i < 8; i++) {
+        const p = document.createElement('p');
+        p.textContent = '中方愿同各方一道努力，为恢复中东地区和平稳定发挥建设性作用。我们反对任何侵犯别国主权安全和领土完整的行为。';
+        next.append(p);
+      }
+      document.querySelector('article')?.replaceWith(next);
+    });
+    await expect.poll(() => page.locator('#next[data-yuedu-article][data-yuedu-pinyin=all] ruby[data-yuedu-ruby]').count(), { timeout: 15_000 }).toBeGreaterThan(50);
+    expect(await page.locator('[data-yuedu-article]').count()).toBe(1);
+    await page.close();
+  });
+
+  it('logged no console errors, apart from the fixture pages\' own scripts and resources', () => {
+    // Those pages were saved from the web: their scripts call missing libraries and their resources are blocked.
+    expect(s.errors.filter((e) => !/\/fixtures\/[^:]+: (Failed to load resource|Unexpected token|\S+ is not defined)/.test(e))).toEqual([]);
+  });
+});
