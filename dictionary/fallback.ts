@@ -67,7 +67,7 @@ function commonWordCrosses(lex: Lexicon, text: string, pos: number, end: number)
  * gives up trailing characters that begin an ordinary word running on past it.
  */
 export function foreignNameRunAt(lex: Lexicon, text: string, pos: number): number {
-  if (pos > 0 && isTransliterationChar(text.charAt(pos - 1))) return 0;
+  if (!isTransliterationChar(text.charAt(pos)) || (pos > 0 && isTransliterationChar(text.charAt(pos - 1)))) return 0;
   if ((lex.wordLengthsAt(text, pos)[0] ?? 0) >= MIN_NAME) return 0;
   let end = pos;
   while (end < text.length && end - pos < MAX_NAME && isTransliterationChar(text.charAt(end))) {
