@@ -69,7 +69,7 @@ export function chooseReading(
   }
   const fallback = context.map((s) => s ?? '');
   if (candidates.size === 0) return fallback;
-  if (candidates.size === 1 && characters > 1) return [...candidates.values()][0] ?? fallback;
+  if (candidates.size === 1 && characters > 1) return withFullTones([...candidates.values()][0] ?? fallback, context);
   // Several readings, or one character (whose single dictionary reading may be a rare one): context decides,
   // keeping the dictionary's reading where pinyin-pro agrees with it on the letters.
   let best: string[] | undefined;
@@ -87,7 +87,18 @@ export function chooseReading(
     }
   }
   if (characters === 1 && bestScore < 2 && context[0]) return fallback;
-  return best ?? fallback;
+  return best ? withFullTones(best, context) : fallback;
+}
+
+/**
+ * CC-CEDICT writes many optional neutral tones (关系 guan1 xi5, 认识 ren4 shi5) that the standard dictionaries give
+ * with their full tone; where the contextual reading has the same syllable with a full tone, it is kept.
+ */
+function withFullTones(syllables: string[], context: readonly (string | undefined)[]): string[] {
+  return syllables.map((s, i) => {
+    const c = context[i];
+    return s.endsWith('5') && c && !c.endsWith('5') && c.slice(0, -1) === s.slice(0, -1) ? c : s;
+  });
 }
 
 /** Tone of a normalised syllable, 1–5. */
