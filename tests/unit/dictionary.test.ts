@@ -315,5 +315,13 @@ describe('the full dictionary', () => {
       expect(texts(d.lookup('21世纪海上丝绸之路', 2))).toContain('世纪');
       expect(d.decompose('21世纪').parts?.map((p) => p.simplified)).toEqual(['21', '世纪']);
     });
+
+    it('reads the middle dots of other scripts inside names as ·', () => {
+      for (const dot of ['·', '・', '•', '‧']) {
+        const [match] = d.lookup(`亚当${dot}斯密认为`);
+        expect(match?.text).toBe(`亚当${dot}斯密`);
+        expect(match?.entries[0]?.readings[0]?.pinyin).toBe('Ya4 dang1 · Si1 mi4');
+      }
+    });
   });
 });
