@@ -23,6 +23,23 @@ export interface LayerOptions {
   annotate(paragraphs: string[]): Promise<Segment[][]>;
   /** Lets the page breathe between chunks (input, rendering). */
   pause(): Promise<void>;
+  /** Where a node's text ends on screen (its bottom, in viewport pixels): text on screen is annotated first. */
+  bottomOf?(node: Text): number;
+}
+
+/**
+ * The nodes from the first one on screen onwards, then the ones above it: what the reader sees gets its pinyin
+ * first. Document order is (nearly) top-to-bottom order, so a binary search finds that node with a few layout reads.
+ */
+export function screenFirst<T>(nodes: readonly T[], bottomOf: (node: T) => number): T[] {
+  let lo = 0;
+  let hi = nodes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (bottomOf(nodes[mid] as T) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return [...nodes.slice(lo), ...nodes.slice(0, lo)];
 }
 
 interface Replacement {
@@ -110,7 +127,8 @@ export class PinyinLayer {
     this.mode = opts.mode;
     const generation = this.generation;
     const doc = this.article.ownerDocument;
-    const nodes = annotatableNodes(this.article, within);
+    const found = annotatableNodes(this.article, within);
+    const nodes = opts.bottomOf ? screenFirst(found, opts.bottomOf) : found;
     for (let i = 0; i < nodes.length; ) {
       const chunk: Text[] = [];
       let chars = 0;

@@ -157,6 +157,7 @@ export class Reader {
       annotate: async (paragraphs): Promise<Segment[][]> =>
         (await send('annotate', { paragraphs, pinyin: { style: s.pinyinStyle, sandhi: s.sandhi } })).paragraphs,
       pause,
+      bottomOf: (node) => node.parentElement?.getBoundingClientRect().bottom ?? 0,
     };
   }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../dictionary/types';
 import { findArticle } from '../../content/article';
-import { PinyinLayer, RUBY_ATTR, type LayerOptions } from '../../content/pinyin-layer';
+import { PinyinLayer, RUBY_ATTR, screenFirst, type LayerOptions } from '../../content/pinyin-layer';
 
 /** A stand-in for the engine: two-character words, one syllable "p1" per character, non-Han as 'other'. */
 function fakeAnnotate(paragraphs: string[]): Promise<Segment[][]> {
@@ -51,6 +51,14 @@ function loadDemo(): Element {
 }
 
 describe('the pinyin layer', () => {
+  it('starts with the text on screen, then goes on below, then comes back for the text above', () => {
+    const bottoms = [-900, -400, -10, 20, 300, 800, 1500];
+    expect(screenFirst(bottoms, (b) => b)).toEqual([20, 300, 800, 1500, -900, -400, -10]);
+    expect(screenFirst([5, 10], (b) => b)).toEqual([5, 10]);
+    expect(screenFirst([-5, -1], (b) => b)).toEqual([-5, -1]);
+    expect(screenFirst([], (b: number) => b)).toEqual([]);
+  });
+
   it('wraps each word (not each character) in ruby with its pinyin, in chunks, and restores the DOM byte for byte', async () => {
     const article = loadDemo();
     const before = serialize(article);
