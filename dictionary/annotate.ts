@@ -19,6 +19,35 @@ export interface Annotator {
 
 const HAN = /\p{Script=Han}/u;
 
+/** What annotation uses of a word's entries, kept so that each word's entries are decoded once. */
+interface WordInfo {
+  readings: string[];
+  hsk?: number;
+  glossary: boolean;
+}
+
+/** Enough for the vocabulary of many articles; emptied when full rather than tracking use. */
+const CACHE_LIMIT = 50_000;
+const caches = new WeakMap<AnnotationDictionary, Map<string, WordInfo>>();
+
+function wordInfo(dictionary: AnnotationDictionary, word: string): WordInfo {
+  let cache = caches.get(dictionary);
+  if (!cache) caches.set(dictionary, (cache = new Map()));
+  let info = cache.get(word);
+  if (!info) {
+    const entries = dictionary.get(word);
+    const hsk = Math.min(...entries.map((e) => e.hsk ?? Infinity));
+    info = {
+      readings: entries.flatMap((e) => e.readings.map((r) => r.pinyin)),
+      glossary: entries.some((e) => e.source === 'glossary'),
+      ...(Number.isFinite(hsk) ? { hsk } : {}),
+    };
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(word, info);
+  }
+  return info;
+}
+
 function kindOf(text: string, token: Token): Segment['kind'] {
   if (token.kind === 'han') return token.known ? 'word' : 'name';
   return HAN.test(text.slice(token.start, token.end)) ? 'word' : 'other';
@@ -51,7 +80,7 @@ export function annotate(annotator: Annotator, text: string, options: PinyinOpti
   const tokens = segment(text, {
     frequencies,
     lexicon: dictionary,
-    preferred: (word) => dictionary.get(word).some((e) => e.source === 'glossary'),
+    preferred: (word) => wordInfo(dictionary, word).glossary,
   });
   const hasHan = HAN.test(text);
   const context = hasHan ? contextualSyllables(text) : [];
@@ -66,26 +95,23 @@ export function annotate(annotator: Annotator, text: string, options: PinyinOpti
     if (kind !== 'other') {
       const indices = hanIndices(text, token.start, token.end);
       let chosen: (string | undefined)[];
-      let entries: DictEntry[] = [];
+      let info: WordInfo | undefined;
       if (token.kind !== 'han') {
         chosen = indices.map((i) => context[i]);
       } else if (kind === 'name') {
         chosen = nameSyllables(word);
         if (chosen.length !== indices.length) chosen = indices.map((i) => context[i]);
       } else {
-        entries = dictionary.get(word);
-        const readings = entries.flatMap((e) => e.readings.map((r) => r.pinyin));
+        info = wordInfo(dictionary, word);
         chosen = chooseReading(
-          readings,
+          info.readings,
           indices.map((i) => context[i]),
-          false,
         );
       }
       indices.forEach((index, n) => syllables.set(index, chosen[n] ?? ''));
       const last = indices[indices.length - 1];
       if (indices.length > 1 && last !== undefined) wordFinal.add(last);
-      const hsk = Math.min(...entries.map((e) => e.hsk ?? Infinity));
-      if (Number.isFinite(hsk)) segment.hsk = hsk;
+      if (info?.hsk !== undefined) segment.hsk = info.hsk;
     }
     segments.push(segment);
   }

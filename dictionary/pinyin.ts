@@ -50,18 +50,13 @@ export function readingSyllables(reading: string, characters: number): string[] 
 
 /**
  * Picks a word's syllables among its dictionary readings: the only one, or the one closest to the contextual
- * reading. `readings` are CC-CEDICT style; lowercase ones come first because a capitalised reading is a proper
- * noun's (张 Zhang1 the surname, 华 Hua4 the mountain) unless the word is read as a name.
+ * reading. `readings` are CC-CEDICT style; lowercase ones are preferred because a capitalised reading is a proper
+ * noun's (张 Zhang1 the surname, 华 Hua4 the mountain); a word with only capitalised readings is a name (习近平).
  */
-export function chooseReading(
-  readings: readonly string[],
-  context: readonly (string | undefined)[],
-  asName: boolean,
-): string[] {
+export function chooseReading(readings: readonly string[], context: readonly (string | undefined)[]): string[] {
   const characters = context.length;
   const lower = readings.filter((r) => r === r.toLowerCase());
-  const proper = readings.filter((r) => r !== r.toLowerCase());
-  const preferred = asName ? [...proper, ...lower] : lower.length > 0 ? lower : proper;
+  const preferred = lower.length > 0 ? lower : readings;
   const candidates = new Map<string, string[]>();
   for (const reading of preferred) {
     const syllables = readingSyllables(reading, characters);

@@ -39,11 +39,14 @@ export function compileWordFrequencies(jiebaDict: string, minCount = 1): string 
 
 /** Log-probabilities of words, looked up by the segmenter at every position of a text. */
 export class WordFrequencies {
-  private readonly logProbs = new Map<string, number>();
+  /**
+   * Words and their log-probabilities, and every proper prefix of a word mapped to NaN, so that one lookup per
+   * length tells both whether the text is a word and whether a longer word can still start here.
+   */
+  private readonly entries = new Map<string, number>();
   /** Longest word (UTF-16 units) starting with each first code unit, so lookups stop early. */
   private readonly longest = new Map<number, number>();
-  /** Every proper prefix of two or more units of a listed word: a lookup stops at the first text that is none. */
-  private readonly prefixes = new Set<string>();
+  private words = 0;
   /** Log-probability of a word seen once: below every listed word. */
   readonly unseen: number;
 
@@ -59,9 +62,13 @@ export class WordFrequencies {
       if (tab < 0) continue;
       const logProb = Number(line.slice(0, tab)) / QUANTA - logTotal;
       for (const word of line.slice(tab + 1).split(' ')) {
-        if (!word) continue;
-        this.logProbs.set(word, logProb);
-        for (let end = 2; end < word.length; end++) this.prefixes.add(word.slice(0, end));
+        if (!word || this.logProb(word) !== undefined) continue;
+        this.entries.set(word, logProb);
+        this.words++;
+        for (let end = 1; end < word.length; end++) {
+          const prefix = word.slice(0, end);
+          if (!this.entries.has(prefix)) this.entries.set(prefix, NaN);
+        }
         const first = word.charCodeAt(0);
         if ((this.longest.get(first) ?? 0) < word.length) this.longest.set(first, word.length);
       }
@@ -69,21 +76,21 @@ export class WordFrequencies {
   }
 
   get size(): number {
-    return this.logProbs.size;
+    return this.words;
   }
 
   logProb(word: string): number | undefined {
-    return this.logProbs.get(word);
+    const logProb = this.entries.get(word);
+    return logProb === undefined || Number.isNaN(logProb) ? undefined : logProb;
   }
 
   /** Calls `found(length, logProb)` for every listed word starting at `pos` that ends by `end`. */
   forEachWordAt(text: string, pos: number, end: number, found: (length: number, logProb: number) => void): void {
     const longest = Math.min(this.longest.get(text.charCodeAt(pos)) ?? 0, end - pos);
     for (let length = 1; length <= longest; length++) {
-      const candidate = text.slice(pos, pos + length);
-      const logProb = this.logProbs.get(candidate);
-      if (logProb !== undefined) found(length, logProb);
-      if (length >= 2 && !this.prefixes.has(candidate)) break;
+      const logProb = this.entries.get(text.slice(pos, pos + length));
+      if (logProb === undefined) break;
+      if (!Number.isNaN(logProb)) found(length, logProb);
     }
   }
 }

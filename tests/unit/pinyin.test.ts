@@ -14,23 +14,23 @@ describe('normalizeSyllable', () => {
 
 describe('chooseReading', () => {
   it('takes the one dictionary reading of a word', () => {
-    expect(chooseReading(['yin2 hang2'], ['yin2', 'xing2'], false)).toEqual(['yin2', 'hang2']);
+    expect(chooseReading(['yin2 hang2'], ['yin2', 'xing2'])).toEqual(['yin2', 'hang2']);
   });
 
-  it('prefers lowercase readings, unless the word is read as a name', () => {
-    expect(chooseReading(['Hua2', 'hua2'], ['hua2'], false)).toEqual(['hua2']);
-    expect(chooseReading(['Zhong1 guo2'], ['zhong1', 'guo2'], false)).toEqual(['zhong1', 'guo2']);
+  it('prefers lowercase readings; a word with only capitalised ones is a name', () => {
+    expect(chooseReading(['Hua2', 'hua2'], ['hua2'])).toEqual(['hua2']);
+    expect(chooseReading(['Zhong1 guo2'], ['zhong1', 'guo2'])).toEqual(['zhong1', 'guo2']);
   });
 
   it('lets the context choose among several readings, keeping the dictionary tone', () => {
-    expect(chooseReading(['chang2 da4', 'zhang3 da4'], ['zhang3', 'da4'], false)).toEqual(['zhang3', 'da4']);
-    expect(chooseReading(['dong1 xi1', 'dong1 xi5'], ['dong1', 'xi5'], false)).toEqual(['dong1', 'xi5']);
-    expect(chooseReading(['le5', 'liao3'], ['liao3'], false)).toEqual(['liao3']);
+    expect(chooseReading(['chang2 da4', 'zhang3 da4'], ['zhang3', 'da4'])).toEqual(['zhang3', 'da4']);
+    expect(chooseReading(['dong1 xi1', 'dong1 xi5'], ['dong1', 'xi5'])).toEqual(['dong1', 'xi5']);
+    expect(chooseReading(['le5', 'liao3'], ['liao3'])).toEqual(['liao3']);
   });
 
   it('falls back to the context when no reading fits the word', () => {
-    expect(chooseReading([], ['tuo1', 'ka3'], false)).toEqual(['tuo1', 'ka3']);
-    expect(chooseReading(['ka3 la1 O K'], ['ka3', 'la1'], false)).toEqual(['ka3', 'la1']);
+    expect(chooseReading([], ['tuo1', 'ka3'])).toEqual(['tuo1', 'ka3']);
+    expect(chooseReading(['ka3 la1 O K'], ['ka3', 'la1'])).toEqual(['ka3', 'la1']);
   });
 });
 
