@@ -4,7 +4,7 @@
  * Also the popup's site switch and article stats, and keyboard access to the options page.
  */
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { startSession, type E2ESession } from './support/session';
 
@@ -13,6 +13,7 @@ let s: E2ESession;
 type MoreChrome = {
   commands: { getAll(): Promise<{ name?: string; shortcut?: string; description?: string }[]> };
   action: { getBadgeText(details: object): Promise<string> };
+  storage: { sync: { clear(): Promise<void> }; local: { remove(key: string): Promise<void> } };
 };
 /** The layer is redrawn in chunks with pauses between them, so that the page stays responsive: allow it time. */
 const LAYER_REDRAW = { timeout: 20_000 };
@@ -110,6 +111,14 @@ describe('settings, end to end', () => {
   afterAll(async () => {
     await s?.close();
   });
+  // Each test starts from the defaults with every site on, whatever the one before left.
+  beforeEach(async () => {
+    await s.serviceWorker.evaluate(async () => {
+      const api = chrome as unknown as MoreChrome;
+      await api.storage.sync.clear();
+      await api.storage.local.remove('disabledSites');
+    });
+  });
 
   it('the options page stores valid values only, and resets to the defaults', async () => {
     const options = await openOptions();
@@ -176,6 +185,16 @@ describe('settings, end to end', () => {
     await options.close();
   });
 
+  // The card (content/card.tsx) draws marks or numbers; zhuyin needs dictionary/pinyin.ts's toZhuyin without pinyin-pro.
+  it('the hover card shows zhuyin when it is the chosen style', async () => {
+    const article = await openArticle();
+    const options = await openOptions();
+    await choose(options, 'pinyinStyle', 'zhuyin');
+    expect((await hover(article, '发展'))?.pinyin).toBe('ㄈㄚ ㄓㄢˇ');
+    await article.close();
+    await options.close();
+  });
+
   it('the pinyin layer opens as the default says and redraws live for style, sandhi and tone colours', async () => {
     const options = await openOptions();
     await choose(options, 'pinyinLayerDefault', 'all');
@@ -189,6 +208,8 @@ describe('settings, end to end', () => {
       }, word);
     expect(await rtOf('发展')).toEqual({ text: 'fāzhǎn', coloured: 2 });
 
+    await choose(options, 'pinyinStyle', 'zhuyin');
+    await expect.poll(() => rtOf('发展'), LAYER_REDRAW).toEqual({ text: 'ㄈㄚ ㄓㄢˇ', coloured: 2 });
     await choose(options, 'pinyinStyle', 'numbers');
     await expect.poll(() => rtOf('发展'), LAYER_REDRAW).toEqual({ text: 'fa1 zhan3', coloured: 2 });
     await choose(options, 'toneColors', 'false');
