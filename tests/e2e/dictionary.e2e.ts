@@ -42,6 +42,23 @@ describe('the dictionary in the built extension', () => {
     expect(await lookup('hello')).toEqual({ ok: true, value: { matches: [] } });
   });
 
+  it('loads the dictionary again after the browser stops the service worker', async () => {
+    const page = await s.open(s.extensionUrl('popup.html'));
+    const cdp = await s.context.newCDPSession(page);
+    const status = new Map<string, string>();
+    cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+      for (const v of versions) status.set(v.versionId, v.runningStatus);
+    });
+    await cdp.send('ServiceWorker.enable');
+    await expect.poll(() => [...status.values()]).toContain('running');
+    const running = [...status].filter(([, st]) => st === 'running').map(([id]) => id);
+    for (const versionId of running) await cdp.send('ServiceWorker.stopWorker', { versionId });
+    await expect.poll(() => running.map((id) => status.get(id))).toEqual(running.map(() => 'stopped'));
+    await page.close();
+    const reply = (await lookup('峰会')) as { ok: true; value: { matches: LookupMatch[] } };
+    expect(reply.value.matches[0]?.entries[0]?.readings[0]?.definitions).toEqual(['summit meeting']);
+  });
+
   it('logged no console errors anywhere', () => {
     expect(s.errors).toEqual([]);
   });
