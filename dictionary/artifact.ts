@@ -41,6 +41,7 @@ export interface ArtifactSections {
   tokens: string[];
 }
 
+/** Separators inside entry records and the token table (see encodeEntry). */
 const FS = '\u001f';
 const RS = '\u001e';
 const LS = '\u001d';
