@@ -17,7 +17,8 @@ export default defineBackground(() => {
     annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
     saveWord: async (request) => {
       const saved = await saveWord(db, request);
-      await refreshBadge(db);
+      // The reply does not wait for the badge: saving is what the reader is waiting on.
+      void refreshBadge(db);
       return saved;
     },
     wordStates: () => wordStates(db),

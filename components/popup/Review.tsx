@@ -98,17 +98,17 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
       if (view.kind !== 'card' || !view.flipped || view.item.card.id === undefined) return;
       await gradeCard(db, view.item.card.id, g);
       setUndoable(true);
-      await refreshBadge(db);
       await show(nextCard(db, Date.now(), (await loadSettings()).dailyNewCards));
+      void refreshBadge(db);
     });
 
   const undo = () =>
     run(async () => {
       const card = await undoLastGrade(db);
       setUndoable(false);
-      await refreshBadge(db);
       const { dailyNewCards } = await loadSettings();
       await show(card?.id !== undefined ? cardItem(db, card.id, Date.now(), dailyNewCards) : nextCard(db, Date.now(), dailyNewCards));
+      void refreshBadge(db);
     });
 
   const say = () => {
