@@ -9,6 +9,7 @@
  * lexicon (CC-CEDICT and the news glossary) that the frequency list lacks take part at a low probability, and so do
  * spelled-out numbers (一九九七年, 二十五).
  */
+import { charLengthAt, isTransliterationChar } from './chars';
 import type { WordFrequencies } from './word-frequencies';
 
 /** What segmentation needs of the dictionary: the engine's Dictionary satisfies it. */
@@ -63,10 +64,6 @@ const SURNAMES = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
   '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '夏侯', '端木', '司徒', '万俟',
 ]);
-/** Characters that spell foreign names (托卡耶夫, 阿斯塔纳): a run of three or more of them is read as one name. */
-const TRANSLITERATION = new Set(
-  '阿埃艾爱安奥巴拔芭邦保贝本比彼毕宾波伯博布查达戴丹道德迪蒂丁东杜顿多厄恩尔法范菲费芬佛夫福弗盖冈戈格贡古圭哈海汉豪赫亨胡华霍基吉加贾杰捷金卡凯坎康柯科克肯库奎拉莱赖兰朗劳勒雷蕾里利莉丽林琳卢鲁伦罗洛马玛迈麦曼梅蒙米密敏莫墨姆穆纳娜奈内尼涅努诺帕佩彭皮珀普齐奇恰乔切琴丘萨塞桑瑟森沙莎舍什施史斯松苏索塔泰坦汤特提图托瓦威韦维温沃乌西希锡辛休雅亚扬耶伊因英尤于约泽扎詹兹佐',
-);
 /** Single characters more frequent than this as words on their own (的, 是, 说) are not read as given names. */
 const GIVEN_NAME_MAX_LOG_PROB = Math.log(6e-4);
 /**
@@ -87,17 +84,9 @@ const LONG_WORD_PENALTY = 3;
 const PREFERRED_LOG_PROB = Math.log(0.05);
 const DATE_PART = /^(?:[0-9０-９]{1,2}|[〇零一二三四五六七八九十]{1,3})(?:月|日|号)/u;
 
-function codePointLength(text: string, pos: number): number {
-  const c = text.charCodeAt(pos);
-  if (c >= 0xd800 && c <= 0xdbff && pos + 1 < text.length) {
-    const d = text.charCodeAt(pos + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return 2;
-  }
-  return 1;
-}
 
 function charAt(text: string, pos: number): string {
-  return text.slice(pos, pos + codePointLength(text, pos));
+  return text.slice(pos, pos + charLengthAt(text, pos));
 }
 
 /** End of the Han units a written number at [.., pos) takes: 多, magnitudes, one unit, then date parts. */
@@ -160,11 +149,11 @@ function cutHanRun(text: string, start: number, end: number, model: SegmentModel
   const spelledLogProb = frequencies.unseen + Math.log(200);
   for (let i = end - 1; i >= start; i--) {
     const low = text.charCodeAt(i);
-    if (low >= 0xdc00 && low <= 0xdfff && i > start && codePointLength(text, i - 1) === 2) {
+    if (low >= 0xdc00 && low <= 0xdfff && i > start && charLengthAt(text, i - 1) === 2) {
       best[i - start] = -Infinity;
       continue;
     }
-    const single = codePointLength(text, i);
+    const single = charLengthAt(text, i);
     let bestScore = -Infinity;
     let bestEnd = i + single;
     let bestKnown = false;
@@ -211,7 +200,7 @@ function cutHanRun(text: string, start: number, end: number, model: SegmentModel
  * characters in a row a foreign name.
  */
 function joinNames(text: string, words: Token[], frequencies: WordFrequencies, out: Token[]): void {
-  const isSingle = (t: Token | undefined) => t !== undefined && t.end - t.start === codePointLength(text, t.start);
+  const isSingle = (t: Token | undefined) => t !== undefined && t.end - t.start === charLengthAt(text, t.start);
   const rare = (t: Token | undefined) =>
     isSingle(t) && (frequencies.logProb(text.slice(t?.start, t?.end)) ?? -Infinity) < GIVEN_NAME_MAX_LOG_PROB;
   for (let i = 0; i < words.length; i++) {
@@ -225,7 +214,7 @@ function joinNames(text: string, words: Token[], frequencies: WordFrequencies, o
       continue;
     }
     let run = i;
-    while (isSingle(words[run]) && TRANSLITERATION.has(text.slice(words[run]?.start, words[run]?.end))) run++;
+    while (isSingle(words[run]) && isTransliterationChar(text.slice(words[run]?.start, words[run]?.end))) run++;
     if (run - i >= 3) {
       out.push({ start: word.start, end: (words[run - 1] as Token).end, kind: 'han', known: false });
       i = run - 1;
@@ -243,7 +232,7 @@ export function segment(text: string, model: SegmentModel): Token[] {
     const ch = charAt(text, pos);
     if (HAN.test(ch)) {
       let end = pos + ch.length;
-      while (end < text.length && HAN.test(charAt(text, end))) end += codePointLength(text, end);
+      while (end < text.length && HAN.test(charAt(text, end))) end += charLengthAt(text, end);
       cutHanRun(text, pos, end, model, out);
       pos = end;
     } else if (ALNUM.test(ch)) {
