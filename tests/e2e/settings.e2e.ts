@@ -230,6 +230,19 @@ describe('settings, end to end', () => {
 
   // Browser shortcuts cannot be pressed from the test (synthetic keys reach the page, not the browser's accelerators):
   // what the command does is unit-tested in tests/unit/commands.test.ts; here, that Chromium registered it with its key.
+  it('the About section gives the version, the dictionary and word-list credits and licences, and the privacy statement', async () => {
+    const options = await openOptions();
+    const about = (await options.textContent('[data-testid=about]')) ?? '';
+    const version = await s.serviceWorker.evaluate(() => (chrome as unknown as { runtime: { getManifest(): { version: string } } }).runtime.getManifest().version);
+    expect(about).toContain(`Version ${version}`);
+    expect(about).toMatch(/CC-CEDICT by MDBG.*CC BY-SA 4\.0/);
+    expect(about).toContain('ivankra/hsk30, MIT licence');
+    expect(about).toContain('Yuedu sends nothing over the network');
+    const links = await options.locator('[data-testid=about] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(links).toEqual(['https://cc-cedict.org/', 'https://creativecommons.org/licenses/by-sa/4.0/', 'https://github.com/ivankra/hsk30']);
+    await options.close();
+  });
+
   it('registers the keyboard command for the pinyin layer with its suggested key, shown in the options page', async () => {
     const options = await openOptions();
     const commands = await options.evaluate(() => (chrome as unknown as MoreChrome).commands.getAll());
@@ -308,8 +321,9 @@ describe('settings, end to end', () => {
     expect(await hover(article, '合作')).not.toBeNull();
     await expect.poll(() => listed.count()).toBe(0);
 
-    // Off again from the popup, on again from the options page's button.
-    await popup.click('[data-testid=site-switch]');
+    // Off again from the popup by keyboard, on again from the options page's button.
+    await popup.focus('[data-testid=site-switch]');
+    await popup.keyboard.press('Space');
     await expect.poll(() => article.locator('[data-yuedu-article]').count()).toBe(0);
     await options.click('button:has-text("Turn on again for 127.0.0.1")');
     await article.waitForSelector('[data-yuedu-article]');
