@@ -1,6 +1,6 @@
 /**
  * Screenshots of the extension's own pages for the README: the popup (over the sample dispatch, so it shows that
- * page's switch and article stats), the options page and the word list. Builds nothing: run `npm run build` first,
+ * page's switch and article stats), the options page (in English and in Simplified Chinese) and the word list. Builds nothing: run `npm run build` first,
  * or set YUEDU_OUT_DIR to the build to use. Writes PNGs to docs/.
  */
 import { existsSync } from 'node:fs';
@@ -62,4 +62,16 @@ try {
 } finally {
   await browser.close();
   await server.close();
+}
+
+// The same options page in a browser that speaks Simplified Chinese.
+const chinese = await launchWithExtension(extensionDir, { headless: true, lang: 'zh-CN' });
+try {
+  const options = await chinese.context.newPage();
+  await options.setViewportSize({ width: 1100, height: 900 });
+  await options.goto(chinese.extensionUrl('options.html'));
+  await options.waitForSelector('[data-testid=about]');
+  await shoot(options, 'options-zh_CN.png');
+} finally {
+  await chinese.close();
 }
