@@ -22,7 +22,7 @@ describe('the dictionary in the built extension', () => {
     const reply = (await lookup('峰会在阿斯塔纳举行')) as { ok: true; value: { matches: LookupMatch[] } };
     expect(reply.ok).toBe(true);
     expect(reply.value.matches.map((m) => m.text)).toEqual(['峰会', '峰']);
-    expect(reply.value.matches[0]?.entries[0]).toMatchObject({
+    expect(reply.value.matches[0]?.entries.find((e) => e.source === 'cedict')).toMatchObject({
       simplified: '峰会',
       traditional: '峰會',
       source: 'cedict',
@@ -56,7 +56,7 @@ describe('the dictionary in the built extension', () => {
     await expect.poll(() => running.map((id) => status.get(id))).toEqual(running.map(() => 'stopped'));
     await page.close();
     const reply = (await lookup('峰会')) as { ok: true; value: { matches: LookupMatch[] } };
-    expect(reply.value.matches[0]?.entries[0]?.readings[0]?.definitions).toEqual(['summit meeting']);
+    expect(reply.value.matches[0]?.entries.find((e) => e.source === 'cedict')?.readings[0]?.definitions).toEqual(['summit meeting']);
   });
 
   it('logged no console errors anywhere', () => {
