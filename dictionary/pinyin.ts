@@ -50,13 +50,12 @@ export function readingSyllables(reading: string, characters: number): string[] 
 
 /**
  * Picks a word's syllables among its dictionary readings: the only one, or the one closest to the contextual
- * reading. `readings` are CC-CEDICT style; lowercase ones are preferred because a capitalised reading is a proper
- * noun's (张 Zhang1 the surname, 华 Hua4 the mountain); a word with only capitalised readings is a name (习近平).
+ * reading (明朝 ming2 zhao1 "tomorrow morning" or Ming2 chao2 "the Ming dynasty"). `readings` are CC-CEDICT style.
  */
 export function chooseReading(readings: readonly string[], context: readonly (string | undefined)[]): string[] {
   const characters = context.length;
-  const lower = readings.filter((r) => r === r.toLowerCase());
-  const preferred = lower.length > 0 ? lower : readings;
+  // Lowercase readings first, so that they win ties: a capitalised reading is a proper noun's (华 Hua4 the mountain).
+  const preferred = [...readings.filter((r) => r === r.toLowerCase()), ...readings.filter((r) => r !== r.toLowerCase())];
   const candidates = new Map<string, string[]>();
   for (const reading of preferred) {
     const syllables = readingSyllables(reading, characters);

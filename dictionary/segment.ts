@@ -65,7 +65,7 @@ const SURNAMES = new Set([
   '欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '夏侯', '端木', '司徒', '万俟',
 ]);
 /** Single characters more frequent than this as words on their own (的, 是, 说) are not read as given names. */
-const GIVEN_NAME_MAX_LOG_PROB = Math.log(6e-4);
+const GIVEN_NAME_MAX_LOG_PROB = Math.log(3e-4);
 /**
  * Added to every word's log-probability. The frequency list comes from text cut coarsely (人生价值, 充分发挥 as
  * single words); a bonus per word shifts the choice towards the finer cuts of the usual standards and of learners'

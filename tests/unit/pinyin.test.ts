@@ -17,7 +17,12 @@ describe('chooseReading', () => {
     expect(chooseReading(['yin2 hang2'], ['yin2', 'xing2'])).toEqual(['yin2', 'hang2']);
   });
 
-  it('prefers lowercase readings; a word with only capitalised ones is a name', () => {
+  it('lets the context choose between a common word and a proper noun', () => {
+    expect(chooseReading(['ming2 zhao1', 'Ming2 chao2'], ['ming2', 'chao2'])).toEqual(['ming2', 'chao2']);
+    expect(chooseReading(['ming2 zhao1', 'Ming2 chao2'], ['ming2', 'zhao1'])).toEqual(['ming2', 'zhao1']);
+  });
+
+  it('prefers lowercase readings on a tie; a word with only capitalised ones is a name', () => {
     expect(chooseReading(['Hua2', 'hua2'], ['hua2'])).toEqual(['hua2']);
     expect(chooseReading(['Zhong1 guo2'], ['zhong1', 'guo2'])).toEqual(['zhong1', 'guo2']);
   });
