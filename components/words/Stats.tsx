@@ -17,6 +17,7 @@ export function Stats({ stats }: { stats: Statistics }) {
           {stats.retention === null ? '—' : `${Math.round(stats.retention * 100)}%`}
         </dd>
       </dl>
+      <p class="hint">Reviews per day, last 30 days</p>
       <div class="chart" role="img" aria-label="Reviews per day, last 30 days">
         {stats.reviewsPerDay.map((d) => (
           <span key={d.day} class="bar" style={{ height: `${(d.count / max) * 100}%` }} title={`${d.day}: ${d.count} reviews`} />

@@ -57,7 +57,7 @@ export function WordRowView({ row, actions, now }: { row: WordRow; actions: RowA
           </p>
         ) : null}
       </td>
-      <td>{word.hsk ?? '—'}</td>
+      <td>{word.hsk === undefined ? '—' : word.hsk >= 7 ? '7–9' : word.hsk}</td>
       <td>{date(word.savedAt)}</td>
       <td data-testid="due">{dueLabel(row, now)}</td>
       <td class="actions">
