@@ -4,7 +4,7 @@
  * Rendered by Preact into our shadow root; every string is a text child, never markup.
  */
 import type { DictEntry, LookupMatch, Reading } from '../dictionary/types';
-import { numberedToMarks } from '../dictionary/pinyin-format';
+import { formatSyllable, normalizeSyllable } from '../dictionary/pinyin';
 import type { Settings } from '../lib/settings/settings';
 import { toneColor } from './tones';
 
@@ -22,7 +22,8 @@ function Pinyin({ pinyin, settings }: { pinyin: string; settings: CardSettings }
   return (
     <span class="pinyin">
       {syllables.map((numbered, i) => {
-        const shown = settings.pinyinStyle === 'numbers' ? numbered : numberedToMarks(numbered);
+        const normal = normalizeSyllable(numbered);
+        const shown = normal ? formatSyllable(normal, settings.pinyinStyle) : numbered;
         const color = settings.toneColors ? toneColor(numbered, settings.toneColorList) : undefined;
         return (
           <span key={i} style={color ? { color } : undefined}>

@@ -77,7 +77,8 @@ describe('the pinyin layer', () => {
     expect(serialize(article)).toBe(before);
     // The very same node is back, not a copy.
     expect(article.querySelector('h1')?.firstChild).toBe(firstText);
-  });
+    // happy-dom is slow with a whole article: allow for a busy machine.
+  }, 30_000);
 
   it('leaves known words bare in "unknown" mode and colours syllables by tone', async () => {
     document.body.replaceChildren();
@@ -131,5 +132,5 @@ describe('the pinyin layer', () => {
     release();
     await done;
     expect(serialize(article)).toBe(before);
-  });
+  }, 30_000);
 });
