@@ -150,6 +150,33 @@ describe('saving, reviewing and backing up words in Chromium', () => {
     expect({ ...after, exportedAt: 0 }).toEqual({ ...(JSON.parse(before) as object), exportedAt: 0 });
   });
 
+  it('edits, marks known, suspends and deletes from the word list', async () => {
+    if (!fresh) throw new Error('needs the fresh profile of the backup test');
+    const page = await fresh.open(fresh.extensionUrl('words.html'));
+    await page.waitForSelector('[data-testid=word-count]');
+    await page.fill('[data-testid=search]', 'destiny');
+    await expect.poll(() => page.textContent('[data-testid=word-count]')).toBe('1 of 2 words');
+    const row = page.locator('[data-testid=word-row][data-word=命运共同体]');
+    await row.getByRole('button', { name: 'Note' }).click();
+    await row.getByRole('textbox').fill('a slogan of Xi’s diplomacy');
+    await row.getByRole('button', { name: 'Save note' }).click();
+    await expect.poll(() => row.locator('[data-testid=note]').textContent()).toBe('a slogan of Xi’s diplomacy');
+    await row.getByRole('button', { name: 'Known', exact: true }).click();
+    await expect.poll(() => row.locator('[data-testid=due]').textContent()).toBe('known');
+    await page.fill('[data-testid=search]', '');
+    const summitRow = page.locator('[data-testid=word-row][data-word=峰会]');
+    await summitRow.getByRole('button', { name: 'Suspend' }).click();
+    await expect.poll(() => summitRow.locator('[data-testid=due]').textContent()).toBe('suspended');
+    await summitRow.getByRole('button', { name: 'Delete' }).click();
+    await summitRow.getByRole('button', { name: 'Delete with its reviews?' }).click();
+    await expect.poll(() => page.textContent('[data-testid=word-count]')).toBe('1 of 1 words');
+    const words = (await readStore(page, 'words')) as { simplified: string; note?: string }[];
+    expect(words).toMatchObject([{ simplified: '命运共同体', note: 'a slogan of Xi’s diplomacy' }]);
+    expect(await readStore(page, 'known')).toMatchObject([{ simplified: '命运共同体' }]);
+    expect(await readStore(page, 'reviews')).toMatchObject([{ wordId: 2 }]);
+    await page.close();
+  });
+
   it('loses nothing when two tabs save at the same time', async () => {
     const [a, b] = [await s.open(s.extensionUrl('words.html')), await s.open(s.extensionUrl('words.html'))];
     const word = { simplified: '合作', traditional: '合作', pinyin: 'he2 zuo4', definitions: ['to cooperate'] };
