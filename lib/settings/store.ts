@@ -18,11 +18,18 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
   return settingsItem.watch((value) => callback(normalizeSettings(value)));
 }
 
+/** Writes of this page, one after another, so that a quick second change cannot read the settings before the first is stored. */
+let writes: Promise<unknown> = Promise.resolve();
+
 /** Merges a change into the stored settings, repairing invalid values; resolves to what was stored. */
-export async function updateSettings(change: Partial<Settings>): Promise<Settings> {
-  const next = normalizeSettings({ ...(await loadSettings()), ...change });
-  await settingsItem.setValue(next);
-  return next;
+export function updateSettings(change: Partial<Settings>): Promise<Settings> {
+  const write = writes.then(async () => {
+    const next = normalizeSettings({ ...(await loadSettings()), ...change });
+    await settingsItem.setValue(next);
+    return next;
+  });
+  writes = write.catch(() => undefined);
+  return write;
 }
 
 export async function resetSettings(): Promise<Settings> {
