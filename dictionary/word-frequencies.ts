@@ -15,8 +15,15 @@ const MAGIC = 'yuedu-freq 1';
 const QUANTA = 4;
 const HAN_WORD = /^\p{Script=Han}+$/u;
 
+/**
+ * jieba lists some 200,000 words at its floor count of 3, added in bulk without an observed frequency; they are left
+ * out (their counts still add to the total). This makes the artifact a third of the size and loads in a fifth of
+ * the time, and it cuts better: words like these are in CC-CEDICT when they matter to a reader.
+ */
+export const MIN_COUNT = 4;
+
 /** Turns jieba's `word count tag` lines into the compact artifact. */
-export function compileWordFrequencies(jiebaDict: string, minCount = 1): string {
+export function compileWordFrequencies(jiebaDict: string, minCount = MIN_COUNT): string {
   const buckets = new Map<number, string[]>();
   let total = 0;
   for (const line of jiebaDict.split('\n')) {

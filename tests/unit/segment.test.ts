@@ -82,12 +82,14 @@ describe('segment', () => {
 
 describe('word frequencies', () => {
   it('compiles jieba lines to a compact artifact that reads back', () => {
-    const compiled = compileWordFrequencies('中国 1000 ns\n国 10 n\nAT&T 3 nz\n\n坏行\n');
+    const compiled = compileWordFrequencies('中国 1000 ns\n国 10 n\n稀词 3 n\nAT&T 30 nz\n\n坏行\n');
     const f = new WordFrequencies(compiled);
     expect(f.size).toBe(2);
     expect(f.logProb('AT&T')).toBeUndefined();
+    // Words at jieba's floor count are left out but still count towards the total.
+    expect(f.logProb('稀词')).toBeUndefined();
     // Counts are kept to a quarter of a natural log unit.
-    expect(Math.abs((f.logProb('中国') ?? 0) - Math.log(1000 / 1010))).toBeLessThan(0.15);
+    expect(Math.abs((f.logProb('中国') ?? 0) - Math.log(1000 / 1013))).toBeLessThan(0.15);
     expect(f.logProb('国')).toBeLessThan(f.logProb('中国') ?? 0);
     const found: number[] = [];
     f.forEachWordAt('中国人', 0, 3, (length) => found.push(length));
