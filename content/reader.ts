@@ -50,7 +50,12 @@ export class Reader {
     if (this.isTop) {
       serveTab({
         setPinyinLayer: ({ mode }) => this.setLayer(mode),
-        pageStatus: async () => ({ site: siteOf(host), enabled: await isSiteEnabled(host), hasChinese: hasChinese(this.doc.body ?? this.doc) }),
+        pageStatus: async () => ({
+          site: siteOf(host),
+          enabled: await isSiteEnabled(host),
+          hasChinese: hasChinese(this.doc.body ?? this.doc),
+          pinyinLayer: this.layerMode,
+        }),
         articleStats: () => this.stats(),
       });
     }

@@ -54,6 +54,8 @@ export interface PageStatus {
   site: string;
   enabled: boolean;
   hasChinese: boolean;
+  /** The pinyin layer now in force on the page's article. */
+  pinyinLayer?: PinyinLayerMode;
 }
 
 export type RequestMap = BackgroundRequests | TabRequests;

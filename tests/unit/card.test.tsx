@@ -59,6 +59,8 @@ describe('the hover card', () => {
     expect(root.querySelector('.pinyin span[style]')).toBeNull();
     expect(root.querySelector('.hsk')).toBeNull();
     expect(root.querySelector('.status')?.textContent).toBe('Saved');
+    const zhuyin = draw({ ...DEFAULT_SETTINGS, pinyinStyle: 'zhuyin' });
+    expect(zhuyin.querySelector('.pinyin')?.textContent).toBe('ㄙㄢ ㄍㄨˇ ㄕˋ ㄌㄧˋ');
   });
 
   it('renders page and dictionary strings as text, never as markup', () => {
