@@ -2,7 +2,7 @@
  * Node-only: builds the artifact from its sources into dictionary/build/ (rebuilt when a source or the compiler is
  * newer) and loads it. Used by wxt.config.ts to ship the artifact, and by tests and benches.
  */
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, utimes, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ArtifactError } from './artifact';
 import { compileDictionary, type CedictData, type DictionarySources } from './compile';
@@ -45,22 +45,27 @@ async function mtime(file: string): Promise<number> {
   return (await stat(file)).mtimeMs;
 }
 
+async function newestSource(): Promise<number> {
+  return Math.max(...(await Promise.all((await sourceFiles()).map(mtime))));
+}
+
 async function isFresh(artifact: string): Promise<boolean> {
   try {
-    const built = await mtime(artifact);
-    const sources = await Promise.all((await sourceFiles()).map(mtime));
-    return sources.every((t) => t <= built);
+    return (await newestSource()) <= (await mtime(artifact));
   } catch {
     return false;
   }
 }
 
 export async function buildArtifact(out = ARTIFACT_PATH): Promise<Uint8Array> {
+  const newest = await newestSource();
   const bytes = compileDictionary(await readSources());
   await mkdir(path.dirname(out), { recursive: true });
   // Written aside and renamed, so parallel test workers never read half a file.
   const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(tmp, bytes);
+  // Dated as its newest source, so that a source edited while this compiled still counts as newer.
+  await utimes(tmp, new Date(), new Date(newest));
   await rename(tmp, out);
   return bytes;
 }
