@@ -9,14 +9,24 @@ type Stats = NonNullable<ResponseOf<TabRequests, 'articleStats'>>;
 
 const bandName = (band: number) => (band === 0 ? t('statsOffList') : t('statsHskLevel', band === HSK_BANDS ? '7–9' : band));
 
-/** Saves each word with the sentence it was met in; resolves to how many were newly saved. */
-async function saveAll(stats: Stats, maxHsk: number): Promise<number> {
+/**
+ * Saves each word with the sentence it was met in, telling `progress` after each; resolves to how many were newly
+ * saved. A failure stops the run with the words saved so far kept, and says how many that was.
+ */
+async function saveAll(stats: Stats, maxHsk: number, progress: (done: number, total: number) => void): Promise<number> {
+  const words = unknownUpTo(stats, maxHsk);
   let created = 0;
-  for (const word of unknownUpTo(stats, maxHsk)) {
-    const entry = entryFor(word.text, (await send('lookup', { text: word.text })).matches);
-    if (!entry) continue;
-    const saved = await send('saveWord', { word: wordToSave(entry), context: { sentence: word.sentence, ...stats.page } });
-    if (saved.created) created++;
+  for (const [i, word] of words.entries()) {
+    try {
+      const entry = entryFor(word.text, (await send('lookup', { text: word.text })).matches);
+      if (entry) {
+        const saved = await send('saveWord', { word: wordToSave(entry), context: { sentence: word.sentence, ...stats.page } });
+        if (saved.created) created++;
+      }
+    } catch (err) {
+      throw new Error(t('statsBulkFailed', created, err instanceof Error ? err.message : String(err)), { cause: err });
+    }
+    progress(i + 1, words.length);
   }
   return created;
 }
@@ -42,14 +52,14 @@ export function ArticleStats({ tabId }: { tabId: number }) {
   const number = new Intl.NumberFormat(uiLanguage());
   const percent = new Intl.NumberFormat(uiLanguage(), { style: 'percent', maximumFractionDigits: 0 });
   const most = Math.max(1, ...stats.hskProfile);
-  const toSave = unknownUpTo(stats, maxHsk).length;
+  const toSave = unknownUpTo(stats, maxHsk);
   const bands = [...stats.hskProfile.keys()].slice(1).concat(0);
 
   const onSave = async () => {
     setBusy(true);
     setMessage('');
     try {
-      setMessage(t('statsBulkDone', await saveAll(stats, maxHsk)));
+      setMessage(t('statsBulkDone', await saveAll(stats, maxHsk, (done, total) => setMessage(t('statsBulkProgress', done, total)))));
       await refresh();
     } catch (err) {
       setMessage(err instanceof Error ? err.message : String(err));
@@ -105,9 +115,17 @@ export function ArticleStats({ tabId }: { tabId: number }) {
             </option>
           ))}
         </select>
-        <button type="button" data-testid="bulk-save" disabled={busy || toSave === 0} onClick={() => void onSave()}>
-          {toSave === 0 ? t('statsBulkNothing') : t('statsBulkSave', toSave)}
+        <button type="button" data-testid="bulk-save" disabled={busy || toSave.length === 0} onClick={() => void onSave()}>
+          {toSave.length === 0 ? t('statsBulkNothing') : t('statsBulkSave', toSave.length)}
         </button>
+        {toSave.length > 0 && (
+          <details class="yd-bulk-words">
+            <summary>{t('statsBulkWords')}</summary>
+            <p lang="zh-CN" data-testid="bulk-words">
+              {toSave.map((w) => w.text).join('、')}
+            </p>
+          </details>
+        )}
         <p role="status" data-testid="bulk-status">
           {message}
         </p>

@@ -370,12 +370,14 @@ describe('settings, end to end', () => {
     const button = popup.locator('[data-testid=bulk-save]');
     const planned = Number((await button.textContent())?.replace(/[^\d]/g, ''));
     expect(planned).toBeGreaterThan(0);
+    const listed = ((await popup.textContent('[data-testid=bulk-words]')) ?? '').split('、');
+    expect(listed).toHaveLength(planned);
     await button.click();
     await expect.poll(() => popup.textContent('[data-testid=bulk-status]'), { timeout: 30_000 }).toBe(`Saved ${planned} words.`);
     const states = (await popup.evaluate(() => chrome.runtime.sendMessage({ yuedu: 1, type: 'wordStates', payload: {} }))) as {
       value: { saved: string[] };
     };
-    expect(states.value.saved).toHaveLength(planned);
+    expect(states.value.saved.sort()).toEqual(listed.sort());
     await expect.poll(async () => (await popup.textContent('[data-testid=stats-saved]')) !== '0%').toBe(true);
     expect(await button.textContent()).toBe('No unknown words at or below this level.');
     await popup.close();
