@@ -1,7 +1,8 @@
 /**
  * Each setting end to end: changed in the options page as a reader would (clicks and typing), stored in
  * chrome.storage.sync, and taking effect in an open tab of the sample dispatch without a reload.
- * Also the popup's site switch and article stats, and keyboard access to the options page.
+ * Also the popup's site switch and article stats, the keyboard command, the About section, and keyboard access to
+ * the options page.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
