@@ -57,26 +57,37 @@ export function queueFor(card: Pick<CardRecord, 'state' | 'kind'>, active: boole
 
 export const cardKinds = (prefs: ReviewPrefs): CardKind[] => (prefs.reverseCards ? ['recognize', 'produce'] : ['recognize']);
 
-/** Must run inside a transaction over words, cards, known and meta. Creates missing cards and files each in its queue. */
+/**
+ * Must run inside a transaction over words, cards, known and meta. Creates missing cards and files each card in its
+ * queue; reads and writes in bulk, since an import or a change of preferences passes every word.
+ */
 export async function syncCards(db: YueduDb, wordIds: readonly number[], now: number): Promise<void> {
   const prefs = await readPrefs(db);
-  for (const wordId of wordIds) {
-    const word = await db.words.get(wordId);
-    if (!word) continue;
-    const active = !word.suspended && !(await db.known.get(word.simplified));
-    const cards = await db.cards.where('wordId').equals(wordId).toArray();
+  const ids = [...new Set(wordIds)];
+  const words = (await db.words.bulkGet(ids)).filter((w): w is SavedWord => w?.id !== undefined);
+  const known = await db.known.bulkGet(words.map((w) => w.simplified));
+  const cardsOf = new Map<number, CardRecord[]>();
+  for (const card of await db.cards.where('wordId').anyOf(ids).toArray()) {
+    cardsOf.set(card.wordId, [...(cardsOf.get(card.wordId) ?? []), card]);
+  }
+  const added: CardRecord[] = [];
+  const changed: CardRecord[] = [];
+  words.forEach((word, i) => {
+    const wordId = word.id ?? 0;
+    const active = !word.suspended && !known[i];
+    const cards = cardsOf.get(wordId) ?? [];
     for (const kind of cardKinds(prefs)) {
-      if (!cards.some((c) => c.kind === kind)) {
-        const card: CardRecord = { wordId, kind, ...newCardFields(Math.max(word.savedAt, now)) };
-        card.queue = queueFor(card, active, prefs);
-        await db.cards.add(card);
-      }
+      if (cards.some((c) => c.kind === kind)) continue;
+      const card: CardRecord = { wordId, kind, ...newCardFields(Math.max(word.savedAt, now)) };
+      added.push({ ...card, queue: queueFor(card, active, prefs) });
     }
     for (const card of cards) {
       const queue = queueFor(card, active, prefs);
-      if (card.queue !== queue && card.id !== undefined) await db.cards.update(card.id, { queue });
+      if (card.queue !== queue) changed.push({ ...card, queue });
     }
-  }
+  });
+  await db.cards.bulkAdd(added);
+  await db.cards.bulkPut(changed);
 }
 
 const writeTables = (db: YueduDb) => [db.words, db.cards, db.known, db.meta];
