@@ -17,7 +17,7 @@ import type { DictEntry, Reading } from './types';
 
 export const MAGIC = 0x43494459;
 /** Bump when the layout or the record encoding changes: cached artifacts of another version are rebuilt. */
-export const FORMAT_VERSION = 3;
+export const FORMAT_VERSION = 4;
 /** Marks a keyEntries value as an offset into keyLists. */
 export const LIST_FLAG = 0x80000000;
 
@@ -28,6 +28,8 @@ export interface ArtifactMeta {
   /** Longest headword in UTF-16 units: no lookup scans further than this. */
   maxKeyLength: number;
   sources: { cedictLines: number; glossaryRecords: number; hskWords: number };
+  /** HSK levels of the few list words that no source has as a headword (不太, 车上), by simplified and traditional form. */
+  hskWithoutEntry: Record<string, number>;
 }
 
 export interface ArtifactSections {

@@ -184,12 +184,18 @@ export function compileDictionary({ cedict, glossary, hsk }: DictionarySources):
   const entryData = new Uint8Array(entryOffsets[entries.length] ?? 0);
   records.forEach((r, i) => entryData.set(r, entryOffsets[i]));
 
+  const hskWithoutEntry: Record<string, number> = {};
+  for (const w of hsk) {
+    if (idsByKey.has(foldText(w.simplified))) continue;
+    for (const form of [w.simplified, ...w.traditional].map(foldText)) hskWithoutEntry[form] = Math.min(w.level, hskWithoutEntry[form] ?? w.level);
+  }
   const meta: ArtifactMeta = {
     formatVersion: FORMAT_VERSION,
     keyCount: keys.length,
     entryCount: entries.length,
     maxKeyLength,
     sources: { cedictLines: cedict.all.length, glossaryRecords: glossary.length, hskWords: hsk.length },
+    hskWithoutEntry,
   };
   return writeArtifact({ keyChars, keyOffsets, keyEntries, keyLists: Uint32Array.from(lists), entryOffsets, entryData, meta, tokens: [...tokens.list] });
 }

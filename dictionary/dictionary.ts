@@ -3,7 +3,7 @@
  * TypeScript, no DOM and no Node APIs, so the same class serves the service worker, tests and benches.
  */
 import { ArtifactError, decodeEntry, LIST_FLAG, readArtifact, Tokens, type ArtifactMeta } from './artifact';
-import { charLengthAt, foldCode, isHanAt } from './chars';
+import { charLengthAt, foldCode, foldText, isHanAt } from './chars';
 import { decomposeText, foreignNameRunAt, unknownCharEntry } from './fallback';
 import type { DictEntry, LookupMatch } from './types';
 
@@ -140,7 +140,10 @@ export class Dictionary {
   hskLevel(word: string): number | undefined {
     let level: number | undefined;
     for (const e of this.get(word)) if (e.hsk && (level === undefined || e.hsk < level)) level = e.hsk;
-    return level;
+    if (level !== undefined || typeof word !== 'string') return level;
+    const form = foldText(word);
+    // Own keys only: a word like "constructor" must not reach Object.prototype.
+    return Object.hasOwn(this.meta.hskWithoutEntry, form) ? this.meta.hskWithoutEntry[form] : undefined;
   }
 
   /**

@@ -273,6 +273,11 @@ describe('the full dictionary', () => {
     ]);
     // Where the list's traditional form matches no entry (搜集 vs CC-CEDICT's 蒐集), the word still gets its level.
     expect(d.hskLevel('搜集')).toBe(7);
+    // List words that no source has as a headword keep their level, without becoming dictionary words.
+    expect(d.has('不太')).toBe(false);
+    expect(d.hskLevel('不太')).toBe(d.meta.hskWithoutEntry['不太']);
+    expect(d.hskLevel('不太')).toBeGreaterThan(0);
+    for (const word of ['hello', 'constructor', '__proto__', 'toString']) expect(d.hskLevel(word)).toBeUndefined();
   });
 
   describe('bad input', () => {
