@@ -280,9 +280,7 @@ export async function importBackup(db: YueduDb, backup: Backup, now = Date.now()
 
       const reviewIds = new Set((await db.reviews.toCollection().primaryKeys()).map(Number));
       const seen = new Set<string>();
-      for (const cardId of mergedCards) {
-        for (const r of await db.reviews.where('cardId').equals(cardId).toArray()) seen.add(`${cardId}/${r.review}/${r.rating}`);
-      }
+      for (const r of await db.reviews.where('cardId').anyOf([...mergedCards]).toArray()) seen.add(`${r.cardId}/${r.review}/${r.rating}`);
       const newReviews: ReviewRecord[] = [];
       for (const r of backup.reviews) {
         const cardId = cardMap.get(r.cardId) ?? 0;
