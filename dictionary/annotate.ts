@@ -104,6 +104,7 @@ export function annotate(annotator: Annotator, text: string, options: PinyinOpti
       } else {
         info = wordInfo(dictionary, word);
         chosen = chooseReading(
+          word,
           info.readings,
           indices.map((i) => context[i]),
         );

@@ -52,7 +52,7 @@ export function readingSyllables(reading: string, characters: number): string[] 
  * Picks a word's syllables among its dictionary readings: the only one, or the one closest to the contextual
  * reading (明朝 ming2 zhao1 "tomorrow morning" or Ming2 chao2 "the Ming dynasty"). `readings` are CC-CEDICT style.
  */
-export function chooseReading(readings: readonly string[], context: readonly (string | undefined)[]): string[] {
+export function chooseReading(word: string, readings: readonly string[], context: readonly (string | undefined)[]): string[] {
   const characters = context.length;
   // Lowercase readings first, so that they win ties: a capitalised reading is a proper noun's (华 Hua4 the mountain).
   const preferred = [...readings.filter((r) => r === r.toLowerCase()), ...readings.filter((r) => r !== r.toLowerCase())];
@@ -63,7 +63,7 @@ export function chooseReading(readings: readonly string[], context: readonly (st
   }
   const fallback = context.map((s) => s ?? '');
   if (candidates.size === 0) return fallback;
-  if (candidates.size === 1 && characters > 1) return withFullTones([...candidates.values()][0] ?? fallback, context);
+  if (candidates.size === 1 && characters > 1) return withFullTones([...candidates.values()][0] ?? fallback, context, word);
   // Several readings, or one character (whose single dictionary reading may be a rare one): context decides,
   // keeping the dictionary's reading where pinyin-pro agrees with it on the letters.
   let best: string[] | undefined;
@@ -81,19 +81,24 @@ export function chooseReading(readings: readonly string[], context: readonly (st
     }
   }
   if (characters === 1 && bestScore < 2 && context[0]) return fallback;
-  return best ? withFullTones(best, context) : fallback;
+  return best ? withFullTones(best, context, word) : fallback;
 }
 
 /**
  * CC-CEDICT writes many optional neutral tones (关系 guan1 xi5, 认识 ren4 shi5) that the standard dictionaries give
  * with their full tone; where the contextual reading has the same syllable with a full tone, it is kept.
  */
-function withFullTones(syllables: string[], context: readonly (string | undefined)[]): string[] {
+function withFullTones(syllables: string[], context: readonly (string | undefined)[], word: string): string[] {
+  const chars = [...word];
   return syllables.map((s, i) => {
     const c = context[i];
-    return s.endsWith('5') && c && !c.endsWith('5') && c.slice(0, -1) === s.slice(0, -1) ? c : s;
+    if (!s.endsWith('5') || !c || c.endsWith('5') || c.slice(0, -1) !== s.slice(0, -1)) return s;
+    return ALWAYS_NEUTRAL.includes(chars[i] ?? '') ? s : c;
   });
 }
+
+/** Suffixes and particles whose neutral tone is never optional (他們 ta1 men5, even where the context reads men2). */
+const ALWAYS_NEUTRAL = '们們么麼吗嗎呢吧啊的了着著过過';
 
 /** Tone of a normalised syllable, 1–5. */
 function toneOf(syllable: string | undefined): number {

@@ -171,7 +171,12 @@ function cutHanRun(text: string, start: number, end: number, model: SegmentModel
     );
     if (lexicon) {
       for (const length of lexicon.wordLengthsAt(text, i)) {
-        if (length <= single || i + length > end) continue;
+        if (i + length > end) continue;
+        // A character the frequency list lacks (traditional 說) is still a known word when the lexicon has it.
+        if (length <= single) {
+          if (frequencies.logProb(text.slice(i, i + length)) === undefined) consider(length, lexiconLogProb, true);
+          continue;
+        }
         const word = text.slice(i, i + length);
         if (preferred?.(word)) consider(length, PREFERRED_LOG_PROB, true);
         else if (frequencies.logProb(word) === undefined) {

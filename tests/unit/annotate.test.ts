@@ -75,6 +75,11 @@ describe('annotate: segments', () => {
     expect(segments.find((s) => s.text === '，')).toEqual({ text: '，', start: 17, kind: 'other' });
   });
 
+  it('reads traditional text as words of the dictionary', () => {
+    expect(read('他們說這個問題很重要')).toEqual(['他們:ta1 men5', '說:shuo1', '這個:zhe4 ge4', '問題:wen4 ti2', '很:hen3', '重要:zhong4 yao4']);
+    expect(annotate(annotator, '說', NUMBERS)[0]?.kind).toBe('word');
+  });
+
   it('keeps UTF-16 offsets right after surrogate pairs', () => {
     const text = '𠀀𠀁中国𠀂人';
     const segments = annotate(annotator, text, NUMBERS);

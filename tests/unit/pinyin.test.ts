@@ -14,28 +14,33 @@ describe('normalizeSyllable', () => {
 
 describe('chooseReading', () => {
   it('takes the one dictionary reading of a word', () => {
-    expect(chooseReading(['yin2 hang2'], ['yin2', 'xing2'])).toEqual(['yin2', 'hang2']);
+    expect(chooseReading('银行', ['yin2 hang2'], ['yin2', 'xing2'])).toEqual(['yin2', 'hang2']);
   });
 
   it('lets the context choose between a common word and a proper noun', () => {
-    expect(chooseReading(['ming2 zhao1', 'Ming2 chao2'], ['ming2', 'chao2'])).toEqual(['ming2', 'chao2']);
-    expect(chooseReading(['ming2 zhao1', 'Ming2 chao2'], ['ming2', 'zhao1'])).toEqual(['ming2', 'zhao1']);
+    expect(chooseReading('明朝', ['ming2 zhao1', 'Ming2 chao2'], ['ming2', 'chao2'])).toEqual(['ming2', 'chao2']);
+    expect(chooseReading('明朝', ['ming2 zhao1', 'Ming2 chao2'], ['ming2', 'zhao1'])).toEqual(['ming2', 'zhao1']);
   });
 
   it('prefers lowercase readings on a tie; a word with only capitalised ones is a name', () => {
-    expect(chooseReading(['Hua2', 'hua2'], ['hua2'])).toEqual(['hua2']);
-    expect(chooseReading(['Zhong1 guo2'], ['zhong1', 'guo2'])).toEqual(['zhong1', 'guo2']);
+    expect(chooseReading('华', ['Hua2', 'hua2'], ['hua2'])).toEqual(['hua2']);
+    expect(chooseReading('中国', ['Zhong1 guo2'], ['zhong1', 'guo2'])).toEqual(['zhong1', 'guo2']);
   });
 
   it('lets the context choose among several readings, keeping the dictionary tone', () => {
-    expect(chooseReading(['chang2 da4', 'zhang3 da4'], ['zhang3', 'da4'])).toEqual(['zhang3', 'da4']);
-    expect(chooseReading(['dong1 xi1', 'dong1 xi5'], ['dong1', 'xi5'])).toEqual(['dong1', 'xi5']);
-    expect(chooseReading(['le5', 'liao3'], ['liao3'])).toEqual(['liao3']);
+    expect(chooseReading('长大', ['chang2 da4', 'zhang3 da4'], ['zhang3', 'da4'])).toEqual(['zhang3', 'da4']);
+    expect(chooseReading('东西', ['dong1 xi1', 'dong1 xi5'], ['dong1', 'xi5'])).toEqual(['dong1', 'xi5']);
+    expect(chooseReading('了', ['le5', 'liao3'], ['liao3'])).toEqual(['liao3']);
+  });
+
+  it('keeps full tones where the neutral one is optional, but not on particles and suffixes', () => {
+    expect(chooseReading('关系', ['guan1 xi5'], ['guan1', 'xi4'])).toEqual(['guan1', 'xi4']);
+    expect(chooseReading('他們', ['ta1 men5'], ['ta1', 'men2'])).toEqual(['ta1', 'men5']);
   });
 
   it('falls back to the context when no reading fits the word', () => {
-    expect(chooseReading([], ['tuo1', 'ka3'])).toEqual(['tuo1', 'ka3']);
-    expect(chooseReading(['ka3 la1 O K'], ['ka3', 'la1'])).toEqual(['ka3', 'la1']);
+    expect(chooseReading('托卡', [], ['tuo1', 'ka3'])).toEqual(['tuo1', 'ka3']);
+    expect(chooseReading('卡拉', ['ka3 la1 O K'], ['ka3', 'la1'])).toEqual(['ka3', 'la1']);
   });
 });
 
