@@ -15,7 +15,7 @@
  */
 import type { DictEntry, Reading } from './types';
 
-export const MAGIC = 0x43494459;
+const MAGIC = 0x43494459;
 /** Bump when the layout or the record encoding changes: cached artifacts of another version are rebuilt. */
 export const FORMAT_VERSION = 4;
 /** Marks a keyEntries value as an offset into keyLists. */
@@ -147,7 +147,7 @@ export function readArtifact(input: Uint8Array | ArrayBufferLike): ArtifactSecti
  * in definitions and glossary text, a whole word of four or more letters is replaced when it has a token.
  * The sources never contain Private Use Area characters: the compiler checks.
  */
-export const TOKEN_BASE = 0xe000;
+const TOKEN_BASE = 0xe000;
 export const MAX_TOKENS = 0xf8ff - TOKEN_BASE + 1;
 export const PRIVATE_USE = /[\ue000-\uf8ff]/;
 const TOKEN_CHARS = /[\ue000-\uf8ff]/g;
