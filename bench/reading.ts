@@ -29,6 +29,26 @@ function recordMilestones(): void {
     if (article && marks.article === undefined) marks.article = performance.now();
     if (article?.getAttribute('data-yuedu-pinyin') === 'all' && marks.layer === undefined) marks.layer = performance.now();
   }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-yuedu-article', 'data-yuedu-pinyin'] });
+  const tasks: number[] = [];
+  (window as unknown as { __tasks: number[] }).__tasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.startTime > (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd) tasks.push(entry.duration);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+const HUGE_PARAGRAPH = '<p>习近平强调，中吉合作大有可为。双方要扩大贸易和投资规模，深化金融合作；完善互联互通网络，高质量推进中吉乌铁路建设。</p>';
+/** 5 MB of UTF-8: a menu and one 50,000-paragraph article. */
+const HUGE_PAGE = `<!doctype html><meta charset="utf-8"><title>huge</title><body><nav>${'<a href="#">首页</a>'.repeat(50)}</nav><article>${HUGE_PARAGRAPH.repeat(50_000)}</article></body>`;
+
+/** Loads the huge page, gives the reader `ms` to work, and returns its longest main-thread task after `load`. */
+async function longestTask(page: Page, url: string, ms: number): Promise<{ longest: number; marked: number | null; load: number }> {
+  await page.goto(url);
+  await page.waitForTimeout(ms);
+  return page.evaluate(() => {
+    const w = window as unknown as { __tasks: number[]; __marks: { article?: number } };
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+    return { longest: Math.max(0, ...w.__tasks), marked: w.__marks.article ?? null, load: nav.loadEventEnd };
+  });
 }
 
 async function loadMilestones(page: Page, url: string): Promise<{ load: number; article: number; layer: number }> {
@@ -140,6 +160,16 @@ export const readingSuite: BenchSuite = {
       const load = median(loads.map((l) => l.load));
       row('load → article marked (median of 5)', median(loads.map((l) => l.article)), 'ms', { label: 'page load event', value: load });
       row('load → pinyin layer complete (median of 5)', median(loads.map((l) => l.layer)), 'ms', { label: 'page load event', value: load });
+
+      // A 5 MB page with the layer on: the longest task the reader causes, against the same page with the site off.
+      await b.context.route(/\/huge\.html$/, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: HUGE_PAGE }));
+      const hugeUrl = server.url('/huge.html');
+      const busy = await longestTask(page, hugeUrl, 8000);
+      await b.serviceWorker.evaluate(() => chrome.storage.local.set({ disabledSites: ['127.0.0.1'] }));
+      const quiet = await longestTask(page, hugeUrl, 8000);
+      await b.serviceWorker.evaluate(() => chrome.storage.local.set({ disabledSites: [] }));
+      if (busy.marked !== null) row('5 MB page: load → article marked', busy.marked, 'ms', { label: 'its load event', value: busy.load });
+      row('5 MB page: longest task after load, layer on', busy.longest, 'ms', { label: 'same page, site switched off', value: quiet.longest });
       await page.close();
 
       // Hover latency, layer off.

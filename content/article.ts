@@ -4,6 +4,7 @@
  * the best-scored container wins. Unlike Readability it works on the live document and never clones or rewrites it,
  * so the result is the live element the reading features act on.
  */
+import { runInSlices, runNow, textNodes, type Steps } from './walk';
 
 export const ARTICLE_ATTR = 'data-yuedu-article';
 
@@ -49,18 +50,8 @@ function classWeight(el: Element): number {
 }
 
 /** Sums the text of every visible text node by the block that holds it, in one pass over the document. */
-function measureBlocks(root: Element): Map<Element, BlockText> {
+function* measureBlocks(root: Element): Steps<Map<Element, BlockText>> {
   const blocks = new Map<Element, BlockText>();
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.ELEMENT_NODE) {
-        const el = node as Element;
-        return SKIP.has(el.tagName.toUpperCase()) || hidden(el) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-      }
-      return NodeFilter.FILTER_ACCEPT;
-    },
-  });
   // Parents repeat from one text node to the next: remember which block and link each resolves to.
   const resolved = new Map<Element, { block: Element; inLink: boolean }>();
   const resolve = (start: Element): { block: Element; inLink: boolean } => {
@@ -76,9 +67,11 @@ function measureBlocks(root: Element): Map<Element, BlockText> {
     resolved.set(start, result);
     return result;
   };
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  let seen = 0;
+  for (const node of textNodes(root, (el) => SKIP.has(el.tagName.toUpperCase()) || hidden(el))) {
+    if (++seen % 256 === 0) yield;
     const parent = node.parentElement;
-    const data = node.nodeValue ?? '';
+    const data = node.data;
     if (!parent || !/\S/.test(data)) continue;
     const { block, inLink } = resolve(parent);
     const length = data.replace(/\s+/g, '').length;
@@ -120,9 +113,13 @@ function commonAncestor(a: Element, b: Element): Element | null {
 
 /** The element holding the article body, or null when the page has no run of prose long enough to be one. */
 export function findArticle(doc: Document): Element | null {
+  return runNow(scoreArticle(doc));
+}
+
+function* scoreArticle(doc: Document): Steps<Element | null> {
   const body = doc.body;
   if (!body) return null;
-  const blocks = measureBlocks(body);
+  const blocks = yield* measureBlocks(body);
   const scores = new Map<Element, number>();
   const vote = (el: Element | null, score: number) => {
     if (el && el !== doc.documentElement) scores.set(el, (scores.get(el) ?? 0) + score);
@@ -166,25 +163,26 @@ export function findArticle(doc: Document): Element | null {
  * Furniture nested inside the article container (tag lists, share and "report an error" links, comment boxes):
  * reading features skip it. Small, flagged by its tag or label, so prose paragraphs are never dropped.
  */
-export function isArticleFurniture(el: Element, article: Element): boolean {
+export function isArticleFurniture(el: Element, article: Element, articleLength = article.textContent?.length ?? 0): boolean {
   if (el === article) return false;
   const tag = el.tagName.toUpperCase();
   if (NOT_ARTICLE_TAG.has(tag) && tag !== 'A') return true;
   if (tag === 'FORM' || SKIP.has(tag) || hidden(el)) return true;
   if (!NEGATIVE.test(`${el.id} ${typeof el.className === 'string' ? el.className : ''}`)) return false;
-  return (el.textContent?.length ?? 0) * 4 < (article.textContent?.length ?? 0);
+  return (el.textContent?.length ?? 0) * 4 < articleLength;
 }
 
 /** The article's readable text nodes, in document order, without nested furniture or non-text elements. */
 export function articleTextNodes(article: Element): Text[] {
   const nodes: Text[] = [];
-  const walker = article.ownerDocument.createTreeWalker(article, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
-    acceptNode(node) {
-      if (node.nodeType === Node.TEXT_NODE) return NodeFilter.FILTER_ACCEPT;
-      return isArticleFurniture(node as Element, article) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_SKIP;
-    },
-  });
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+  let length: number | undefined;
+  const furniture = (el: Element) => {
+    // Only a labelled element needs the article's length: read it (a long string on a big page) once at most.
+    if (!NEGATIVE.test(`${el.id} ${typeof el.className === 'string' ? el.className : ''}`)) return isArticleFurniture(el, article, Infinity);
+    length ??= article.textContent?.length ?? 0;
+    return isArticleFurniture(el, article, length);
+  };
+  for (const text of textNodes(article, furniture)) nodes.push(text);
   return nodes;
 }
 
@@ -202,10 +200,18 @@ export function articleParagraphs(article: Element): string[] {
   return paragraphs.map((p) => p.trim()).filter(Boolean);
 }
 
-/** Marks the article of the document (and unmarks a stale one); returns it. */
-export function markArticle(doc: Document): Element | null {
-  const article = findArticle(doc);
+function mark(doc: Document, article: Element | null): Element | null {
   for (const old of doc.querySelectorAll(`[${ARTICLE_ATTR}]`)) if (old !== article) old.removeAttribute(ARTICLE_ATTR);
   article?.setAttribute(ARTICLE_ATTR, '');
   return article;
+}
+
+/** Marks the article of the document (and unmarks a stale one); returns it. */
+export function markArticle(doc: Document): Element | null {
+  return mark(doc, findArticle(doc));
+}
+
+/** The same, in slices of a few milliseconds with `pause` between them, so that a huge page stays responsive. */
+export async function markArticleInSlices(doc: Document, pause: () => Promise<void>): Promise<Element | null> {
+  return mark(doc, await runInSlices(scoreArticle(doc), pause));
 }

@@ -10,7 +10,7 @@ import type { Settings } from '../lib/settings/settings';
 import { siteOf } from '../lib/settings/sites';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { isSiteEnabled, loadSettings, watchSettings, watchSiteEnabled } from '../lib/settings/store';
-import { ARTICLE_ATTR, articleParagraphs, markArticle } from './article';
+import { ARTICLE_ATTR, articleParagraphs, markArticleInSlices } from './article';
 import { hasChinese, HAN } from './chinese';
 import { findWords, installHighlightStyles, SAVED_HIGHLIGHT, setHighlight } from './highlights';
 import { HoverController } from './hover';
@@ -114,12 +114,15 @@ export class Reader {
     });
     this.hover.start();
     if (!this.isTop) return;
-    whenIdle(() => {
-      this.article = markArticle(this.doc);
-      void this.refreshStates().then(() => this.highlightSaved());
-      const initial = this.settings.pinyinLayerDefault;
-      if (this.article && initial !== 'off') void this.setLayer(initial);
-    });
+    whenIdle(() => void this.firstRead());
+  }
+
+  private async firstRead(): Promise<void> {
+    this.article = await markArticleInSlices(this.doc, pause);
+    await this.refreshStates();
+    this.highlightSaved();
+    const initial = this.settings.pinyinLayerDefault;
+    if (this.article && initial !== 'off') await this.setLayer(initial);
   }
 
   private async onAdded(nodes: Node[]): Promise<void> {
@@ -127,7 +130,7 @@ export class Reader {
     if (!this.article?.isConnected) {
       const mode = this.layerMode;
       this.layer = null;
-      this.article = markArticle(this.doc);
+      this.article = await markArticleInSlices(this.doc, pause);
       if (this.article && mode !== 'off') await this.setLayer(mode);
     } else if (this.layer && this.layer.mode !== 'off') {
       const article = this.article;
@@ -171,7 +174,7 @@ export class Reader {
     const current = this.layerMode;
     const fallback = this.settings.pinyinLayerDefault === 'off' ? 'all' : this.settings.pinyinLayerDefault;
     const mode = request === 'toggle' ? (current === 'off' ? fallback : 'off') : request;
-    if (!this.article?.isConnected) this.article = markArticle(this.doc);
+    if (!this.article?.isConnected) this.article = await markArticleInSlices(this.doc, pause);
     const article = this.article;
     this.layer?.remove();
     this.layer = null;
@@ -200,7 +203,7 @@ export class Reader {
   /** Statistics of the article for the popup, or null without an article (or with Yuedu off here). */
   private async stats(): Promise<(ArticleStats & { page: { title: string; url: string } }) | null> {
     if (!this.stopObserving) return null;
-    if (!this.article?.isConnected) this.article = markArticle(this.doc);
+    if (!this.article?.isConnected) this.article = await markArticleInSlices(this.doc, pause);
     if (!this.article) return null;
     const paragraphs = articleParagraphs(this.article);
     const segments = await this.layerOptions('all').annotate(paragraphs);

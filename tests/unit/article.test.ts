@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ARTICLE_ATTR, articleTextNodes, findArticle, markArticle } from '../../content/article';
+import { ARTICLE_ATTR, articleTextNodes, findArticle, markArticle, markArticleInSlices } from '../../content/article';
 import { overlap, PAGES_DIR, parsePage, readPage, visibleText } from './support/fixture-pages';
 
 /** What the reading features see of the chosen element. */
@@ -60,6 +60,18 @@ describe('article marking', () => {
       <div class="comments">${para(1).repeat(3)}</div><aside>${para(2).repeat(4)}</aside></body>`);
     expect(findArticle(doc)?.id).toBe('main-text');
   });
+
+  it('marks the same article in slices, pausing between them, on a long page', async () => {
+    const doc = parsePage(`<body><nav>${'<a href="#">首页</a>'.repeat(50)}</nav><article>${'<p>中方愿同各方一道努力，为恢复中东地区和平稳定发挥建设性作用。</p>'.repeat(3000)}</article></body>`);
+    let pauses = 0;
+    const marked = await markArticleInSlices(doc, () => {
+      pauses++;
+      return Promise.resolve();
+    });
+    expect(marked?.tagName).toBe('ARTICLE');
+    expect(marked).toBe(findArticle(doc));
+    expect(pauses).toBeGreaterThan(0);
+  }, 30_000);
 
   it('survives a deeply nested document', () => {
     let html = '';
