@@ -26,6 +26,8 @@ export const DEFAULT_SETTINGS: Settings = {
   headwordFirst: 'simplified',
   showHsk: true,
   pinyinLayerDefault: 'off',
-  sandhi: false,
+  // The pinyin layer shows 一 and 不 as they are said (yí gè, bú shì), as learners' textbooks write them; the hover
+  // card keeps the dictionary's tones.
+  sandhi: true,
   dailyNewCards: 20,
 };

@@ -215,9 +215,9 @@ describe('settings, end to end', () => {
     await expect.poll(() => rtOf('发展'), LAYER_REDRAW).toEqual({ text: 'fa1 zhan3', coloured: 2 });
     await choose(options, 'toneColors', 'false');
     await expect.poll(() => rtOf('发展'), LAYER_REDRAW).toEqual({ text: 'fa1 zhan3', coloured: 0 });
-    await expect.poll(() => rtOf('不断'), LAYER_REDRAW).toEqual({ text: 'bu4 duan4', coloured: 0 });
-    await choose(options, 'sandhi', 'true');
     await expect.poll(() => rtOf('不断'), LAYER_REDRAW).toEqual({ text: 'bu2 duan4', coloured: 0 });
+    await choose(options, 'sandhi', 'false');
+    await expect.poll(() => rtOf('不断'), LAYER_REDRAW).toEqual({ text: 'bu4 duan4', coloured: 0 });
 
     await choose(options, 'pinyinLayerDefault', 'off');
     const plain = await openArticle();

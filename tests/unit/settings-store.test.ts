@@ -32,12 +32,12 @@ describe('settings storage', () => {
   it('tells watchers the full, repaired settings', async () => {
     const seen: unknown[] = [];
     const unwatch = store.watchSettings((s) => seen.push(s));
-    await fakeBrowser.storage.sync.set({ settings: { sandhi: true, toneColorList: ['#fff'] } });
+    await fakeBrowser.storage.sync.set({ settings: { sandhi: false, toneColorList: ['#fff'] } });
     await expect.poll(() => seen.length).toBe(1);
     unwatch();
     expect(seen[0]).toEqual({
       ...DEFAULT_SETTINGS,
-      sandhi: true,
+      sandhi: false,
       toneColorList: ['#ffffff', ...DEFAULT_SETTINGS.toneColorList.slice(1)],
     });
   });

@@ -20,15 +20,15 @@ describe('normalizeSettings', () => {
       headwordFirst: 'traditional',
       showHsk: false,
       pinyinLayerDefault: 'unknown',
-      sandhi: true,
+      sandhi: false,
       dailyNewCards: 0,
     } as const;
     expect(normalizeSettings(chosen)).toEqual(chosen);
   });
 
   it('replaces each invalid field by its default and keeps the valid ones (a partial or older object)', () => {
-    const s = normalizeSettings({ pinyinStyle: 'ipa', hoverTrigger: 'shift', showHsk: 'yes', sandhi: true, extra: 1 });
-    expect(s).toEqual({ ...DEFAULT_SETTINGS, hoverTrigger: 'shift', sandhi: true });
+    const s = normalizeSettings({ pinyinStyle: 'ipa', hoverTrigger: 'shift', showHsk: 'yes', sandhi: false, extra: 1 });
+    expect(s).toEqual({ ...DEFAULT_SETTINGS, hoverTrigger: 'shift', sandhi: false });
     expect(s).not.toHaveProperty('extra');
   });
 
