@@ -186,7 +186,6 @@ describe('settings, end to end', () => {
     await options.close();
   });
 
-  // The card (content/card.tsx) draws marks or numbers; zhuyin needs dictionary/pinyin.ts's toZhuyin without pinyin-pro.
   it('the hover card shows zhuyin when it is the chosen style', async () => {
     const article = await openArticle();
     const options = await openOptions();
