@@ -58,7 +58,11 @@ const UNITS = [
   '栋', '间',
 ];
 const HAN_NUMERALS = '〇零一二三四五六七八九十百千万亿两';
-const SPELLED_NUMBER = new RegExp(`^[${HAN_NUMERALS}]{2,}(?:${UNITS.join('|')})?`, 'u');
+/** 二十五, 一九九七年, 百分之六十二点五: spelled-out numbers with their unit, as one word. */
+const SPELLED_NUMBER = new RegExp(
+  `^(?:[百千万]分之[${HAN_NUMERALS}]+(?:点[${HAN_NUMERALS}]+)?|[${HAN_NUMERALS}]{2,}(?:${UNITS.join('|')})?)`,
+  'u',
+);
 /** Common surnames: a surname followed by one or two rare single characters is read as a person's name (王思斌). */
 const SURNAMES = new Set([
   ...'王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝',
@@ -96,15 +100,18 @@ function numberSuffixEnd(text: string, pos: number): number {
   while (MAGNITUDES.includes(text[at] ?? '\0')) at++;
   const unit = UNITS.find((u) => text.startsWith(u, at));
   if (unit) at += unit.length;
-  if (unit === '年' || unit === '月') {
-    for (;;) {
-      const part = DATE_PART.exec(text.slice(at, at + 4));
-      if (!part) break;
-      at += part[0].length;
-    }
-  }
   // A bare 多 or magnitude without a unit is still part of the number (２０多, ５０万).
-  return at;
+  return unit === '年' || unit === '月' ? dateEnd(text, at) : at;
+}
+
+/** After a year or a month, the month and day that follow are one date with it (１９９８年１２月３１日, 十一月八日). */
+function dateEnd(text: string, pos: number): number {
+  let at = pos;
+  for (;;) {
+    const part = DATE_PART.exec(text.slice(at, at + 4));
+    if (!part) return at;
+    at += part[0].length;
+  }
 }
 
 /** End of an alphanumeric run starting at `pos`, and whether it is a plain number. */
@@ -184,9 +191,12 @@ function cutHanRun(text: string, start: number, end: number, model: SegmentModel
         }
       }
     }
-    if (HAN_NUMERALS.includes(text[i] ?? '\0')) {
+    if (HAN_NUMERALS.includes(text[i] ?? '\0') || text.startsWith('分之', i + 1)) {
       const spelled = SPELLED_NUMBER.exec(text.slice(i, Math.min(end, i + 24)));
-      if (spelled) consider(spelled[0].length, spelledLogProb, true);
+      if (spelled) {
+        const length = /[年月]$/u.test(spelled[0]) ? dateEnd(text, i + spelled[0].length) - i : spelled[0].length;
+        if (i + length <= end) consider(length, spelledLogProb, true);
+      }
     }
     best[i - start] = bestScore;
     next[i - start] = bestEnd;

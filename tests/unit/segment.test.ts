@@ -34,6 +34,7 @@ describe('segment', () => {
     expect(words('占20.5%')).toEqual(['占', '20.5%']);
     expect(words('２０多个国家')).toEqual(['２０多个', '国家']);
     expect(words('二十五')).toEqual(['二十五']);
+    expect(words('一九九七年十一月八日，百分之六十二点五')).toEqual(['一九九七年十一月八日', '，', '百分之六十二点五']);
   });
 
   it('keeps Latin and alphanumeric runs whole next to Han text', () => {
