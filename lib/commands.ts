@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { activeTabId } from './active-tab';
 import { sendToTab } from './messaging/client';
 import type { PinyinLayerMode } from './messaging/protocol';
 
@@ -29,7 +30,7 @@ export async function runCommand(command: string, tabId: number | undefined, dep
 /** The background's listener: each keyboard command runs in the tab it was given in. */
 export function listenForCommands(): void {
   const deps: CommandDeps = {
-    activeTabId: async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id,
+    activeTabId,
     setPinyinLayer: (tabId, mode) => sendToTab(tabId, 'setPinyinLayer', { mode }),
   };
   browser.commands.onCommand.addListener((command, tab) => void runCommand(command, tab?.id, deps));

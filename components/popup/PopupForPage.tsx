@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { sendToTab } from '../../lib/messaging/client';
 import type { PageStatus } from '../../lib/messaging/protocol';
+import { activeTabId } from '../../lib/active-tab';
 import { t } from '../../lib/i18n';
 import type { YueduDb } from '../../lib/store/db';
 import { setSiteEnabled } from '../../lib/settings/store';
-import { activeTabId } from './active-tab';
 import { ArticleStats } from './ArticleStats';
 import { Popup } from './Popup';
 import { SiteSwitch } from './SiteSwitch';
