@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { QUEUE } from '../../../lib/store/db';
+import { badgeText } from '../../../lib/store/badge';
 import { dueCount, formatInterval, gradeCard, nextCard, undoLastGrade } from '../../../lib/store/schedule';
 import { saveWord, setSuspended } from '../../../lib/store/words';
 import { statistics } from '../../../lib/store/stats';
@@ -80,6 +81,10 @@ describe('review scheduling', () => {
     await expect(gradeCard(db, 999, Rating.Good, T0)).rejects.toThrow(/no longer exists/);
     await expect(gradeCard(db, cardId, 7 as Rating.Good, T0)).rejects.toThrow(/Unknown grade/);
     expect(await db.reviews.count()).toBe(0);
+  });
+
+  it('puts the due count on the badge, nothing when none is due', () => {
+    expect([0, 1, 42, 999, 1000].map(badgeText)).toEqual(['', '1', '42', '999', '999+']);
   });
 
   it('formats intervals the way the buttons show them', () => {
