@@ -4,7 +4,8 @@
  * comes off without a trace, `s` saves into IndexedDB, and forms, frames, hostile styles and huge pages keep working.
  */
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
@@ -114,6 +115,10 @@ describe('reading on the page', () => {
     // The fixture pages reference ad and analytics hosts: fail those at once, nothing leaves the machine.
     await s.context.route((url) => url.protocol.startsWith('http') && url.hostname !== '127.0.0.1', (route) => route.abort());
   });
+  afterEach(async () => {
+    // A failed test must not leave its page open: tab requests go to the one open page.
+    for (const page of s.context.pages()) if (page.url().startsWith(s.server.origin)) await page.close();
+  });
   afterAll(async () => {
     await s?.close();
   });
@@ -210,8 +215,8 @@ describe('reading on the page', () => {
     );
     const popup = await s.open(s.extensionUrl('popup.html'));
     const reply = (await popup.evaluate(
-      (paragraphs) => chrome.runtime.sendMessage({ yuedu: 1, type: 'annotate', payload: { paragraphs, pinyin: { style: 'marks', sandhi: false } } }),
-      paragraphs,
+      (args) => chrome.runtime.sendMessage({ yuedu: 1, type: 'annotate', payload: { paragraphs: args.paragraphs, pinyin: { style: 'marks', sandhi: args.sandhi } } }),
+      { paragraphs, sandhi: DEFAULT_SETTINGS.sandhi },
     )) as { ok: true; value: { paragraphs: { text: string; kind: string; pinyin?: string[] }[][] } };
     await popup.close();
     const expected = reply.value.paragraphs.flat().filter((seg) => seg.kind !== 'other' && seg.pinyin?.length).map((seg) => [seg.text, (seg.pinyin ?? []).join('')]);
