@@ -5,12 +5,10 @@
 import { browser } from 'wxt/browser';
 import { loadSettings, settingsItem } from '../settings/store';
 import type { YueduDb } from './db';
-import { dueCount } from './schedule';
+import { badgeText, dueCount } from './schedule';
 
 export const BADGE_ALARM = 'yuedu-badge';
 const BADGE_PERIOD_MINUTES = 5;
-
-export const badgeText = (due: number): string => (due === 0 ? '' : due > 999 ? '999+' : String(due));
 
 // Firefox's Manifest V2 build has browserAction where Chrome's MV3 has action.
 const action = () => browser.action ?? (browser as unknown as { browserAction: typeof browser.action }).browserAction;

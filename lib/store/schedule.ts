@@ -85,6 +85,9 @@ export async function dueCount(db: YueduDb, now: number, dailyNewCards: number):
   );
 }
 
+/** The due count as the toolbar badge shows it: nothing when none is due. */
+export const badgeText = (due: number): string => (due === 0 ? '' : due > 999 ? '999+' : String(due));
+
 export interface Preview {
   grade: Grade;
   label: string;
