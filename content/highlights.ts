@@ -62,9 +62,10 @@ export function findWords(root: Element, words: Iterable<string>): Range[] {
   const doc = root.ownerDocument;
   const ranges: Range[] = [];
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const cache = new Map<Element, boolean>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
-    if (isUnread(text)) continue;
+    if (isUnread(text, cache)) continue;
     for (const m of text.data.matchAll(pattern)) {
       const range = doc.createRange();
       range.setStart(text, m.index);

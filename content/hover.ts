@@ -98,11 +98,8 @@ export class HoverController {
     const target = e.target as Element | null;
     // The pointer on our own card keeps it as it is.
     if (target?.tagName?.toLowerCase() === HOST_TAG) return;
-    if (!this.triggerHeld(e)) {
-      if (this.deps.settings().hoverTrigger !== 'always') return;
-      this.hide();
-      return;
-    }
+    // Without the trigger key the card stays as it is: releasing Shift must not close the card being read.
+    if (!this.triggerHeld(e)) return;
     this.scan(e.clientX, e.clientY);
   }
 

@@ -4,7 +4,7 @@
  * (for the highlight) and the sentence around it (saved with the word).
  */
 import { sentenceAt as sentenceOf } from '../lib/stats';
-import { isHan, UNREAD } from './chinese';
+import { isHan, isUnread } from './chinese';
 
 export interface TextPoint {
   node: Text;
@@ -23,18 +23,6 @@ export const WINDOW = 16;
 const MAX_NODES = 64;
 const SPACE = /[\s\u3000]/;
 const BLOCK_END = /^(P|DIV|LI|H[1-6]|TD|TH|TR|SECTION|ARTICLE|BLOCKQUOTE|PRE|DD|DT|BODY|HTML|MAIN|HEADER|FOOTER|ASIDE|NAV|TABLE|UL|OL|DL|FIGURE|FIGCAPTION)$/;
-
-function readable(node: Text, cache: Map<Element, boolean>): boolean {
-  const check = (el: Element | null): boolean => {
-    if (!el) return true;
-    const known = cache.get(el);
-    if (known !== undefined) return known;
-    const ok = !UNREAD.has(el.tagName.toUpperCase()) && !el.hasAttribute('hidden') && check(el.parentElement);
-    cache.set(el, ok);
-    return ok;
-  };
-  return check(node.parentElement);
-}
 
 function walker(start: Text): TreeWalker {
   const doc = start.ownerDocument;
@@ -81,7 +69,7 @@ export function collectText(start: TextPoint, max: number, direction: 'forward' 
     idle = took ? 0 : idle + 1;
     let next: Node | null;
     do next = forward ? w.nextNode() : w.previousNode();
-    while (next && !readable(next as Text, cache));
+    while (next && isUnread(next, cache));
     node = next as Text | null;
     offset = forward || !node ? 0 : node.data.length - 1;
   }
@@ -128,7 +116,7 @@ export function characterAt(doc: Document, x: number, y: number): TextPoint | nu
   }
   if (!node || node.nodeType !== Node.TEXT_NODE) return null;
   const text = node as Text;
-  if (!readable(text, new Map())) return null;
+  if (isUnread(text)) return null;
   // The caret sits on the nearer edge of a character: keep the character whose box holds the point.
   const range = doc.createRange();
   for (const at of [offset, offset - 1]) {
@@ -156,7 +144,7 @@ export function sentenceAt(point: TextPoint): string {
   let at = 0;
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     if (node === point.node) at = text.length + point.offset;
-    if (readable(node as Text, cache)) text += (node as Text).data;
+    if (!isUnread(node, cache)) text += (node as Text).data;
   }
   return sentenceOf(text, at)
     .replace(/\s+/g, ' ')
