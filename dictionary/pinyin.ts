@@ -21,19 +21,22 @@ export function normalizeSyllable(syllable: string): string | undefined {
 
 /**
  * pinyin-pro's contextual reading of `text`, one entry per UTF-16 index where a Han character starts (undefined
- * elsewhere). Tone sandhi off: it is ours to apply.
+ * elsewhere). Tone sandhi off: it is ours to apply. pinyin-pro's array output has one item per code point (the
+ * character itself where it has no reading), which is how items are matched to positions; should it ever not,
+ * no contextual reading is given rather than a misplaced one.
  */
 export function contextualSyllables(text: string): (string | undefined)[] {
   const out: (string | undefined)[] = new Array<string | undefined>(text.length);
   if (!text) return out;
-  const items = pinyinPro(text, { type: 'all', toneType: 'num', toneSandhi: false });
+  const items = pinyinPro(text, { type: 'array', toneType: 'num', toneSandhi: false });
+  const chars = [...text];
+  if (items.length !== chars.length) return out;
   let at = 0;
-  for (const item of items) {
-    const index = text.indexOf(item.origin, at);
-    if (index < 0) continue;
-    if (item.isZh && item.pinyin) out[index] = normalizeSyllable(item.pinyin);
-    at = index + item.origin.length;
-  }
+  chars.forEach((char, i) => {
+    const item = items[i];
+    if (item !== undefined && item !== char) out[at] = normalizeSyllable(item);
+    at += char.length;
+  });
   return out;
 }
 
@@ -170,8 +173,16 @@ export function toZhuyin(syllable: string): string {
  * CC-CEDICT convention except for u: which readers do not expect; r-coloured 儿 is "r" in marks.
  */
 export function formatSyllable(syllable: string, style: PinyinStyle): string {
-  if (!syllable) return '';
-  if (style === 'numbers') return syllable;
-  if (style === 'zhuyin') return toZhuyin(syllable);
-  return syllableToMarks(syllable);
+  if (!syllable || style === 'numbers') return syllable;
+  const cache = style === 'zhuyin' ? zhuyinCache : marksCache;
+  let formatted = cache.get(syllable);
+  if (formatted === undefined) {
+    formatted = style === 'zhuyin' ? toZhuyin(syllable) : syllableToMarks(syllable);
+    // Mandarin has some 1,300 toned syllables; anything past that is not worth keeping.
+    if (cache.size < 4096) cache.set(syllable, formatted);
+  }
+  return formatted;
 }
+
+const marksCache = new Map<string, string>();
+const zhuyinCache = new Map<string, string>();
