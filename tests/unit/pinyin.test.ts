@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applySandhi, chooseReading, formatSyllable, normalizeSyllable, toZhuyin } from '../../dictionary/pinyin';
+import { applySandhi, chooseReading, contextualSyllables, formatSyllable, normalizeSyllable, toZhuyin } from '../../dictionary/pinyin';
 
 describe('normalizeSyllable', () => {
   it('writes ü, lowercase and 5 for the neutral tone', () => {
@@ -9,6 +9,18 @@ describe('normalizeSyllable', () => {
     expect(normalizeSyllable('men0')).toBe('men5');
     expect(normalizeSyllable('de')).toBe('de5');
     expect(normalizeSyllable('，')).toBeUndefined();
+  });
+});
+
+describe('contextualSyllables', () => {
+  it('puts each reading at the UTF-16 index of its character, past emoji and unknown characters', () => {
+    const out = contextualSyllables('😀银行a𠀀行动');
+    expect(out[2]).toBe('yin2');
+    expect(out[3]).toBe('hang2');
+    expect(out[5]).toBeUndefined();
+    expect(out[7]).toBe('xing2');
+    expect(out).toHaveLength(9);
+    expect(contextualSyllables('')).toEqual([]);
   });
 });
 
