@@ -22,12 +22,19 @@ export function isUnread(node: Node, cache: Map<Element, boolean> = new Map()): 
   return unread(node.parentElement);
 }
 
-/** Whether the page has any Han text at all: stops at the first one, so a page without Chinese costs little. */
-export function hasChinese(root: Node): boolean {
+/** The first run of Han text on the page (up to `length` characters from its first Han character), or null. */
+export function firstChinese(root: Node, length = 16): string | null {
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const cache = new Map<Element, boolean>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (HAN.test(node.nodeValue ?? '') && !isUnread(node, cache)) return true;
+    const data = node.nodeValue ?? '';
+    const at = data.search(HAN);
+    if (at >= 0 && !isUnread(node, cache)) return data.slice(at, at + length);
   }
-  return false;
+  return null;
+}
+
+/** Whether the page has any Han text at all: stops at the first one, so a page without Chinese costs little. */
+export function hasChinese(root: Node): boolean {
+  return firstChinese(root) !== null;
 }

@@ -142,6 +142,14 @@ export class HoverController {
     return result;
   }
 
+  /**
+   * Looks up some text of the page ahead of the first hover: the service worker loads the dictionary on first use,
+   * and the reader's first card should not wait for it.
+   */
+  warm(text: string): void {
+    this.lookup(text).catch(() => undefined);
+  }
+
   /** Looks up the text from a point and shows its card; resolves false when there is no word there. */
   async showAt(point: TextPoint, status?: string): Promise<boolean> {
     const token = ++this.token;

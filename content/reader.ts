@@ -11,7 +11,7 @@ import { siteOf } from '../lib/settings/sites';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { isSiteEnabled, loadSettings, watchSettings, watchSiteEnabled } from '../lib/settings/store';
 import { ARTICLE_ATTR, articleParagraphs, markArticleInSlices } from './article';
-import { hasChinese, HAN } from './chinese';
+import { firstChinese, hasChinese, HAN } from './chinese';
 import { findWords, installHighlightStyles, SAVED_HIGHLIGHT, setHighlight } from './highlights';
 import { HoverController } from './hover';
 import { observeAddedText, pause, whenIdle } from './observe';
@@ -113,6 +113,11 @@ export class Reader {
       },
     });
     this.hover.start();
+    const hover = this.hover;
+    whenIdle(() => {
+      const sample = firstChinese(this.doc.body ?? this.doc);
+      if (sample) hover.warm(sample);
+    });
     if (!this.isTop) return;
     whenIdle(() => void this.firstRead());
   }
