@@ -43,7 +43,12 @@ try {
   await popup.waitForSelector('[data-testid=bulk-save]', { timeout: 30_000 });
   await popup.selectOption('#yd-bulk-level', '2');
   await popup.click('[data-testid=bulk-save]');
-  await popup.waitForFunction(() => document.querySelector('[data-testid=bulk-status]')?.textContent, null, { timeout: 60_000 });
+  // The status shows progress while saving ("Saving 3 of 200…"), then "Saved 200 words.".
+  await popup.waitForFunction(
+    () => /^Saved \d+ words\.$/.test(document.querySelector('[data-testid=bulk-status]')?.textContent ?? ''),
+    null,
+    { timeout: 120_000 },
+  );
   await popup.reload();
   await popup.waitForSelector('[data-testid=article-stats]', { timeout: 30_000 });
   await popup.bringToFront();
