@@ -1,30 +1,18 @@
 /**
  * The service worker's annotator: the engine's Dictionary plus the word-frequency model, each loaded once from the
- * packaged artifacts. A failed load is not cached, so a later request retries.
+ * packaged artifacts.
  */
 import { browser } from 'wxt/browser';
 import type { Annotator } from '../dictionary/annotate';
 import { WordFrequencies } from '../dictionary/word-frequencies';
 import { getDictionary } from './dictionary-service';
+import { loadOnce } from './load-once';
 
-let frequencies: Promise<WordFrequencies> | undefined;
-
-async function loadFrequencies(): Promise<WordFrequencies> {
+const getFrequencies = loadOnce(async () => {
   const response = await fetch(browser.runtime.getURL('/word-frequencies.txt'));
   if (!response.ok) throw new Error(`The word frequencies could not be loaded (HTTP ${response.status})`);
   return new WordFrequencies(await response.text());
-}
-
-function getFrequencies(): Promise<WordFrequencies> {
-  if (!frequencies) {
-    const attempt = loadFrequencies();
-    frequencies = attempt;
-    attempt.catch(() => {
-      if (frequencies === attempt) frequencies = undefined;
-    });
-  }
-  return frequencies;
-}
+});
 
 export async function getAnnotator(): Promise<Annotator> {
   const [dictionary, words] = await Promise.all([getDictionary(), getFrequencies()]);
