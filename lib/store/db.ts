@@ -1,25 +1,17 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { WordContext, WordToSave } from '../messaging/protocol';
 
-/** A sentence the word was met in. */
-export interface SavedContext {
-  sentence: string;
-  title: string;
-  url: string;
-  /** When it was saved (ms since the epoch). */
+/** A sentence the word was met in, and when it was saved (ms since the epoch). */
+export interface SavedContext extends WordContext {
   date: number;
 }
 
-export interface SavedWord {
+/**
+ * A saved word: what the page sent (definitions as they were at save time, so a later dictionary update does not change
+ * a saved card; the glossary note, or the reader's own, editable in the word list) and where it was met.
+ */
+export interface SavedWord extends WordToSave {
   id?: number;
-  simplified: string;
-  traditional: string;
-  /** The reading chosen at save time (numbered pinyin, CC-CEDICT style). */
-  pinyin: string;
-  /** The definitions as they were at save time: a later dictionary update does not change a saved card. */
-  definitions: string[];
-  /** The glossary note, or the reader's own, editable in the word list. */
-  note?: string;
-  hsk?: number;
   contexts: SavedContext[];
   savedAt: number;
   updatedAt: number;
