@@ -6,6 +6,7 @@ import { t } from '../../lib/i18n';
 import type { YueduDb } from '../../lib/store/db';
 import { setSiteEnabled } from '../../lib/settings/store';
 import { ArticleStats } from './ArticleStats';
+import { PinyinLayerControl } from './PinyinLayerControl';
 import { Popup } from './Popup';
 import { SiteSwitch } from './SiteSwitch';
 import './page-panel.css';
@@ -29,14 +30,22 @@ function usePage() {
   return { page, setEnabled };
 }
 
-/** The popup with its page parts: the site switch in the header, the article stats under the review. */
+/** The popup with its page parts: the site switch in the header, the pinyin layer and the article stats under the review. */
 export function PopupForPage({ db }: { db: YueduDb }) {
   const { page, setEnabled } = usePage();
   const header = page && <SiteSwitch status={page.status} onChange={setEnabled} />;
   let below = null;
   if (page === null) below = <p data-testid="site-unavailable">{t('siteUnavailable')}</p>;
   else if (page && !page.status.hasChinese) below = <p>{t('siteNoChinese')}</p>;
-  else if (page?.status.enabled) below = <ArticleStats tabId={page.tabId} />;
+  else if (page?.status.enabled) {
+    const { tabId } = page;
+    below = (
+      <>
+        <PinyinLayerControl initial={page.status.pinyinLayer ?? 'off'} setMode={(mode) => sendToTab(tabId, 'setPinyinLayer', { mode })} />
+        <ArticleStats tabId={tabId} />
+      </>
+    );
+  }
   return (
     <Popup db={db} header={header}>
       {below && <section class="yd-page">{below}</section>}

@@ -1,0 +1,63 @@
+/**
+ * The popup's pinyin layer control, end to end: the popup opened over the sample dispatch turns the layer of that
+ * tab's article on over every word, then off again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startSession, type E2ESession } from './support/session';
+
+let s: E2ESession;
+/** The layer is drawn in chunks with pauses between them, so that the page stays responsive: allow it time. */
+const LAYER_REDRAW = { timeout: 20_000 };
+
+describe('the popup\'s pinyin layer control', () => {
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+
+  it('turns the layer of the tab it is opened over on and off', async () => {
+    const article = await s.openDemo();
+    await article.waitForSelector('[data-yuedu-article]');
+    const rubies = () => article.locator('[data-yuedu-article] ruby').count();
+    // The default layer is off: any ruby below comes from the popup.
+    expect(await rubies()).toBe(0);
+
+    // The toolbar popup belongs to the active tab: load it in a tab behind the article.
+    const popup = await s.context.newPage();
+    await article.bringToFront();
+    await popup.goto(s.extensionUrl('popup.html'));
+    const control = popup.locator('[data-testid=pinyin-layer]');
+    await control.waitFor();
+    expect(await control.getAttribute('aria-label')).toBe('Turn the pinyin layer on or off');
+    const pressed = () => control.locator('button[aria-pressed=true]').getAttribute('data-mode');
+    expect(await pressed()).toBe('off');
+
+    await control.getByRole('button', { name: 'Over every word' }).click();
+    await expect.poll(rubies, LAYER_REDRAW).toBeGreaterThan(100);
+    await expect.poll(pressed).toBe('all');
+    expect(await article.getAttribute('[data-yuedu-article]', 'data-yuedu-pinyin')).toBe('all');
+    const rt = await article.locator('[data-yuedu-article] ruby rt').first().textContent();
+    expect(rt).toMatch(/[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/);
+
+    await control.getByRole('button', { name: 'Off', exact: true }).click();
+    await expect.poll(rubies, LAYER_REDRAW).toBe(0);
+    await expect.poll(pressed).toBe('off');
+
+    // Opened again over the same tab, the popup shows the mode the page is in.
+    await control.getByRole('button', { name: 'Over every word' }).click();
+    await expect.poll(rubies, LAYER_REDRAW).toBeGreaterThan(100);
+    await article.bringToFront();
+    await popup.reload();
+    await control.waitFor();
+    expect(await pressed()).toBe('all');
+
+    await popup.close();
+    await article.close();
+  }, 120_000);
+
+  it('logged no console errors anywhere', () => {
+    expect(s.errors).toEqual([]);
+  });
+});
