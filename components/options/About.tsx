@@ -13,6 +13,9 @@ export function About() {
       <p>
         {t('aboutHsk')} <a href="https://github.com/ivankra/hsk30">github.com/ivankra/hsk30</a>
       </p>
+      <p>
+        {t('aboutJieba')} <a href="https://github.com/fxsjy/jieba">github.com/fxsjy/jieba</a>
+      </p>
       <p>{t('aboutPrivacy')}</p>
     </section>
   );

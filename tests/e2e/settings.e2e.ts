@@ -230,16 +230,17 @@ describe('settings, end to end', () => {
 
   // Browser shortcuts cannot be pressed from the test (synthetic keys reach the page, not the browser's accelerators):
   // what the command does is unit-tested in tests/unit/commands.test.ts; here, that Chromium registered it with its key.
-  it('the About section gives the version, the dictionary and word-list credits and licences, and the privacy statement', async () => {
+  it('the About section gives the version, the dictionary, word-list and word-frequency credits and licences, and the privacy statement', async () => {
     const options = await openOptions();
     const about = (await options.textContent('[data-testid=about]')) ?? '';
     const version = await s.serviceWorker.evaluate(() => (chrome as unknown as { runtime: { getManifest(): { version: string } } }).runtime.getManifest().version);
     expect(about).toContain(`Version ${version}`);
     expect(about).toMatch(/CC-CEDICT by MDBG.*CC BY-SA 4\.0/);
     expect(about).toContain('ivankra/hsk30, MIT licence');
+    expect(about).toContain('jieba by Sun Junyi, MIT licence');
     expect(about).toContain('Yuedu sends nothing over the network');
     const links = await options.locator('[data-testid=about] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links).toEqual(['https://cc-cedict.org/', 'https://creativecommons.org/licenses/by-sa/4.0/', 'https://github.com/ivankra/hsk30']);
+    expect(links).toEqual(['https://cc-cedict.org/', 'https://creativecommons.org/licenses/by-sa/4.0/', 'https://github.com/ivankra/hsk30', 'https://github.com/fxsjy/jieba']);
     await options.close();
   });
 
