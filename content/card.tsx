@@ -5,6 +5,7 @@
  */
 import type { DictEntry, LookupMatch, Reading } from '../dictionary/types';
 import { formatSyllable, normalizeSyllable } from '../dictionary/pinyin';
+import { t } from '../lib/i18n';
 import type { Settings } from '../lib/settings/settings';
 import { toneColor } from './tones';
 
@@ -41,7 +42,7 @@ function ReadingView({ reading, settings }: { reading: Reading; settings: CardSe
     <div class="reading">
       <Pinyin pinyin={reading.pinyin} settings={settings} />
       <span class="defs">{reading.definitions.join('; ')}</span>
-      {reading.classifiers.length > 0 && <span class="cl">CL: {reading.classifiers.join('、')}</span>}
+      {reading.classifiers.length > 0 && <span class="cl">{t('cardClassifiers', reading.classifiers.join('、'))}</span>}
     </div>
   );
 }
@@ -62,9 +63,9 @@ function EntryView({ entry, settings, compact }: { entry: DictEntry; settings: C
     <div class={`entry ${entry.source}${compact ? ' compact' : ''}`} data-entry={entry.simplified} data-source={entry.source}>
       <div class="top">
         <Headword entry={entry} settings={settings} />
-        {settings.showHsk && entry.hsk !== undefined && <span class="badge hsk">HSK {entry.hsk}</span>}
-        {entry.source === 'glossary' && <span class="badge glossary">{entry.glossary?.category ?? 'glossary'}</span>}
-        {entry.foreignName && <span class="badge name">name</span>}
+        {settings.showHsk && entry.hsk !== undefined && <span class="badge hsk">{t('statsHskLevel', entry.hsk)}</span>}
+        {entry.source === 'glossary' && <span class="badge glossary">{entry.glossary?.category ?? t('cardGlossary')}</span>}
+        {entry.foreignName && <span class="badge name">{t('cardName')}</span>}
       </div>
       {entry.glossary && (
         <div class="gloss">

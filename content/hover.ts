@@ -4,6 +4,7 @@
  * sentence, c copies it, Esc closes, ←/→ step to the previous/next word.
  */
 import type { LookupMatch } from '../dictionary/types';
+import { t } from '../lib/i18n';
 import type { WordContext, WordToSave } from '../lib/messaging/protocol';
 import type { Settings } from '../lib/settings/settings';
 import { wordToSave } from '../lib/word-to-save';
@@ -237,19 +238,19 @@ export class HoverController {
     const context: WordContext = { sentence: sentenceAt(shown.point), title: this.doc.title, url: this.doc.location?.href ?? '' };
     try {
       const { created } = await this.deps.save(word, context);
-      this.refresh(created ? `Saved ${word.simplified}` : `${word.simplified}: sentence added`);
+      this.refresh(t(created ? 'hoverSaved' : 'hoverSentenceAdded', word.simplified));
       this.deps.onSaved?.(word.simplified);
     } catch (err) {
-      this.refresh(`Not saved: ${err instanceof Error ? err.message : String(err)}`);
+      this.refresh(t('hoverNotSaved', err instanceof Error ? err.message : String(err)));
     }
   }
 
   private async copy(match: LookupMatch): Promise<void> {
     try {
       await navigator.clipboard.writeText(copyLine(match));
-      this.refresh('Copied');
+      this.refresh(t('hoverCopied'));
     } catch {
-      this.refresh('Copying was not allowed by the page');
+      this.refresh(t('hoverCopyBlocked'));
     }
   }
 

@@ -38,3 +38,17 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
 export function uiLanguage(): string {
   return t('uiLang');
 }
+
+const MARK = '\u{E000}';
+
+/**
+ * A message with elements (a `<kbd>`, say) standing in its substitutions, where the translation puts them: word order
+ * differs between languages, so a sentence is never cut into fragments around an element.
+ */
+export function tParts<T>(key: MessageKey, ...inserts: T[]): (string | T)[] {
+  const text = t(key, ...inserts.map((_, i) => `${MARK}${i}${MARK}`));
+  return text
+    .split(new RegExp(`${MARK}(\\d+)${MARK}`, 'u'))
+    .map((part, i) => (i % 2 === 1 ? (inserts[Number(part)] ?? '') : part))
+    .filter((part) => part !== '');
+}

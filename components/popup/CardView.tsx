@@ -1,4 +1,5 @@
 import { numberedToMarks } from '../../dictionary/pinyin-format';
+import { t } from '../../lib/i18n';
 import type { CardRecord, SavedWord } from '../../lib/store/db';
 import { blank, splitOnWord } from './sentence';
 
@@ -9,7 +10,7 @@ function Sentence({ word, cloze }: { word: SavedWord; cloze: boolean }) {
     <figure class="context">
       <blockquote lang="zh" data-testid="context">
         {splitOnWord(context.sentence, [word.simplified, word.traditional]).map((part, i) =>
-          !part.word ? part.text : cloze ? <span key={i} class="blank" aria-label="(the word)">{blank(part.text)}</span> : <mark key={i}>{part.text}</mark>,
+          !part.word ? part.text : cloze ? <span key={i} class="blank" aria-label={t('reviewBlank')}>{blank(part.text)}</span> : <mark key={i}>{part.text}</mark>,
         )}
       </blockquote>
       {context.title || context.url ? (

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { browser } from 'wxt/browser';
+import { t } from '../../lib/i18n';
 import type { YueduDb } from '../../lib/store/db';
 import { Review } from './Review';
 
@@ -13,14 +14,14 @@ export function Popup({ db, header, children }: { db: YueduDb; header?: Componen
   return (
     <main class="popup">
       <header class="popup-header">
-        <h1>Yuedu 阅读</h1>
+        <h1>{t('extName')}</h1>
         <div class="popup-header-slot">{header}</div>
       </header>
       <Review db={db} openWordList={openWordList} />
       <div class="popup-extras">{children}</div>
       <footer class="popup-footer">
         <button type="button" class="link" onClick={openWordList} data-testid="open-word-list">
-          Word list
+          {t('popupWordList')}
         </button>
       </footer>
     </main>

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import type { Grade } from 'ts-fsrs';
+import { Rating, type Grade } from 'ts-fsrs';
+import { t, tParts, type MessageKey } from '../../lib/i18n';
 import { loadSettings } from '../../lib/settings/store';
 import { refreshBadge } from '../../lib/store/badge';
 import type { YueduDb } from '../../lib/store/db';
@@ -16,6 +17,13 @@ type View =
   | { kind: 'empty'; words: number; nextDue: number | null; newLeft: boolean }
   | { kind: 'error'; message: string };
 
+const GRADE_KEYS: Record<Grade, MessageKey> = {
+  [Rating.Again]: 'gradeAgain',
+  [Rating.Hard]: 'gradeHard',
+  [Rating.Good]: 'gradeGood',
+  [Rating.Easy]: 'gradeEasy',
+};
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 function markReady() {
@@ -28,19 +36,19 @@ function Empty({ view, openWordList }: { view: Extract<View, { kind: 'empty' }>;
     <section class="empty" data-testid="empty">
       {view.words === 0 ? (
         <>
-          <p><strong>No saved words yet.</strong></p>
-          <p>On a Chinese news page, point at a word and press <kbd>S</kbd> to save it. It becomes a flashcard here, due at once.</p>
+          <p><strong>{t('reviewNoWords')}</strong></p>
+          <p>{tParts('reviewHowToSave', <kbd>S</kbd>)}</p>
         </>
       ) : (
         <>
-          <p><strong>Nothing to review right now.</strong></p>
+          <p><strong>{t('reviewNothingDue')}</strong></p>
           <p>
-            {view.nextDue !== null ? `The next card is due in ${formatInterval(view.nextDue - Date.now())}. ` : ''}
-            {view.newLeft ? 'New cards wait for tomorrow’s allowance (see Options → daily new cards).' : ''}
+            {view.nextDue !== null ? `${t('reviewNextDue', formatInterval(view.nextDue - Date.now()))} ` : ''}
+            {view.newLeft ? t('reviewNewTomorrow') : ''}
           </p>
         </>
       )}
-      <button type="button" onClick={openWordList}>Open the word list</button>
+      <button type="button" onClick={openWordList}>{t('reviewOpenWordList')}</button>
     </section>
   );
 }
@@ -142,18 +150,18 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
     return () => window.removeEventListener('keydown', onKey);
   });
 
-  if (view.kind === 'loading') return <p class="hint" data-testid="loading">Loading…</p>;
+  if (view.kind === 'loading') return <p class="hint" data-testid="loading">{t('loading')}</p>;
   if (view.kind === 'error') {
     return (
       <section class="review-error">
         <p role="alert" class="error" data-testid="review-error">{view.message}</p>
-        <button type="button" onClick={() => void load()}>Try again</button>
+        <button type="button" onClick={() => void load()}>{t('reviewTryAgain')}</button>
       </section>
     );
   }
   const undoButton = undoable ? (
-    <button type="button" onClick={() => void undo()} data-testid="undo" title="Undo the last grade (U or Ctrl+Z)">
-      Undo
+    <button type="button" onClick={() => void undo()} data-testid="undo" title={t('reviewUndoTitle')}>
+      {t('reviewUndo')}
     </button>
   ) : null;
   if (view.kind === 'empty') {
@@ -168,30 +176,30 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
   return (
     <section class="review">
       <p class="due" data-testid="due-count">
-        {item.due.total} due
-        {item.due.new ? <span class="hint"> ({item.due.new} new)</span> : null}
+        {t('reviewDue', item.due.total)}
+        {item.due.new ? <span class="hint"> {t('reviewDueNew', item.due.new)}</span> : null}
       </p>
       <CardView card={item.card} word={item.word} flipped={flipped} />
       <div class="controls">
         {voice ? (
-          <button type="button" onClick={say} title="Hear the word (A)" aria-label="Hear the word">
+          <button type="button" onClick={say} title={t('reviewHearTitle')} aria-label={t('reviewHear')}>
             🔊
           </button>
         ) : null}
         {undoButton}
       </div>
       {flipped ? (
-        <div class="grades" role="group" aria-label="How well did you remember?">
+        <div class="grades" role="group" aria-label={t('reviewGradesLabel')}>
           {item.previews.map((p) => (
             <button type="button" key={p.grade} class={`grade g${p.grade}`} data-testid={`grade-${p.grade}`} onClick={() => void grade(p.grade)}>
-              <kbd>{p.grade}</kbd> {p.label}
+              <kbd>{p.grade}</kbd> {t(GRADE_KEYS[p.grade])}
               <span class="interval">{p.interval}</span>
             </button>
           ))}
         </div>
       ) : (
         <button type="button" class="flip" data-testid="flip" onClick={flip}>
-          Show answer <kbd>Space</kbd>
+          {t('reviewShowAnswer')} <kbd>Space</kbd>
         </button>
       )}
     </section>

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { useState } from 'preact/hooks';
 import { ankiFileName, ankiTsv } from '../../lib/store/anki';
 import { backupFileName, exportBackup, importBackupText, serializeBackup, type ImportSummary } from '../../lib/store/backup';
@@ -5,8 +6,7 @@ import type { YueduDb } from '../../lib/store/db';
 import { download } from './download';
 
 const describe = (s: ImportSummary) =>
-  `Imported ${s.words.added} new words (${s.words.merged} merged with words you had), ` +
-  `${s.reviews.added} reviews (${s.reviews.duplicates} already there), ${s.known.added} known words.`;
+  t('transferImported', s.words.added, s.words.merged, s.reviews.added, s.reviews.duplicates, s.known.added);
 
 /** Backup, Anki export and import; an import that fails changes nothing and says why. */
 export function Transfer({ db, onImported }: { db: YueduDb; onImported: () => void }) {
@@ -29,14 +29,14 @@ export function Transfer({ db, onImported }: { db: YueduDb; onImported: () => vo
     act(async () => {
       const backup = await exportBackup(db);
       download(serializeBackup(backup), backupFileName(), 'application/json');
-      return `Exported ${backup.words.length} words and ${backup.reviews.length} reviews.`;
+      return t('transferExported', backup.words.length, backup.reviews.length);
     });
 
   const exportAnki = () =>
     act(async () => {
       const words = await db.words.toArray();
       download(ankiTsv(words), ankiFileName(), 'text/tab-separated-values');
-      return `Exported ${words.length} words for Anki (File → Import, then pick a note type with 5 fields).`;
+      return t('transferExportedAnki', words.length);
     });
 
   const importFile = (input: HTMLInputElement) => {
@@ -52,16 +52,16 @@ export function Transfer({ db, onImported }: { db: YueduDb; onImported: () => vo
 
   return (
     <section class="transfer" aria-labelledby="transfer-heading">
-      <h2 id="transfer-heading">Backup and export</h2>
+      <h2 id="transfer-heading">{t('transferHeading')}</h2>
       <div class="row">
         <button type="button" disabled={busy} onClick={() => void exportJson()} data-testid="export-json">
-          Export backup (JSON)
+          {t('transferExportJson')}
         </button>
         <button type="button" disabled={busy} onClick={() => void exportAnki()} data-testid="export-anki">
-          Export for Anki (TSV)
+          {t('transferExportAnki')}
         </button>
         <label class="file">
-          Import backup…
+          {t('transferImport')}
           <input type="file" accept=".json,application/json" disabled={busy} data-testid="import-json" onChange={(e) => importFile(e.currentTarget)} />
         </label>
       </div>

@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { YueduDb } from '../../lib/store/db';
 import { readPrefs } from '../../lib/store/prefs';
@@ -55,7 +56,7 @@ export function WordList({ db }: { db: YueduDb }) {
 
   return (
     <main class="words-page">
-      <h1>Yuedu 阅读 — saved words</h1>
+      <h1>{t('wordsHeading')}</h1>
       {error ? (
         <p role="alert" class="error" data-testid="words-error">
           {error}
@@ -63,12 +64,12 @@ export function WordList({ db }: { db: YueduDb }) {
       ) : null}
       {data ? <Stats stats={data.stats} /> : null}
       <section class="list" aria-labelledby="list-heading">
-        <h2 id="list-heading">Words</h2>
+        <h2 id="list-heading">{t('wordsListHeading')}</h2>
         <div class="row toolbar">
           <input
             type="search"
-            placeholder="Search hanzi, pinyin or meaning"
-            aria-label="Search"
+            placeholder={t('wordsSearchPlaceholder')}
+            aria-label={t('wordsSearch')}
             value={query}
             data-testid="search"
             onInput={(e) => {
@@ -77,11 +78,11 @@ export function WordList({ db }: { db: YueduDb }) {
             }}
           />
           <label>
-            Sort by{' '}
+            {t('wordsSortBy')}{' '}
             <select value={sort} data-testid="sort" onChange={(e) => setSort(e.currentTarget.value as SortKey)}>
-              <option value="date">date saved</option>
-              <option value="level">HSK level</option>
-              <option value="due">next review</option>
+              <option value="date">{t('wordsSortDate')}</option>
+              <option value="level">{t('wordsSortLevel')}</option>
+              <option value="due">{t('wordsSortDue')}</option>
             </select>
           </label>
           <label>
@@ -93,29 +94,29 @@ export function WordList({ db }: { db: YueduDb }) {
                 void change(() => setReverseCards(db, on));
               }}
             />{' '}
-            Also review reading and meaning → hanzi
+            {t('wordsReverseCards')}
           </label>
         </div>
         {data === null ? (
-          <p class="hint">Loading…</p>
+          <p class="hint">{t('loading')}</p>
         ) : data.rows.length === 0 ? (
-          <p data-testid="no-words">No saved words yet: on a Chinese news page, point at a word and press S.</p>
+          <p data-testid="no-words">{t('wordsNone')}</p>
         ) : (
           <>
             <p class="hint" data-testid="word-count">
-              {rows.length} of {data.rows.length} words
+              {t('wordsCount', rows.length, data.rows.length)}
             </p>
             <table>
               <thead>
                 <tr>
-                  <th>Word</th>
-                  <th>Pinyin</th>
-                  <th>Meaning</th>
-                  <th>HSK</th>
-                  <th>Saved</th>
-                  <th>Due</th>
+                  <th>{t('wordsColWord')}</th>
+                  <th>{t('wordsColPinyin')}</th>
+                  <th>{t('wordsColMeaning')}</th>
+                  <th>{t('wordsColHsk')}</th>
+                  <th>{t('wordsColSaved')}</th>
+                  <th>{t('wordsColDue')}</th>
                   <th>
-                    <span class="visually-hidden">Actions</span>
+                    <span class="visually-hidden">{t('wordsColActions')}</span>
                   </th>
                 </tr>
               </thead>
@@ -127,7 +128,7 @@ export function WordList({ db }: { db: YueduDb }) {
             </table>
             {rows.length > shown ? (
               <button type="button" onClick={() => setShown(shown + PAGE)}>
-                Show more
+                {t('wordsShowMore')}
               </button>
             ) : null}
           </>

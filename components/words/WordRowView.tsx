@@ -1,3 +1,4 @@
+import { t } from '../../lib/i18n';
 import { useState } from 'preact/hooks';
 import { numberedToMarks } from '../../dictionary/pinyin-format';
 import type { WordRow } from './filter';
@@ -9,13 +10,13 @@ export interface RowActions {
   remove(id: number): Promise<void>;
 }
 
-const date = (t: number) => new Date(t).toLocaleDateString();
+const date = (time: number) => new Date(time).toLocaleDateString();
 
 function dueLabel(row: WordRow, now: number): string {
-  if (row.known) return 'known';
-  if (row.word.suspended) return 'suspended';
+  if (row.known) return t('wordDueKnown');
+  if (row.word.suspended) return t('wordDueSuspended');
   if (row.due === null) return '—';
-  return row.due <= now ? 'now' : date(row.due);
+  return row.due <= now ? t('wordDueNow') : date(row.due);
 }
 
 export function WordRowView({ row, actions, now }: { row: WordRow; actions: RowActions; now: number }) {
@@ -42,10 +43,10 @@ export function WordRowView({ row, actions, now }: { row: WordRow; actions: RowA
               void actions.setNote(id, draft).then(() => setEditing(false));
             }}
           >
-            <textarea aria-label={`Note for ${word.simplified}`} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
-            <button type="submit">Save note</button>
+            <textarea aria-label={t('wordNoteFor', word.simplified)} value={draft} onInput={(e) => setDraft(e.currentTarget.value)} />
+            <button type="submit">{t('wordSaveNote')}</button>
             <button type="button" onClick={() => setEditing(false)}>
-              Cancel
+              {t('wordCancel')}
             </button>
           </form>
         ) : word.note ? (
@@ -62,21 +63,21 @@ export function WordRowView({ row, actions, now }: { row: WordRow; actions: RowA
       <td data-testid="due">{dueLabel(row, now)}</td>
       <td class="actions">
         <button type="button" onClick={() => setEditing(true)}>
-          Note
+          {t('wordNote')}
         </button>
         <button type="button" onClick={() => void actions.setSuspended(id, !word.suspended)}>
-          {word.suspended ? 'Resume' : 'Suspend'}
+          {word.suspended ? t('wordResume') : t('wordSuspend')}
         </button>
         <button type="button" onClick={() => void actions.setKnown(word.simplified, !row.known)}>
-          {row.known ? 'Not known' : 'Known'}
+          {row.known ? t('wordNotKnown') : t('wordKnown')}
         </button>
         {confirmDelete ? (
           <button type="button" class="danger" onClick={() => void actions.remove(id)} onBlur={() => setConfirmDelete(false)}>
-            Delete with its reviews?
+            {t('wordDeleteConfirm')}
           </button>
         ) : (
           <button type="button" onClick={() => setConfirmDelete(true)}>
-            Delete
+            {t('wordDelete')}
           </button>
         )}
       </td>

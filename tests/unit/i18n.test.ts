@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { format, t, uiLanguage } from '../../lib/i18n';
+import { format, t, tParts, uiLanguage } from '../../lib/i18n';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 const LOCALES = path.resolve(import.meta.dirname, '../../public/_locales');
@@ -32,5 +32,11 @@ describe('UI strings', () => {
     expect(read('zh_CN').uiLang?.message).toBe('zh-CN');
     expect(t('optionsInvalid', 12, 32)).toBe('Enter a whole number from 12 to 32.');
     expect(format({ message: 'Cost: $$5 for $N$', placeholders: { n: { content: '$1' } } }, ['you'])).toBe('Cost: $5 for you');
+  });
+
+  it('puts elements where the message places its substitutions', () => {
+    const key = { tag: 'kbd' };
+    expect(tParts('reviewHowToSave', key)).toEqual(['On a Chinese news page, point at a word and press ', key, ' to save it. It becomes a flashcard here, due at once.']);
+    expect(tParts('reviewUndo', key)).toEqual(['Undo']);
   });
 });
