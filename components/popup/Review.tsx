@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { Rating, type Grade } from 'ts-fsrs';
-import { t, tParts, type MessageKey } from '../../lib/i18n';
+import type { Grade } from 'ts-fsrs';
+import { t, tParts } from '../../lib/i18n';
 import { loadSettings } from '../../lib/settings/store';
 import { refreshBadge } from '../../lib/store/badge';
 import type { YueduDb } from '../../lib/store/db';
@@ -16,13 +16,6 @@ type View =
   | { kind: 'card'; item: ReviewItem; flipped: boolean }
   | { kind: 'empty'; words: number; nextDue: number | null; newLeft: boolean }
   | { kind: 'error'; message: string };
-
-const GRADE_KEYS: Record<Grade, MessageKey> = {
-  [Rating.Again]: 'gradeAgain',
-  [Rating.Hard]: 'gradeHard',
-  [Rating.Good]: 'gradeGood',
-  [Rating.Easy]: 'gradeEasy',
-};
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -192,7 +185,7 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
         <div class="grades" role="group" aria-label={t('reviewGradesLabel')}>
           {item.previews.map((p) => (
             <button type="button" key={p.grade} class={`grade g${p.grade}`} data-testid={`grade-${p.grade}`} onClick={() => void grade(p.grade)}>
-              <kbd>{p.grade}</kbd> {t(GRADE_KEYS[p.grade])}
+              <kbd>{p.grade}</kbd> {p.label}
               <span class="interval">{p.interval}</span>
             </button>
           ))}

@@ -3,6 +3,7 @@
  * All state is in IndexedDB, so a service worker or popup killed between two grades loses nothing.
  */
 import { fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { t, type MessageKey } from '../i18n';
 import { QUEUE, type CardRecord, type FsrsState, type SavedWord, type YueduDb } from './db';
 import { guard, StoreError } from './errors';
 import { readPrefs } from './prefs';
@@ -12,11 +13,11 @@ import { queueFor } from './words';
 const scheduler = fsrs({ enable_fuzz: false });
 
 export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
-export const GRADE_LABELS: Record<Grade, string> = {
-  [Rating.Again]: 'Again',
-  [Rating.Hard]: 'Hard',
-  [Rating.Good]: 'Good',
-  [Rating.Easy]: 'Easy',
+const GRADE_LABELS: Record<Grade, MessageKey> = {
+  [Rating.Again]: 'gradeAgain',
+  [Rating.Hard]: 'gradeHard',
+  [Rating.Good]: 'gradeGood',
+  [Rating.Easy]: 'gradeEasy',
 };
 
 export function toFsrsCard(c: FsrsState): Card {
@@ -105,20 +106,20 @@ export interface ReviewItem {
 
 export function formatInterval(ms: number): string {
   const minutes = Math.max(1, Math.round(ms / 60_000));
-  if (minutes < 60) return `${minutes}m`;
+  if (minutes < 60) return t('intervalMinutes', minutes);
   const hours = Math.round(minutes / 60);
-  if (hours < 24) return `${hours}h`;
+  if (hours < 24) return t('intervalHours', hours);
   const days = Math.round(hours / 24);
-  if (days < 30) return `${days}d`;
-  if (days < 365) return `${Math.round(days / 30)}mo`;
-  return `${(days / 365).toFixed(1).replace(/\.0$/, '')}y`;
+  if (days < 30) return t('intervalDays', days);
+  if (days < 365) return t('intervalMonths', Math.round(days / 30));
+  return t('intervalYears', (days / 365).toFixed(1).replace(/\.0$/, ''));
 }
 
 export function previews(card: CardRecord, now: number): Preview[] {
   const outcomes = scheduler.repeat(toFsrsCard(card), new Date(now));
   return GRADES.map((grade) => {
     const due = outcomes[grade].card.due.getTime();
-    return { grade, label: GRADE_LABELS[grade], due, interval: formatInterval(due - now) };
+    return { grade, label: t(GRADE_LABELS[grade]), due, interval: formatInterval(due - now) };
   });
 }
 

@@ -33,6 +33,32 @@ describe('a browser in Simplified Chinese', () => {
     await page.close();
   });
 
+  it('shows the review popup in Chinese, the key to press inside the sentence', async () => {
+    const page = await b.context.newPage();
+    await page.goto(b.extensionUrl('popup.html'));
+    await page.waitForSelector('[data-testid=empty]');
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.textContent('[data-testid=empty] strong')).toBe(message('reviewNoWords'));
+    expect(await page.textContent('[data-testid=empty] p:nth-of-type(2)')).toBe(message('reviewHowToSave').replace('$KEY$', 'S'));
+    expect(await page.textContent('[data-testid=empty] button')).toBe(message('reviewOpenWordList'));
+    expect(await page.textContent('[data-testid=open-word-list]')).toBe(message('popupWordList'));
+    await page.close();
+  });
+
+  it('shows the word list page in Chinese, declared as zh-CN', async () => {
+    const page = await b.context.newPage();
+    await page.goto(b.extensionUrl('words.html'));
+    await page.waitForSelector('[data-testid=no-words]');
+    expect(await page.title()).toBe(message('wordsPageTitle'));
+    expect(await page.getAttribute('html', 'lang')).toBe('zh-CN');
+    expect(await page.textContent('h1')).toBe(message('wordsHeading'));
+    expect(await page.textContent('[data-testid=no-words]')).toBe(message('wordsNone'));
+    expect(await page.getAttribute('[data-testid=search]', 'placeholder')).toBe(message('wordsSearchPlaceholder'));
+    const labels = await page.locator('h2, label, button, dt, option').allTextContents();
+    for (const label of labels) expect(label, label).toMatch(/\p{Script=Han}|Yuedu|HSK/u);
+    await page.close();
+  });
+
   it('names the extension and its command in Chinese in the manifest', async () => {
     const page = await b.context.newPage();
     await page.goto(b.extensionUrl('options.html'));
