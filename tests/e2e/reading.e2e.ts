@@ -6,63 +6,10 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { pointAt, readCard as card, type CardView, type Scope } from './support/page';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
-
-type Scope = Page | Frame;
-
-/** The viewport point at the middle of the first character of `word` (in text under `within`, outside <rt>). */
-async function pointAt(scope: Scope, word: string, within = 'body', nth = 0): Promise<{ x: number; y: number }> {
-  const box = await scope.evaluate(
-    ({ w, sel, nth }) => {
-      const root = document.querySelector(sel);
-      if (!root) return null;
-      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let seen = 0;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = n.nodeValue?.indexOf(w) ?? -1;
-        if (at < 0 || n.parentElement?.closest('rt')) continue;
-        if (seen++ < nth) continue;
-        const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + 1);
-        if (range.getBoundingClientRect().top < 0 || range.getBoundingClientRect().bottom > innerHeight) {
-          n.parentElement?.scrollIntoView({ block: 'center' });
-        }
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      return null;
-    },
-    { w: word, sel: within, nth },
-  );
-  if (!box) throw new Error(`"${word}" is not on the page`);
-  return box;
-}
-
-interface CardView {
-  entries: { word: string; source: string; note: string; pinyin: string }[];
-  status: string;
-}
-
-/** What the card in this document shows (null when hidden), read through its open shadow root. */
-function card(scope: Scope): Promise<CardView | null> {
-  return scope.evaluate(() => {
-    const host = document.querySelector('yuedu-hover') as HTMLElement | null;
-    const root = host?.shadowRoot;
-    if (!host || host.style.display !== 'block' || !root) return null;
-    return {
-      entries: [...root.querySelectorAll('[data-entry]')].map((e) => ({
-        word: e.getAttribute('data-entry') ?? '',
-        source: e.getAttribute('data-source') ?? '',
-        note: e.querySelector(':scope > .gloss .note')?.textContent ?? '',
-        pinyin: e.querySelector(':scope > .reading .pinyin')?.textContent ?? '',
-      })),
-      status: root.querySelector('.status')?.textContent ?? '',
-    };
-  });
-}
 
 /** Points at `word` (the frame's offset added for a frame) and waits for a card whose first entry is `expected`. */
 async function hover(page: Page, word: string, opts: { scope?: Scope; within?: string; expected?: string; nth?: number } = {}) {

@@ -7,6 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
+import { pointAt, readCard } from './support/page';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
@@ -36,43 +37,17 @@ async function openArticle(): Promise<Page> {
   return page;
 }
 
-/** Where the first character of `word` is in the article (in the page while Yuedu marks no article), not in a ruby annotation. */
-async function pointAt(page: Page, word: string): Promise<{ x: number; y: number }> {
-  const box = await page.evaluate((w) => {
-    const article = document.querySelector('[data-yuedu-article]') ?? document.body;
-    const walker = document.createTreeWalker(article, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const at = n.nodeValue?.indexOf(w) ?? -1;
-      if (at < 0 || n.parentElement?.closest('rt')) continue;
-      n.parentElement?.scrollIntoView({ block: 'center' });
-      const range = document.createRange();
-      range.setStart(n, at);
-      range.setEnd(n, at + 1);
-      const r = range.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }
-    return null;
-  }, word);
-  if (!box) throw new Error(`"${word}" is not in the article`);
-  return box;
-}
-
-/** What the hover card shows now (null when hidden), read from its open shadow root. */
-function card(page: Page) {
-  return page.evaluate(() => {
-    const host = document.querySelector('yuedu-hover') as HTMLElement | null;
-    const root = host?.shadowRoot;
-    const el = root?.querySelector('.card') as HTMLElement | null;
-    if (!host || host.style.display !== 'block' || !el) return null;
-    const first = root?.querySelector('.entry');
-    return {
-      fontSize: el.style.fontSize,
-      headword: first?.querySelector('.hw')?.textContent ?? '',
-      hsk: root?.querySelectorAll('.badge.hsk').length ?? 0,
-      pinyin: first?.querySelector('.pinyin')?.textContent ?? '',
-      coloured: first?.querySelectorAll('.pinyin span[style*="color"]').length ?? 0,
-    };
-  });
+/** The card's look that settings change, flattened (null when hidden). */
+async function card(page: Page) {
+  const view = await readCard(page);
+  if (!view) return null;
+  return {
+    fontSize: view.fontSize,
+    headword: view.headword,
+    hsk: view.hskBadges,
+    pinyin: view.entries[0]?.pinyin ?? '',
+    coloured: view.colouredSyllables,
+  };
 }
 
 /** Hovers `word` afresh (away first, so the card is drawn again with the current settings); resolves to the card. */
@@ -81,7 +56,7 @@ async function hover(page: Page, word: string, modifier?: 'Shift' | 'Alt') {
   await page.mouse.move(2, 2);
   await page.keyboard.press('Escape');
   await expect.poll(() => card(page)).toBeNull();
-  const { x, y } = await pointAt(page, word);
+  const { x, y } = await pointAt(page, word, '[data-yuedu-article]');
   if (modifier) await page.keyboard.down(modifier);
   await page.mouse.move(x - 1, y);
   await page.mouse.move(x, y);

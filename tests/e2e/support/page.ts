@@ -1,0 +1,70 @@
+/** Reading the page as a reader sees it: where a word is on screen, and what the hover card shows. */
+import type { Frame, Page } from 'playwright-core';
+
+export type Scope = Page | Frame;
+
+/**
+ * The viewport point at the middle of the first character of the `nth` occurrence of `word` in text under `within`
+ * (the whole body when that selector matches nothing), outside <rt>; scrolled into view first when off screen.
+ */
+export async function pointAt(scope: Scope, word: string, within = 'body', nth = 0): Promise<{ x: number; y: number }> {
+  const box = await scope.evaluate(
+    ({ w, sel, nth }) => {
+      const root = document.querySelector(sel) ?? document.body;
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      let seen = 0;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const at = n.nodeValue?.indexOf(w) ?? -1;
+        if (at < 0 || n.parentElement?.closest('rt')) continue;
+        if (seen++ < nth) continue;
+        const range = document.createRange();
+        range.setStart(n, at);
+        range.setEnd(n, at + 1);
+        if (range.getBoundingClientRect().top < 0 || range.getBoundingClientRect().bottom > innerHeight) {
+          n.parentElement?.scrollIntoView({ block: 'center' });
+        }
+        const r = range.getBoundingClientRect();
+        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+      }
+      return null;
+    },
+    { w: word, sel: within, nth },
+  );
+  if (!box) throw new Error(`"${word}" is not on the page`);
+  return box;
+}
+
+export interface CardView {
+  entries: { word: string; source: string; note: string; pinyin: string }[];
+  status: string;
+  fontSize: string;
+  /** The first entry's headword, as displayed (simplified or traditional first, per the settings). */
+  headword: string;
+  hskBadges: number;
+  /** Tone-coloured syllables in the first entry's pinyin. */
+  colouredSyllables: number;
+}
+
+/** What the hover card in this document shows (null when hidden), read through its open shadow root. */
+export function readCard(scope: Scope): Promise<CardView | null> {
+  return scope.evaluate(() => {
+    const host = document.querySelector('yuedu-hover') as HTMLElement | null;
+    const root = host?.shadowRoot;
+    const el = root?.querySelector('.card') as HTMLElement | null;
+    if (!host || host.style.display !== 'block' || !root || !el) return null;
+    const first = root.querySelector('.entry');
+    return {
+      entries: [...root.querySelectorAll('[data-entry]')].map((e) => ({
+        word: e.getAttribute('data-entry') ?? '',
+        source: e.getAttribute('data-source') ?? '',
+        note: e.querySelector(':scope > .gloss .note')?.textContent ?? '',
+        pinyin: e.querySelector(':scope > .reading .pinyin')?.textContent ?? '',
+      })),
+      status: root.querySelector('.status')?.textContent ?? '',
+      fontSize: el.style.fontSize,
+      headword: first?.querySelector('.hw')?.textContent ?? '',
+      hskBadges: root.querySelectorAll('.badge.hsk').length,
+      colouredSyllables: first?.querySelectorAll('.pinyin span[style*="color"]').length ?? 0,
+    };
+  });
+}
