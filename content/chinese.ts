@@ -1,5 +1,4 @@
-/** Han ideographs (CJK unified, extension A, compatibility) and the 〇 numeral. */
-export const HAN = /[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+import { HAN } from '../dictionary/chars';
 
 export const isHan = (char: string | undefined): boolean => char !== undefined && HAN.test(char);
 

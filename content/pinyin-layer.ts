@@ -6,7 +6,7 @@
 import type { Segment } from '../dictionary/types';
 import type { PinyinLayerMode } from '../lib/messaging/protocol';
 import { articleTextNodes } from './article';
-import { HAN } from './chinese';
+import { HAN } from '../dictionary/chars';
 import { toneColor } from './tones';
 
 /** Marks the elements the layer creates, so that scanning, observing and annotating leave them alone. */

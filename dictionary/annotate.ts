@@ -2,6 +2,7 @@
  * Segments with pinyin for a paragraph: what the pinyin layer draws and what "known word" marking matches against.
  */
 import { pinyin as pinyinPro } from 'pinyin-pro';
+import { HAN } from './chars';
 import { applySandhi, chooseReading, contextualSyllables, formatSyllable, normalizeSyllable } from './pinyin';
 import { segment, type Lexicon, type Token } from './segment';
 import type { DictEntry, PinyinOptions, Segment } from './types';
@@ -17,7 +18,6 @@ export interface Annotator {
   frequencies: WordFrequencies;
 }
 
-const HAN = /\p{Script=Han}/u;
 
 /** What annotation uses of a word's entries, kept so that each word's entries are decoded once. */
 interface WordInfo {

@@ -23,6 +23,9 @@ export function foldText(text: string): string {
   return folded;
 }
 
+/** A Han character, for the text-level tests (segmentation, annotation, counting, the content script's quiet check). */
+export const HAN = /\p{Script=Han}/u;
+
 /** True for a code unit that starts a Han character: CJK unified ideographs, extension A, compatibility ideographs, and a high surrogate followed by a low one (extensions B and later live in the supplementary planes). */
 export function isHanAt(text: string, pos: number): boolean {
   const c = text.charCodeAt(pos);

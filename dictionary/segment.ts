@@ -9,7 +9,7 @@
  * lexicon (CC-CEDICT and the news glossary) that the frequency list lacks take part at a low probability, and so do
  * spelled-out numbers (一九九七年, 二十五).
  */
-import { charLengthAt, isTransliterationChar } from './chars';
+import { charLengthAt, HAN, isTransliterationChar } from './chars';
 import type { WordFrequencies } from './word-frequencies';
 
 /** What segmentation needs of the dictionary: the engine's Dictionary satisfies it. */
@@ -38,7 +38,6 @@ export interface SegmentModel {
   preferred?: (word: string) => boolean;
 }
 
-const HAN = /\p{Script=Han}/u;
 const DIGIT = /[0-9０-９]/;
 const ALNUM = /[\p{L}\p{N}\p{M}]/u;
 const SPACE = /\s/u;

@@ -2,6 +2,7 @@
  * Article statistics for the popup: how much of a page's article the reader already knows, and the HSK words they
  * have not met yet. Pure: the content script feeds it the annotated paragraphs and the reader's word states.
  */
+import { HAN } from '../dictionary/chars';
 import type { Segment } from '../dictionary/types';
 
 /** HSK 3.0 bands: 1–6, and 7 for the single 7–9 band of the official list. */
@@ -34,12 +35,12 @@ export interface WordStates {
   saved: ReadonlySet<string>;
 }
 
-const HAN = /\p{Script=Han}/gu;
+const HAN_ALL = new RegExp(HAN.source, 'gu');
 /** Where a sentence ends: Chinese and Western stops, and the closing quotes or brackets that follow them. */
 const SENTENCE_END = /[。！？!?…]+[”’」』）)]*|\n/g;
 
 export function countHan(text: string): number {
-  return text.match(HAN)?.length ?? 0;
+  return text.match(HAN_ALL)?.length ?? 0;
 }
 
 /** The sentence of `text` that holds the UTF-16 offset `at`, trimmed. */
