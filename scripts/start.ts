@@ -6,6 +6,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launchWithExtension } from './lib/browser';
+import { pointAt, readCard } from './lib/page';
 import { startStaticServer } from './lib/static-server';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -21,6 +22,14 @@ await page.waitForSelector('html[data-yuedu]', { timeout: 15_000 });
 console.log(`Yuedu ${await page.getAttribute('html', 'data-yuedu')} is running on ${url}`);
 
 if (headless) {
+  // Show what a reader sees: the card for a set phrase of the dispatch.
+  await page.waitForSelector('[data-yuedu-article]', { timeout: 15_000 });
+  const { x, y } = await pointAt(page, '命运共同体', '[data-yuedu-article]');
+  await page.mouse.move(x, y - 1);
+  await page.mouse.move(x, y);
+  for (let i = 0; i < 100 && !(await readCard(page)); i++) await page.waitForTimeout(100);
+  const card = await readCard(page);
+  console.log(card ? `Hover card for 命运共同体: ${card.entries.map((e) => e.word).join(', ')}` : 'The hover card did not appear.');
   const shot = path.join(root, 'screenshots', 'start.png');
   await mkdir(path.dirname(shot), { recursive: true });
   await page.screenshot({ path: shot });

@@ -6,7 +6,7 @@
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { pointAt, readCard as card, type CardView, type Scope } from './support/page';
+import { pointAt, readCard as card, type CardView, type Scope } from '../../scripts/lib/page';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;

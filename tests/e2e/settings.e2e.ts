@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
-import { pointAt, readCard } from './support/page';
+import { pointAt, readCard } from '../../scripts/lib/page';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
