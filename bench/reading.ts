@@ -5,16 +5,15 @@
  * - JS heap of the page with the content script at work, against the same page in the same browser with the site
  *   switched off (the script loaded but idle) and in a browser without the extension.
  */
-import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM, launchWithExtension } from '../scripts/lib/browser';
 import { startStaticServer } from '../scripts/lib/static-server';
+import { ROOT } from '../scripts/lib/build';
+import { benchExtension } from './extension';
 import type { BenchSuite } from './suites';
 import { percentiles, type BenchRow } from './table';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const OUT_DIR = path.join(ROOT, process.env.YUEDU_BENCH_OUT_DIR ?? '.output-bench');
 const LOADS = 5;
 const HOVERS = 200;
 
@@ -139,12 +138,9 @@ async function settle(page: Page): Promise<void> {
 export const readingSuite: BenchSuite = {
   name: 'reading',
   async run() {
-    if (!process.env.YUEDU_BENCH_SKIP_BUILD) {
-      execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, YUEDU_OUT_DIR: OUT_DIR }, stdio: ['ignore', 'ignore', 'inherit'] });
-    }
     const server = await startStaticServer({ '/': path.join(ROOT, 'demo') });
     const url = server.url('/silk-road.html');
-    const b = await launchWithExtension(path.join(OUT_DIR, 'chrome-mv3'), { headless: true });
+    const b = await launchWithExtension(benchExtension(), { headless: true });
     const rows: BenchRow[] = [];
     const row = (metric: string, value: number, unit: string, baseline: { label: string; value: number }, target?: string) =>
       rows.push({ suite: 'reading', metric, value, unit, baseline, ...(target ? { target } : {}) });

@@ -4,7 +4,6 @@
  * 100,000 review-log rows against an empty popup; backup import and export against raw IndexedDB reads and writes
  * of the same records. Everything is measured in the same browser in the same run.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,11 +11,10 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../scripts/lib/browser';
 import { BACKUP_FORMAT, BACKUP_VERSION, serializeBackup, type Backup } from '../lib/store/backup';
 import { QUEUE, SCHEMA_VERSION, type CardRecord, type FsrsState, type ReviewRecord, type SavedWord } from '../lib/store/db';
+import { benchExtension } from './extension';
 import type { BenchSuite } from './suites';
 import { percentiles, type BenchRow } from './table';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const OUT_DIR = path.join(ROOT, process.env.YUEDU_BENCH_OUT_DIR ?? '.output-bench');
 const WORDS = 10_000;
 const REVIEWS = 100_000;
 const SAVES = 200;
@@ -186,10 +184,7 @@ async function timeTransfer(page: Page, start: () => Promise<unknown>, done: Reg
 export const storeSuite: BenchSuite = {
   name: 'store',
   async run() {
-    if (!process.env.YUEDU_BENCH_SKIP_BUILD) {
-      execFileSync('npx', ['wxt', 'build'], { cwd: ROOT, env: { ...process.env, YUEDU_OUT_DIR: OUT_DIR }, stdio: ['ignore', 'ignore', 'inherit'] });
-    }
-    const b = await launchWithExtension(path.join(OUT_DIR, 'chrome-mv3'), { headless: true });
+    const b = await launchWithExtension(benchExtension(), { headless: true });
     try {
       const rows: BenchRow[] = [];
       const row = (metric: string, value: number, unit: string, baseline?: { label: string; value: number }, target?: string) =>

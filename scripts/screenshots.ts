@@ -8,9 +8,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from './lib/browser';
+import { ROOT as root } from './lib/build';
 import { startStaticServer } from './lib/static-server';
 
-const root = path.resolve(import.meta.dirname, '..');
 const extensionDir = path.join(root, process.env.YUEDU_OUT_DIR ?? '.output', 'chrome-mv3');
 const docs = path.join(root, 'docs');
 

@@ -6,10 +6,10 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { launchWithExtension } from './lib/browser';
+import { ROOT as root } from './lib/build';
 import { pointAt, readCard } from './lib/page';
 import { startStaticServer } from './lib/static-server';
 
-const root = path.resolve(import.meta.dirname, '..');
 const extensionDir = path.join(root, process.env.YUEDU_OUT_DIR ?? '.output', 'chrome-mv3');
 const headless = !!process.env.CI || !process.env.DISPLAY;
 

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
-import { EXTENSION_DIR, ROOT } from './support/paths';
+import { ROOT } from '../../scripts/lib/build';
+import { EXTENSION_DIR } from './support/paths';
 
 const zh = JSON.parse(readFileSync(path.join(ROOT, 'public/_locales/zh_CN/messages.json'), 'utf8')) as Record<string, { message: string }>;
 const message = (key: string) => zh[key]?.message ?? `(no message ${key})`;

@@ -1,6 +1,6 @@
 import path from 'node:path';
+import { ROOT } from '../../../scripts/lib/build';
 
-export const ROOT = path.resolve(import.meta.dirname, '../../..');
 /** The e2e build has its own folder (settable, for parallel runs) so that it never races `npm run build`. */
 export const E2E_OUT_DIR = path.resolve(ROOT, process.env.YUEDU_E2E_OUT_DIR ?? '.output-e2e');
 export const EXTENSION_DIR = path.join(E2E_OUT_DIR, 'chrome-mv3');
