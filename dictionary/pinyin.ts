@@ -7,7 +7,7 @@
  * weighs the neighbouring words, decides.
  */
 import { pinyin as pinyinPro } from 'pinyin-pro';
-import { syllableToMarks } from './pinyin-format';
+import { syllableToMarks, toneOf } from './pinyin-format';
 import type { PinyinStyle } from './types';
 
 /** "Lu:4", "nv3", "ma0", "lǚ" (no tone) → "lü4", "nü3", "ma5". Returns undefined for what is not a syllable. */
@@ -102,11 +102,6 @@ function withFullTones(syllables: string[], context: readonly (string | undefine
 
 /** Suffixes and particles whose neutral tone is never optional (他們 ta1 men5, even where the context reads men2). */
 const ALWAYS_NEUTRAL = '们們么麼吗嗎呢吧啊的了着著过過';
-
-/** Tone of a normalised syllable, 1–5. */
-function toneOf(syllable: string | undefined): number {
-  return Number(syllable?.slice(-1) ?? 0);
-}
 
 /**
  * Tone sandhi of 一 and 不 over the syllables of a whole text (`chars[i]` the character of `syllables[i]`):

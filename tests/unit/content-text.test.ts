@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { hasChinese } from '../../content/chinese';
 import { findWords } from '../../content/highlights';
 import { collectText, rangeOf, sentenceAt } from '../../content/text-at-point';
-import { toneOf } from '../../content/tones';
+import { toneOf } from '../../dictionary/pinyin-format';
 
 /** Builds the test page in the window's own document: happy-dom's Ranges only work there. */
 function page(html: string): Document {
