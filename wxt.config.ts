@@ -16,7 +16,7 @@ export default defineConfig({
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: await ensureArtifact(), relativeDest: 'dictionary.bin' });
       // The segmenter's word frequencies (jieba, MIT), compiled the same way.
-      files.push({ absoluteSrc: ensureWordFrequencies(), relativeDest: 'word-frequencies.txt' });
+      files.push({ absoluteSrc: await ensureWordFrequencies(), relativeDest: 'word-frequencies.txt' });
     },
   },
   vite: () => ({

@@ -2,9 +2,10 @@
  * Node-only: builds the artifact from its sources into dictionary/build/ (rebuilt when a source or the compiler is
  * newer) and loads it. Used by wxt.config.ts to ship the artifact, and by tests and benches.
  */
-import { mkdir, readFile, readdir, rename, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ArtifactError } from './artifact';
+import { cachedBuild } from './build-cache';
 import { compileDictionary, type CedictData, type DictionarySources } from './compile';
 import { Dictionary } from './dictionary';
 import { GLOSSARY_DIR, readGlossary } from './glossary/read';
@@ -41,47 +42,22 @@ async function sourceFiles(): Promise<string[]> {
   return [CEDICT_ALL, HSK_CSV, GLOSSARY_DIR, ...glossary, ...COMPILER_FILES];
 }
 
-async function mtime(file: string): Promise<number> {
-  return (await stat(file)).mtimeMs;
-}
-
-async function newestSource(): Promise<number> {
-  return Math.max(...(await Promise.all((await sourceFiles()).map(mtime))));
-}
-
-async function isFresh(artifact: string): Promise<boolean> {
-  try {
-    return (await newestSource()) <= (await mtime(artifact));
-  } catch {
-    return false;
-  }
-}
-
-export async function buildArtifact(out = ARTIFACT_PATH): Promise<Uint8Array> {
-  const newest = await newestSource();
-  const bytes = compileDictionary(await readSources());
-  await mkdir(path.dirname(out), { recursive: true });
-  // Written aside and renamed, so parallel test workers never read half a file.
-  const tmp = `${out}.${process.pid}.${Date.now()}.tmp`;
-  await writeFile(tmp, bytes);
-  // Dated as its newest source, so that a source edited while this compiled still counts as newer.
-  await utimes(tmp, new Date(), new Date(newest));
-  await rename(tmp, out);
-  return bytes;
-}
-
 /** The path of an up-to-date artifact, compiling it first if it is missing, stale or of another format version. */
 export async function ensureArtifact(out = ARTIFACT_PATH): Promise<string> {
-  if (await isFresh(out)) {
-    try {
-      new Dictionary(await readFile(out));
-      return out;
-    } catch (err) {
-      if (!(err instanceof ArtifactError)) throw err;
-    }
-  }
-  await buildArtifact(out);
-  return out;
+  return cachedBuild(
+    out,
+    await sourceFiles(),
+    async () => compileDictionary(await readSources()),
+    async (file) => {
+      try {
+        new Dictionary(await readFile(file));
+        return true;
+      } catch (err) {
+        if (err instanceof ArtifactError) return false;
+        throw err;
+      }
+    },
+  );
 }
 
 let loaded: Promise<Dictionary> | undefined;
