@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Grade } from 'ts-fsrs';
 import { t, tParts } from '../../lib/i18n';
 import { loadSettings } from '../../lib/settings/store';
@@ -116,7 +116,9 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
     if (view.kind === 'card' && voice) speak(view.item.word.simplified, voice);
   };
 
-  useEffect(() => {
+  // Bound as the render commits: a passive effect runs a frame later, and a key pressed in between (Space then 3
+  // in quick succession) would reach a handler that still sees the card's front and drop the grade.
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
       if (target?.closest('input, textarea, select')) return;
