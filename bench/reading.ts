@@ -176,7 +176,7 @@ export const readingSuite: BenchSuite = {
       const { samples, frame } = await hoverPage.evaluate(hoverLatencies, HOVERS);
       const { p50, p99 } = percentiles(samples);
       await hoverPage.close();
-      // Every hover is a message to the service worker: its bare round trip is the floor under the card.
+      // A lookup's bare round trip to the service worker: what a hover would wait for without the read-ahead.
       const pingPage = await b.context.newPage();
       await pingPage.goto(b.extensionUrl('popup.html'));
       const pings = percentiles(

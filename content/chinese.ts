@@ -1,4 +1,5 @@
 import { HAN } from '../dictionary/chars';
+import type { TextPoint } from './text-at-point';
 
 export const isHan = (char: string | undefined): boolean => char !== undefined && HAN.test(char);
 
@@ -21,14 +22,13 @@ export function isUnread(node: Node, cache: Map<Element, boolean> = new Map()): 
   return unread(node.parentElement);
 }
 
-/** The first run of Han text on the page (up to `length` characters from its first Han character), or null. */
-export function firstChinese(root: Node, length = 16): string | null {
+/** Where the first readable Han character under `root` is, or null. */
+export function firstChinese(root: Node): TextPoint | null {
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const cache = new Map<Element, boolean>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const data = node.nodeValue ?? '';
-    const at = data.search(HAN);
-    if (at >= 0 && !isUnread(node, cache)) return data.slice(at, at + length);
+    const offset = (node as Text).data.search(HAN);
+    if (offset >= 0 && !isUnread(node, cache)) return { node: node as Text, offset };
   }
   return null;
 }

@@ -16,6 +16,10 @@ import { characterAt, collectText, rangeOf, sentenceAt, WINDOW, type TextPoint, 
 
 export interface HoverDeps {
   lookup(text: string): Promise<LookupMatch[]>;
+  /** `lookup` of each text, in one round trip. */
+  lookupMany(texts: string[]): Promise<LookupMatch[][]>;
+  /** Runs work when the page is idle (the read-ahead must not compete with the reader's input). */
+  idle(run: () => void): void;
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
   settings(): Settings;
   /** Told after a word was saved (to refresh the saved-word highlights). */
@@ -29,7 +33,15 @@ interface Shown {
   range: Range;
 }
 
-const CACHE_SIZE = 500;
+/** Lookups kept, most recently used last: a few read-aheads' worth, about 0.5 KB each. */
+const CACHE_SIZE = 1024;
+/**
+ * Characters looked up ahead of the word being read: the next words a reader points at are then answered from
+ * memory, and the card follows the pointer within a frame instead of a round trip to the service worker.
+ */
+const READ_AHEAD = 256;
+/** Fewer new windows than this wait for a later read-ahead, unless the text ends: one message per stretch of text, not per word. */
+const MIN_BATCH = 64;
 /** How far back ← looks for the start of the previous word: long enough for most set phrases. */
 const BACK_STEP = 8;
 
@@ -130,25 +142,45 @@ export class HoverController {
     await this.showAt(point);
   }
 
+  /** Keeps a lookup under its text, forgetting it if it fails (so that it is asked again) and the least used beyond the limit. */
+  private remember(text: string, result: Promise<LookupMatch[]>): Promise<LookupMatch[]> {
+    const kept = result.catch((err: unknown) => {
+      if (this.cache.get(text) === kept) this.cache.delete(text);
+      throw err;
+    });
+    if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
+    this.cache.set(text, kept);
+    return kept;
+  }
+
   private lookup(text: string): Promise<LookupMatch[]> {
-    let result = this.cache.get(text);
-    if (!result) {
-      result = this.deps.lookup(text).catch((err: unknown) => {
-        this.cache.delete(text);
-        throw err;
-      });
-      if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-      this.cache.set(text, result);
-    }
-    return result;
+    const cached = this.cache.get(text);
+    if (!cached) return this.remember(text, this.deps.lookup(text));
+    this.cache.delete(text);
+    this.cache.set(text, cached);
+    return cached;
   }
 
   /**
-   * Looks up some text of the page ahead of the first hover: the service worker loads the dictionary on first use,
-   * and the reader's first card should not wait for it.
+   * In idle time, looks up in one message every window of the text that follows a point (the windows a hover there
+   * would look up: a pure function of the text, so a window that differs is only a miss). Called on the first Chinese
+   * of the page, which also has the service worker load the dictionary before the first hover, and after each card.
    */
-  warm(text: string): void {
-    this.lookup(text).catch(() => undefined);
+  readAhead(point: TextPoint): void {
+    this.deps.idle(() => {
+      const run = collectText(point, READ_AHEAD + WINDOW);
+      const texts = new Set<string>();
+      for (let i = 0; i < Math.min(READ_AHEAD, run.text.length); i++) {
+        const text = run.text.slice(i, i + WINDOW);
+        if (isHan(text[0]) && !this.cache.has(text)) texts.add(text);
+      }
+      const more = run.text.length === READ_AHEAD + WINDOW;
+      if (texts.size === 0 || (more && texts.size < MIN_BATCH)) return;
+      const batch = this.deps.lookupMany([...texts]);
+      [...texts].forEach((text, i) =>
+        this.remember(text, batch.then((all) => all[i] ?? [])).catch(() => undefined),
+      );
+    });
   }
 
   /** Looks up the text from a point and shows its card; resolves false when there is no word there. */
@@ -173,6 +205,7 @@ export class HoverController {
     this.shown = { point, run, matches, range };
     setHighlight(WORD_HIGHLIGHT, [range]);
     this.card.show({ matches, settings: this.cardSettings(), status }, range.getBoundingClientRect());
+    this.readAhead(point);
     return true;
   }
 

@@ -106,6 +106,8 @@ export class Reader {
     installHighlightStyles(this.doc);
     this.hover = new HoverController(this.doc, {
       lookup: async (text) => (await send('lookup', { text })).matches,
+      lookupMany: async (texts) => (await send('lookupMany', { texts })).matches,
+      idle: whenIdle,
       save: (word, context) => send('saveWord', { word, context }),
       settings: () => this.settings,
       onSaved: (word) => {
@@ -114,17 +116,23 @@ export class Reader {
       },
     });
     this.hover.start();
-    const hover = this.hover;
-    whenIdle(() => {
-      const sample = firstChinese(this.doc.body ?? this.doc);
-      if (sample) hover.warm(sample);
-    });
-    if (!this.isTop) return;
+    if (!this.isTop) {
+      this.readAheadFrom(this.doc.body);
+      return;
+    }
     whenIdle(() => void this.firstRead());
+  }
+
+  /** Looks up the first words of `root` before the reader points at any (which also has the dictionary loaded). */
+  private readAheadFrom(root: Node | null): void {
+    const start = root && firstChinese(root);
+    if (start) this.hover?.readAhead(start);
   }
 
   private async firstRead(): Promise<void> {
     this.article = await markArticleInSlices(this.doc, pause);
+    // After the article is marked, so as not to slow it down; where the reader starts reading.
+    this.readAheadFrom(this.article ?? this.doc.body);
     await this.refreshStates();
     this.highlightSaved();
     const initial = this.settings.pinyinLayerDefault;

@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { serveBackground } from '../lib/messaging/server';
+import { LOOKUP_BATCH } from '../lib/messaging/protocol';
 import { getDictionary } from '../lib/dictionary-service';
 import { getAnnotator } from '../lib/annotator-service';
 import { annotateParagraphs } from '../dictionary/annotate';
@@ -14,6 +15,11 @@ export default defineBackground(() => {
   serveBackground({
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
     lookup: async ({ text }) => ({ matches: (await getDictionary()).lookup(text, 0) }),
+    lookupMany: async ({ texts }) => {
+      if (!Array.isArray(texts) || texts.length > LOOKUP_BATCH) throw new Error(`lookupMany takes a list of at most ${LOOKUP_BATCH} texts`);
+      const dictionary = await getDictionary();
+      return { matches: texts.map((text) => dictionary.lookup(text, 0)) };
+    },
     annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
     saveWord: async (request) => {
       const saved = await saveWord(db, request);

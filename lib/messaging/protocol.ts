@@ -32,6 +32,8 @@ export interface BackgroundRequests {
   ping: { req: { from: string }; res: { pong: true; version: string } };
   /** Words starting at `text[0]`, longest first; send a window of text (say 16 UTF-16 units) from the pointer. */
   lookup: { req: { text: string }; res: { matches: LookupMatch[] } };
+  /** `lookup` for many windows at once (at most LOOKUP_BATCH): the hover card reads ahead of the pointer with it. */
+  lookupMany: { req: { texts: string[] }; res: { matches: LookupMatch[][] } };
   /** Segments with pinyin for each paragraph, for the pinyin layer and known-word marking. */
   annotate: { req: { paragraphs: string[]; pinyin: PinyinOptions }; res: { paragraphs: Segment[][] } };
   /** Saves a word, or adds the new context sentence to a word saved before. */
@@ -39,6 +41,9 @@ export interface BackgroundRequests {
   /** Simplified headwords the reader has saved or marked known, for highlighting and the "unknown only" layer. */
   wordStates: { req: Record<string, never>; res: { saved: string[]; known: string[] } };
 }
+
+/** The most windows one `lookupMany` may ask for: a read-ahead needs a few hundred. */
+export const LOOKUP_BATCH = 1024;
 
 export interface TabRequests {
   /** Sets the pinyin layer of the tab's article; answers the mode now in force. */

@@ -11,12 +11,13 @@ describe('the dictionary in the built extension', () => {
     await s?.close();
   });
 
-  async function lookup(text: string): Promise<unknown> {
+  async function ask(type: string, payload: object): Promise<unknown> {
     const page = await s.open(s.extensionUrl('popup.html'));
-    const reply = await page.evaluate((t) => chrome.runtime.sendMessage({ yuedu: 1, type: 'lookup', payload: { text: t } }), text);
+    const reply = await page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ yuedu: 1, type, payload }), [type, payload] as const);
     await page.close();
     return reply;
   }
+  const lookup = (text: string) => ask('lookup', { text });
 
   it('answers a lookup for 峰会 with the CC-CEDICT entry, from the packaged artifact', async () => {
     const reply = (await lookup('峰会在阿斯塔纳举行')) as { ok: true; value: { matches: LookupMatch[] } };
@@ -40,6 +41,14 @@ describe('the dictionary in the built extension', () => {
 
   it('answers non-Chinese text with no matches', async () => {
     expect(await lookup('hello')).toEqual({ ok: true, value: { matches: [] } });
+  });
+
+  it('answers many windows in one message, each as its own lookup would, and refuses an oversized batch', async () => {
+    const texts = ['峰会在阿斯塔纳举行', '三股势力', 'hello'];
+    const one = await Promise.all(texts.map(async (text) => ((await lookup(text)) as { value: { matches: LookupMatch[] } }).value.matches));
+    expect(await ask('lookupMany', { texts })).toEqual({ ok: true, value: { matches: one } });
+    const tooMany = (await ask('lookupMany', { texts: Array.from({ length: 1025 }, () => '峰会') })) as { ok: boolean; error: string };
+    expect(tooMany).toEqual({ ok: false, error: 'lookupMany takes a list of at most 1024 texts' });
   });
 
   it('loads the dictionary again after the browser stops the service worker', async () => {

@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { firstChinese, isHan } from '../../content/chinese';
+import { HoverController, type HoverDeps } from '../../content/hover';
+import { collectText, WINDOW, type TextPoint } from '../../content/text-at-point';
+import type { LookupMatch } from '../../dictionary/types';
+import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
+import { readPage } from './support/fixture-pages';
+
+/** The Xinhua fixture page in the window's own document (happy-dom's Ranges only work there). */
+function xinhuaPage(): Document {
+  const parsed = new DOMParser().parseFromString(readPage('xinhuanet'), 'text/html');
+  for (const junk of parsed.querySelectorAll('script, style, link, iframe, img')) junk.remove();
+  document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.adoptNode(n)));
+  return document;
+}
+
+/** A stand-in dictionary: every text starts with a two-character word. */
+const matchesOf = (text: string): LookupMatch[] => [
+  { text: text.slice(0, 2), entries: [{ simplified: text.slice(0, 2), traditional: text.slice(0, 2), readings: [], source: 'cedict' }] },
+];
+
+/** Records what the controller asks of the service worker; idle work runs only when the test says so. */
+function fakeDeps(opts: { failBatch?: boolean } = {}) {
+  const asked = { single: [] as string[], batches: [] as string[][] };
+  const idle: (() => void)[] = [];
+  const deps: HoverDeps = {
+    lookup: (text) => {
+      asked.single.push(text);
+      return Promise.resolve(matchesOf(text));
+    },
+    lookupMany: (texts) => {
+      asked.batches.push(texts);
+      return opts.failBatch ? Promise.reject(new Error('service worker gone')) : Promise.resolve(texts.map(matchesOf));
+    },
+    save: () => Promise.resolve({ created: true }),
+    settings: () => DEFAULT_SETTINGS,
+    idle: (run) => idle.push(run),
+  };
+  const runIdle = async () => {
+    for (let run = idle.shift(); run; run = idle.shift()) run();
+    await new Promise((r) => setTimeout(r, 0));
+  };
+  return { deps, asked, runIdle };
+}
+
+/** The Han characters of the page from `start` on, as points, in reading order. */
+function hanPoints(start: TextPoint, count: number): TextPoint[] {
+  return collectText(start, count * 2).points.filter((p) => isHan(p.node.data[p.offset])).slice(0, count);
+}
+
+describe('reading ahead of the hover card', () => {
+  it('looks up the next words of the page in one message, with the windows a hover there would send', async () => {
+    const doc = xinhuaPage();
+    const start = firstChinese(doc.body);
+    if (!start) throw new Error('no Chinese on the fixture page');
+    const { deps, asked, runIdle } = fakeDeps();
+    const hover = new HoverController(doc, deps);
+
+    expect(await hover.showAt(start)).toBe(true);
+    expect(asked.single).toEqual([collectText(start, WINDOW).text]);
+    await runIdle();
+    expect(asked.batches).toHaveLength(1);
+    const batch = new Set(asked.batches[0]);
+    // Every word within reach of the read-ahead is in the batch, under the very text a hover on it would send.
+    const ahead = hanPoints(start, 150).slice(1);
+    for (const point of ahead) expect(batch.has(collectText(point, WINDOW).text)).toBe(true);
+
+    // Hovers over the next words are answered from memory: no message, and no new read-ahead for a few words.
+    for (const point of ahead.slice(0, 20)) expect(await hover.showAt(point)).toBe(true);
+    await runIdle();
+    expect(asked.single).toHaveLength(1);
+    expect(asked.batches).toHaveLength(1);
+
+    // Further on, the next stretch is read ahead in one more message, without the windows already known.
+    const far = ahead[140] as TextPoint;
+    await hover.showAt(far);
+    await runIdle();
+    expect(asked.single).toHaveLength(1);
+    expect(asked.batches).toHaveLength(2);
+    expect(asked.batches[1]?.some((text) => batch.has(text))).toBe(false);
+    hover.stop();
+  });
+
+  it('asks again, one word at a time, for what a failed read-ahead did not bring', async () => {
+    const doc = xinhuaPage();
+    const start = firstChinese(doc.body) as TextPoint;
+    const { deps, asked, runIdle } = fakeDeps({ failBatch: true });
+    const hover = new HoverController(doc, deps);
+    hover.readAhead(start);
+    await runIdle();
+    expect(asked.batches).toHaveLength(1);
+    const next = hanPoints(start, 2)[1] as TextPoint;
+    expect(await hover.showAt(next)).toBe(true);
+    expect(asked.single).toEqual([collectText(next, WINDOW).text]);
+    hover.stop();
+  });
+});
