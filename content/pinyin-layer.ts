@@ -3,7 +3,7 @@
  * create (text only, never parsed). The page's own text nodes are kept, not copied, so that turning the layer off puts
  * the very same nodes back and the article's DOM is what it was, byte for byte.
  */
-import type { Segment } from '../dictionary/types';
+import { headwordOf, type Segment } from '../dictionary/types';
 import type { PinyinLayerMode } from '../lib/messaging/protocol';
 import { articleTextNodes } from './article';
 import { HAN } from '../dictionary/chars';
@@ -101,7 +101,7 @@ export function buildParts(doc: Document, segments: Segment[], opts: LayerOption
     plain = '';
   };
   for (const segment of segments) {
-    const annotated = segment.kind !== 'other' && segment.pinyin?.length && !(opts.mode === 'unknown' && opts.known.has(segment.text));
+    const annotated = segment.kind !== 'other' && segment.pinyin?.length && !(opts.mode === 'unknown' && opts.known.has(headwordOf(segment)));
     if (!annotated) {
       plain += segment.text;
       continue;

@@ -24,6 +24,7 @@ interface WordInfo {
   readings: string[];
   hsk?: number;
   glossary: boolean;
+  simplified?: string;
 }
 
 /** Enough for the vocabulary of many articles; emptied when full rather than tracking use. */
@@ -37,10 +38,13 @@ function wordInfo(dictionary: AnnotationDictionary, word: string): WordInfo {
   if (!info) {
     const entries = dictionary.get(word);
     const hsk = Math.min(...entries.map((e) => e.hsk ?? Infinity));
+    // A word that is some entry's simplified form stays as it is (乾 is both 干's traditional and a simplified word).
+    const simplified = entries.some((e) => e.simplified === word) ? undefined : entries[0]?.simplified;
     info = {
       readings: entries.flatMap((e) => e.readings.map((r) => r.pinyin)),
       glossary: entries.some((e) => e.source === 'glossary'),
       ...(Number.isFinite(hsk) ? { hsk } : {}),
+      ...(simplified ? { simplified } : {}),
     };
     if (cache.size >= CACHE_LIMIT) cache.clear();
     cache.set(word, info);
@@ -113,6 +117,7 @@ export function annotate(annotator: Annotator, text: string, options: PinyinOpti
       const last = indices[indices.length - 1];
       if (indices.length > 1 && last !== undefined) wordFinal.add(last);
       if (info?.hsk !== undefined) segment.hsk = info.hsk;
+      if (info?.simplified !== undefined) segment.simplified = info.simplified;
     }
     segments.push(segment);
   }

@@ -61,4 +61,9 @@ export interface Segment {
   pinyin?: string[];
   /** The word's HSK level, when known. */
   hsk?: number;
+  /** The word in simplified characters, when the page writes it otherwise (traditional): saved and known words are kept by it. */
+  simplified?: string;
 }
+
+/** The headword a segment counts as among saved and known words, whichever script the page is in. */
+export const headwordOf = (segment: Pick<Segment, 'text' | 'simplified'>): string => segment.simplified ?? segment.text;

@@ -3,7 +3,7 @@
  * have not met yet. Pure: the content script feeds it the annotated paragraphs and the reader's word states.
  */
 import { HAN } from '../dictionary/chars';
-import type { Segment } from '../dictionary/types';
+import { headwordOf, type Segment } from '../dictionary/types';
 
 /** HSK 3.0 bands: 1–6, and 7 for the single 7–9 band of the official list. */
 export const HSK_BANDS = 7;
@@ -69,8 +69,9 @@ export function articleStats(paragraphs: readonly string[], segments: readonly S
     for (const seg of segments[p] ?? []) {
       if (!isWord(seg)) continue;
       words++;
-      const isKnown = states.known.has(seg.text);
-      const isSaved = !isKnown && states.saved.has(seg.text);
+      const headword = headwordOf(seg);
+      const isKnown = states.known.has(headword);
+      const isSaved = !isKnown && states.saved.has(headword);
       if (isKnown) known++;
       if (isSaved) saved++;
       if (seen.has(seg.text)) continue;

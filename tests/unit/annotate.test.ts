@@ -80,6 +80,18 @@ describe('annotate: segments', () => {
     expect(annotate(annotator, '說', NUMBERS)[0]?.kind).toBe('word');
   });
 
+  it('gives a traditional word its simplified form, by which saved and known words are kept', () => {
+    const segments = annotate(annotator, '他們說峰會很重要', NUMBERS);
+    expect(segments.map((s) => [s.text, s.simplified])).toEqual([
+      ['他們', '他们'],
+      ['說', '说'],
+      ['峰會', '峰会'],
+      ['很', undefined],
+      ['重要', undefined],
+    ]);
+    expect(annotate(annotator, '他们说峰会很重要', NUMBERS).some((s) => 'simplified' in s)).toBe(false);
+  });
+
   it('keeps UTF-16 offsets right after surrogate pairs', () => {
     const text = '𠀀𠀁中国𠀂人';
     const segments = annotate(annotator, text, NUMBERS);

@@ -37,6 +37,16 @@ describe('article stats', () => {
     expect(s.savedShare).toBeCloseTo(2 / 10);
   });
 
+  it('counts a traditional word as the simplified word saved or known', () => {
+    const text = '峰會發展';
+    const traditional = [
+      { text: '峰會', start: 0, kind: 'word' as const, hsk: 6, simplified: '峰会' },
+      { text: '發展', start: 2, kind: 'word' as const, hsk: 2, simplified: '发展' },
+    ];
+    const s = articleStats([text], [traditional], { known: new Set(['发展']), saved: new Set(['峰会']) });
+    expect([s.knownShare, s.savedShare, s.unknown]).toEqual([0.5, 0.5, []]);
+  });
+
   it('profiles distinct words by HSK band, off-list words at index 0', () => {
     const s = articleStats(paragraphs, segments, none);
     // off list: 托卡耶夫 年 命运共同体; HSK1: 中国 欢迎; HSK2: 发展; HSK3: 合作; HSK7–9: 共赢
