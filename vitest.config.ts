@@ -23,6 +23,9 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 90_000,
+          // A busy two-core CI machine runs Chromium, its service worker and the test side by side: polls wait up to
+          // 10 s (instead of 1 s) for what the extension does in the background.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
-/** The layer is drawn in chunks with pauses between them, so that the page stays responsive: allow it time. */
+/**
+ * The layer is drawn in chunks with pauses between them, so that the page stays responsive: allow it time. The
+ * control shows the new mode when the page answers, after the last chunk, which is well after the first rubies.
+ */
 const LAYER_REDRAW = { timeout: 20_000 };
 
 describe('the popup\'s pinyin layer control', () => {
@@ -36,14 +39,14 @@ describe('the popup\'s pinyin layer control', () => {
 
     await control.getByRole('button', { name: 'Over every word' }).click();
     await expect.poll(rubies, LAYER_REDRAW).toBeGreaterThan(100);
-    await expect.poll(pressed).toBe('all');
+    await expect.poll(pressed, LAYER_REDRAW).toBe('all');
     expect(await article.getAttribute('[data-yuedu-article]', 'data-yuedu-pinyin')).toBe('all');
     const rt = await article.locator('[data-yuedu-article] ruby rt').first().textContent();
     expect(rt).toMatch(/[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]/);
 
     await control.getByRole('button', { name: 'Off', exact: true }).click();
     await expect.poll(rubies, LAYER_REDRAW).toBe(0);
-    await expect.poll(pressed).toBe('off');
+    await expect.poll(pressed, LAYER_REDRAW).toBe('off');
 
     // Opened again over the same tab, the popup shows the mode the page is in.
     await control.getByRole('button', { name: 'Over every word' }).click();
