@@ -33,6 +33,8 @@ export class Reader {
   private saved = new Set<string>();
   private known = new Set<string>();
   private stopObserving: (() => void) | null = null;
+  /** Settles when the first read of the article (marking, default layer) is done: the popup waits for it. */
+  private firstReading: Promise<void> = Promise.resolve();
   private readonly isTop: boolean;
 
   constructor(private readonly doc: Document) {
@@ -51,12 +53,15 @@ export class Reader {
     if (this.isTop) {
       serveTab({
         setPinyinLayer: ({ mode }) => this.setLayer(mode),
-        pageStatus: async () => ({
-          site: siteOf(host),
-          enabled: await isSiteEnabled(host),
-          hasChinese: hasChinese(this.doc.body ?? this.doc),
-          pinyinLayer: this.layerMode,
-        }),
+        pageStatus: async () => {
+          // The popup asks right after switching the site: apply the switch now rather than after the storage event,
+          // and answer with the layer the page then has.
+          const enabled = await isSiteEnabled(host);
+          if (enabled) this.start();
+          else this.stop();
+          await this.firstReading;
+          return { site: siteOf(host), enabled, hasChinese: hasChinese(this.doc.body ?? this.doc), pinyinLayer: this.layerMode };
+        },
         articleStats: () => this.stats(),
       });
     }
@@ -120,7 +125,7 @@ export class Reader {
       this.readAheadFrom(this.doc.body);
       return;
     }
-    whenIdle(() => void this.firstRead());
+    this.firstReading = new Promise((resolve) => whenIdle(() => void this.firstRead().finally(resolve)));
   }
 
   /** Looks up the first words of `root` before the reader points at any (which also has the dictionary loaded). */

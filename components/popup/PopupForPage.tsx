@@ -24,8 +24,19 @@ function usePage() {
   }, []);
   const setEnabled = (enabled: boolean) => {
     if (!page) return;
-    setPage({ ...page, status: { ...page.status, enabled } });
-    setSiteEnabled(page.status.site, enabled).catch(() => setPage(page));
+    const { tabId } = page;
+    // The layer shown is unknown until the page answers: switched off it has none, switched on it draws its default.
+    setPage({ tabId, status: { ...page.status, enabled, pinyinLayer: undefined } });
+    void (async () => {
+      try {
+        await setSiteEnabled(page.status.site, enabled);
+      } catch {
+        setPage(page);
+        return;
+      }
+      const status = await sendToTab(tabId, 'pageStatus', {}).catch(() => null);
+      if (status) setPage({ tabId, status });
+    })();
   };
   return { page, setEnabled };
 }
@@ -41,7 +52,9 @@ export function PopupForPage({ db }: { db: YueduDb }) {
     const { tabId } = page;
     below = (
       <>
-        <PinyinLayerControl initial={page.status.pinyinLayer ?? 'off'} setMode={(mode) => sendToTab(tabId, 'setPinyinLayer', { mode })} />
+        {page.status.pinyinLayer && (
+          <PinyinLayerControl initial={page.status.pinyinLayer} setMode={(mode) => sendToTab(tabId, 'setPinyinLayer', { mode })} />
+        )}
         <ArticleStats tabId={tabId} />
       </>
     );

@@ -60,6 +60,35 @@ describe('the popup\'s pinyin layer control', () => {
     await article.close();
   }, 120_000);
 
+  it('shows the layer the page has after the site is switched off and on again in the same popup', async () => {
+    const article = await s.openDemo();
+    await article.waitForSelector('[data-yuedu-article]');
+    const popup = await s.context.newPage();
+    await article.bringToFront();
+    await popup.goto(s.extensionUrl('popup.html'));
+    const control = popup.locator('[data-testid=pinyin-layer]');
+    const pressed = () => control.locator('button[aria-pressed=true]').getAttribute('data-mode');
+    await control.getByRole('button', { name: 'Over every word' }).click();
+    await expect.poll(pressed, LAYER_REDRAW).toBe('all');
+    // Opened again: the popup now starts from the page's layer, "all".
+    await article.bringToFront();
+    await popup.reload();
+    await control.waitFor();
+    expect(await pressed()).toBe('all');
+
+    await popup.click('[data-testid=site-switch]');
+    await expect.poll(() => article.locator('ruby').count()).toBe(0);
+    expect(await control.count()).toBe(0);
+    // Switched on again, the page draws its default layer (off): the control must not show the mode from before.
+    await popup.click('[data-testid=site-switch]');
+    await article.waitForSelector('[data-yuedu-article]');
+    await control.waitFor();
+    expect(await pressed()).toBe('off');
+    expect(await article.locator('ruby').count()).toBe(0);
+    await popup.close();
+    await article.close();
+  }, 120_000);
+
   it('logged no console errors anywhere', () => {
     expect(s.errors).toEqual([]);
   });
