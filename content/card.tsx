@@ -7,6 +7,7 @@ import type { DictEntry, LookupMatch, Reading } from '../dictionary/types';
 import { formatSyllable, normalizeSyllable } from '../dictionary/pinyin';
 import { t } from '../lib/i18n';
 import type { Settings } from '../lib/settings/settings';
+import { glossaryCategoryLabel } from './glossary-category';
 import { toneColor } from './tones';
 
 export type CardSettings = Pick<Settings, 'pinyinStyle' | 'toneColors' | 'toneColorList' | 'headwordFirst' | 'showHsk' | 'cardFontSize'>;
@@ -64,7 +65,7 @@ function EntryView({ entry, settings, compact }: { entry: DictEntry; settings: C
       <div class="top">
         <Headword entry={entry} settings={settings} />
         {settings.showHsk && entry.hsk !== undefined && <span class="badge hsk">{t('statsHskLevel', entry.hsk)}</span>}
-        {entry.source === 'glossary' && <span class="badge glossary">{entry.glossary?.category ?? t('cardGlossary')}</span>}
+        {entry.source === 'glossary' && <span class="badge glossary">{glossaryCategoryLabel(entry.glossary?.category)}</span>}
         {entry.foreignName && <span class="badge name">{t('cardName')}</span>}
       </div>
       {entry.glossary && (

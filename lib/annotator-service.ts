@@ -6,11 +6,12 @@ import { browser } from 'wxt/browser';
 import type { Annotator } from '../dictionary/annotate';
 import { WordFrequencies } from '../dictionary/word-frequencies';
 import { getDictionary } from './dictionary-service';
+import { t } from './i18n';
 import { loadOnce } from './load-once';
 
 const getFrequencies = loadOnce(async () => {
   const response = await fetch(browser.runtime.getURL('/word-frequencies.txt'));
-  if (!response.ok) throw new Error(`The word frequencies could not be loaded (HTTP ${response.status})`);
+  if (!response.ok) throw new Error(t('frequenciesLoadFailed', response.status));
   return new WordFrequencies(await response.text());
 });
 

@@ -78,7 +78,7 @@ export function Preview({ settings }: { settings: Settings }) {
       <div class="preview-card" style={{ fontSize: `${settings.cardFontSize}px` }} data-testid="preview-card">
         <div class="headword" lang="zh-CN">
           <span class="first">{first}</span> <span class="second">{second}</span>
-          {settings.showHsk && <span class="hsk">HSK {CARD.hsk}</span>}
+          {settings.showHsk && <span class="hsk">{t('statsHskLevel', CARD.hsk)}</span>}
         </div>
         <div class="reading">
           <Pinyin syllables={CARD.syllables} settings={settings} />

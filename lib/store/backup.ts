@@ -4,10 +4,11 @@
  * (by headword, card kind, review time) instead of doubling them, and runs in one transaction: all or nothing.
  */
 import { QUEUE, SCHEMA_VERSION, type CardKind, type CardRecord, type FsrsState, type KnownWord, type ReviewRecord, type SavedContext, type SavedWord, type YueduDb } from './db';
+import { t, type MessageKey } from '../i18n';
 import { guard, StoreError } from './errors';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
 import { mergeContexts, syncCards } from './words';
-import { array, bool, Invalid, LIMITS, num, oneOf, optNum, optStr, record, str, strings, webUrl } from './validate';
+import { array, bool, Invalid, isRecord, LIMITS, num, oneOf, optNum, optStr, record, str, strings, webUrl } from './validate';
 
 export const BACKUP_FORMAT = 'yuedu-backup';
 /** The backup file's own version: it changes only when the file layout changes, not with every schema version. */
@@ -130,29 +131,30 @@ function checkKnown(v: unknown, at: string): KnownWord {
   return { simplified: str(k.simplified, `${at}.simplified`, LIMITS.headword), markedAt: time(k.markedAt, `${at}.markedAt`) };
 }
 
-function unique<T>(items: T[], key: (item: T) => unknown, what: string): void {
+/** `twice` is the message naming what is doubled, with the doubled key as its substitution. */
+function unique<T>(items: T[], key: (item: T) => unknown, twice: MessageKey): void {
   const seen = new Set<unknown>();
   for (const item of items) {
     const k = key(item);
-    if (seen.has(k)) throw new Invalid(`The file lists ${what} ${String(k)} twice`);
+    if (seen.has(k)) throw new Invalid(t(twice, String(k)));
     seen.add(k);
   }
 }
 
 /** Parses and checks a whole backup file; throws an `Invalid` error that says what is wrong and where. */
 export function parseBackup(text: string): Backup {
-  if (text.length > MAX_BACKUP_CHARS) throw new Invalid('This file is too large to be a Yuedu backup');
-  let data: unknown;
+  if (text.length > MAX_BACKUP_CHARS) throw new Invalid(t('backupTooLarge'));
+  let file: unknown;
   try {
-    data = JSON.parse(text);
+    file = JSON.parse(text);
   } catch {
-    throw new Invalid('This file is not valid JSON: it may be truncated or not a Yuedu backup');
+    throw new Invalid(t('backupNotJson'));
   }
-  const file = record(data, 'The file');
-  if (file.format !== BACKUP_FORMAT) throw new Invalid('This file is not a Yuedu backup');
+  if (!isRecord(file)) throw new Invalid(t('backupNotObject'));
+  if (file.format !== BACKUP_FORMAT) throw new Invalid(t('backupNotYuedu'));
   const version = num(file.version, 'version', { int: true });
-  if (version > BACKUP_VERSION) throw new Invalid(`This backup was made by a newer Yuedu (format ${version}); update Yuedu to import it`);
-  if (version < 1) throw new Invalid(`Unknown backup format version ${version}`);
+  if (version > BACKUP_VERSION) throw new Invalid(t('backupNewerFormat', version));
+  if (version < 1) throw new Invalid(t('backupUnknownFormat', version));
   const prefs = record(file.prefs, 'prefs');
   const backup: Backup = {
     format: BACKUP_FORMAT,
@@ -165,17 +167,17 @@ export function parseBackup(text: string): Backup {
     reviews: array(file.reviews, 'reviews').map((r, i) => checkReview(r, `reviews[${i}]`)),
     known: array(file.known, 'known').map((k, i) => checkKnown(k, `known[${i}]`)),
   };
-  unique(backup.words, (w) => w.id, 'word id');
-  unique(backup.words, (w) => w.simplified, 'the word');
-  unique(backup.cards, (c) => c.id, 'card id');
-  unique(backup.cards, (c) => `${c.wordId}/${c.kind}`, 'card');
-  unique(backup.reviews, (r) => r.id, 'review id');
-  unique(backup.known, (k) => k.simplified, 'known word');
+  unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
+  unique(backup.words, (w) => w.simplified, 'backupDuplicateWord');
+  unique(backup.cards, (c) => c.id, 'backupDuplicateCardId');
+  unique(backup.cards, (c) => `${c.wordId}/${c.kind}`, 'backupDuplicateCard');
+  unique(backup.reviews, (r) => r.id, 'backupDuplicateReviewId');
+  unique(backup.known, (k) => k.simplified, 'backupDuplicateKnown');
   const wordIds = new Set(backup.words.map((w) => w.id));
   const cardWords = new Map(backup.cards.map((c) => [c.id, c.wordId]));
-  for (const c of backup.cards) if (!wordIds.has(c.wordId)) throw new Invalid(`Card ${c.id} belongs to no word in the file`);
+  for (const c of backup.cards) if (!wordIds.has(c.wordId)) throw new Invalid(t('backupCardWithoutWord', String(c.id)));
   for (const r of backup.reviews) {
-    if (cardWords.get(r.cardId) !== r.wordId) throw new Invalid(`Review ${r.id} belongs to no card in the file`);
+    if (cardWords.get(r.cardId) !== r.wordId) throw new Invalid(t('backupReviewWithoutCard', String(r.id)));
   }
   return backup;
 }
@@ -312,7 +314,7 @@ export async function importBackup(db: YueduDb, backup: Backup, now = Date.now()
 export async function importBackupText(db: YueduDb, text: string, now = Date.now()): Promise<ImportSummary> {
   const backup = parseBackup(text);
   if (backup.schema > SCHEMA_VERSION) {
-    throw new StoreError('This backup was made by a newer Yuedu; update Yuedu to import it', 'invalid');
+    throw new StoreError(t('backupNewerSchema'), 'invalid');
   }
   return importBackup(db, backup, now);
 }

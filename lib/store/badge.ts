@@ -3,6 +3,7 @@
  * starts, and by an alarm (cards fall due while no one is saving or grading); a store that cannot be read shows "!".
  */
 import { browser } from 'wxt/browser';
+import { t } from '../i18n';
 import { loadSettings, settingsItem } from '../settings/store';
 import type { YueduDb } from './db';
 import { badgeText, dueCount } from './schedule';
@@ -18,10 +19,10 @@ export async function refreshBadge(db: YueduDb, now = Date.now()): Promise<void>
     const { dailyNewCards } = await loadSettings();
     const due = await dueCount(db, now, dailyNewCards);
     await action().setBadgeText({ text: badgeText(due.total) });
-    await action().setTitle({ title: due.total ? `Yuedu: ${due.total} cards to review` : 'Yuedu' });
+    await action().setTitle({ title: due.total ? t('badgeTitleDue', due.total) : t('badgeTitle') });
   } catch (err) {
     await action().setBadgeText({ text: '!' });
-    await action().setTitle({ title: `Yuedu: ${err instanceof Error ? err.message : String(err)}` });
+    await action().setTitle({ title: t('badgeTitleError', err instanceof Error ? err.message : String(err)) });
   }
 }
 

@@ -1,3 +1,5 @@
+import { t } from '../i18n';
+
 /**
  * IndexedDB errors a reader can act on, in words they understand. Everything the store does goes through `guard`,
  * so a full disk is reported where the reader is looking instead of vanishing in a console.
@@ -26,15 +28,11 @@ export function explainStorageError(err: unknown): unknown {
   if (err instanceof StoreError) return err;
   const names = errorNames(err);
   if (names.some((n) => n === 'QuotaExceededError')) {
-    return new StoreError(
-      'Your browser has no room left for Yuedu’s word store (storage quota exceeded), so nothing was saved. ' +
-        'Free some disk space or clear other sites’ data, then try again.',
-      'quota',
-    );
+    return new StoreError(t('storeQuotaExceeded'), 'quota');
   }
   if (names.some((n) => ['OpenFailedError', 'MissingAPIError', 'DatabaseClosedError', 'InvalidStateError'].includes(n))) {
     const detail = err instanceof Error ? err.message : String(err);
-    return new StoreError(`Yuedu cannot open its word store (IndexedDB is blocked or unavailable): ${detail}`, 'unavailable');
+    return new StoreError(t('storeUnavailable', detail), 'unavailable');
   }
   return err;
 }

@@ -125,7 +125,7 @@ export function previews(card: CardRecord, now: number): Preview[] {
 
 async function itemFor(db: YueduDb, card: CardRecord, now: number, due: DueCount): Promise<ReviewItem> {
   const word = await db.words.get(card.wordId);
-  if (!word) throw new StoreError(`Card #${card.id} has no word`, 'missing');
+  if (!word) throw new StoreError(t('storeCardWithoutWord', String(card.id)), 'missing');
   return { card, word, previews: previews(card, now), due };
 }
 
@@ -161,12 +161,12 @@ export async function nextDueAt(db: YueduDb): Promise<number | null> {
 
 /** Grades a card; the log row keeps the card's state before the grade, so `undoLastGrade` can restore it exactly. */
 export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now = Date.now()): Promise<CardRecord> {
-  if (!GRADES.includes(grade)) throw new StoreError(`Unknown grade ${String(grade)}`, 'invalid');
+  if (!GRADES.includes(grade)) throw new StoreError(t('storeUnknownGrade', String(grade)), 'invalid');
   return guard(() =>
     db.transaction('rw', [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
       const card = await db.cards.get(cardId);
-      if (!card) throw new StoreError('This card no longer exists (deleted in another window?)', 'missing');
-      if (card.queue === QUEUE.inactive) throw new StoreError('This card is suspended or its word is marked known', 'invalid');
+      if (!card) throw new StoreError(t('storeCardGone'), 'missing');
+      if (card.queue === QUEUE.inactive) throw new StoreError(t('storeCardInactive'), 'invalid');
       const { card: next } = scheduler.next(toFsrsCard(card), new Date(now), grade);
       const updated: CardRecord = { ...card, ...fsrsState(next), queue: QUEUE.scheduled };
       await db.cards.put(updated);

@@ -3,6 +3,7 @@
  * and backup files. Each checker returns a fresh object with only the known fields, so nothing unexpected
  * (prototype keys, extra properties, huge strings) reaches the database.
  */
+import { t } from '../i18n';
 import { StoreError } from './errors';
 
 export const LIMITS = {
@@ -24,22 +25,22 @@ export class Invalid extends StoreError {
 
 export type Path = string;
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export function record(v: unknown, at: Path): Record<string, unknown> {
-  if (!isRecord(v)) throw new Invalid(`${at} should be an object`);
+  if (!isRecord(v)) throw new Invalid(t('invalidNotObject', at));
   return v;
 }
 
 export function array(v: unknown, at: Path): unknown[] {
-  if (!Array.isArray(v)) throw new Invalid(`${at} should be a list`);
+  if (!Array.isArray(v)) throw new Invalid(t('invalidNotList', at));
   return v;
 }
 
 export function str(v: unknown, at: Path, max: number, opts: { empty?: boolean } = {}): string {
-  if (typeof v !== 'string') throw new Invalid(`${at} should be text`);
-  if (!opts.empty && v.trim() === '') throw new Invalid(`${at} is empty`);
-  if (v.length > max) throw new Invalid(`${at} is longer than ${max} characters`);
+  if (typeof v !== 'string') throw new Invalid(t('invalidNotText', at));
+  if (!opts.empty && v.trim() === '') throw new Invalid(t('invalidEmpty', at));
+  if (v.length > max) throw new Invalid(t('invalidTooLong', at, max));
   return v;
 }
 
@@ -48,10 +49,10 @@ export function optStr(v: unknown, at: Path, max: number): string | undefined {
 }
 
 export function num(v: unknown, at: Path, opts: { int?: boolean; min?: number; max?: number } = {}): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(`${at} should be a number`);
-  if (opts.int && !Number.isInteger(v)) throw new Invalid(`${at} should be a whole number`);
-  if (opts.min !== undefined && v < opts.min) throw new Invalid(`${at} should be at least ${opts.min}`);
-  if (opts.max !== undefined && v > opts.max) throw new Invalid(`${at} should be at most ${opts.max}`);
+  if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(t('invalidNotNumber', at));
+  if (opts.int && !Number.isInteger(v)) throw new Invalid(t('invalidNotWholeNumber', at));
+  if (opts.min !== undefined && v < opts.min) throw new Invalid(t('invalidTooSmall', at, opts.min));
+  if (opts.max !== undefined && v > opts.max) throw new Invalid(t('invalidTooLarge', at, opts.max));
   return v;
 }
 
@@ -60,18 +61,18 @@ export function optNum(v: unknown, at: Path, opts: { int?: boolean; min?: number
 }
 
 export function bool(v: unknown, at: Path): boolean {
-  if (typeof v !== 'boolean') throw new Invalid(`${at} should be true or false`);
+  if (typeof v !== 'boolean') throw new Invalid(t('invalidNotBoolean', at));
   return v;
 }
 
 export function oneOf<T extends string | number>(v: unknown, at: Path, allowed: readonly T[]): T {
-  if (!allowed.includes(v as T)) throw new Invalid(`${at} should be one of ${allowed.join(', ')}`);
+  if (!allowed.includes(v as T)) throw new Invalid(t('invalidNotOneOf', at, allowed.join(', ')));
   return v as T;
 }
 
 export function strings(v: unknown, at: Path, maxItems: number, maxLength: number): string[] {
   const list = array(v, at);
-  if (list.length > maxItems) throw new Invalid(`${at} has more than ${maxItems} items`);
+  if (list.length > maxItems) throw new Invalid(t('invalidTooMany', at, maxItems));
   return list.map((item, i) => str(item, `${at}[${i}]`, maxLength));
 }
 
@@ -83,8 +84,8 @@ export function webUrl(v: unknown, at: Path): string {
   try {
     protocol = new URL(url).protocol;
   } catch {
-    throw new Invalid(`${at} is not a URL`);
+    throw new Invalid(t('invalidNotUrl', at));
   }
-  if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') throw new Invalid(`${at} is not a web address`);
+  if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') throw new Invalid(t('invalidNotWebAddress', at));
   return url;
 }

@@ -2,9 +2,10 @@
  * Saved words: saving (a word met again gains its new sentence), editing, suspending, marking known, deleting.
  * Every write is one Dexie transaction, so saves from several tabs or pages at once cannot lose each other's data.
  */
+import { t } from '../i18n';
 import type { WordToSave } from '../messaging/protocol';
 import { newCardFields, QUEUE, type CardKind, type CardRecord, type Queue, type SavedContext, type SavedWord, type YueduDb } from './db';
-import { guard } from './errors';
+import { guard, StoreError } from './errors';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
 import { LIMITS, num, optStr, record, str, strings, webUrl, optNum } from './validate';
 
@@ -139,7 +140,7 @@ async function changeWord(db: YueduDb, id: number, change: (word: SavedWord) => 
   await guard(() =>
     db.transaction('rw', writeTables(db), async () => {
       const word = await db.words.get(id);
-      if (!word) throw new Error(`There is no saved word #${id}`);
+      if (!word) throw new StoreError(t('storeNoSuchWord', id), 'missing');
       change(word);
       word.updatedAt = now;
       await db.words.put(word);

@@ -78,4 +78,32 @@ describe('a browser in Simplified Chinese', () => {
     expect(names).toEqual({ name: message('extName'), command: message('commandTogglePinyin') });
     await page.close();
   });
+
+  // Saves a word, so it runs after the tests of the empty popup and word list.
+  it('explains store errors and the due count on the toolbar in Chinese, JSON paths kept as they are', async () => {
+    const page = await b.context.newPage();
+    await page.goto(b.extensionUrl('words.html'));
+    await page.waitForSelector('[data-testid=no-words]');
+    const save = (simplified: string) =>
+      page.evaluate(
+        (simplified) =>
+          chrome.runtime.sendMessage({
+            yuedu: 1,
+            type: 'saveWord',
+            payload: {
+              word: { simplified, traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit meeting'] },
+              context: { sentence: '中亚峰会在西安举行。', title: '丝路新闻', url: 'http://127.0.0.1/silk-road.html' },
+            },
+          }),
+        simplified,
+      );
+    expect(await save('')).toEqual({ ok: false, error: message('invalidEmpty').replace('$PATH$', 'word.simplified') });
+    expect(await save('峰会')).toMatchObject({ ok: true });
+    const title = () => b.serviceWorker.evaluate(() => chrome.action.getTitle({}));
+    await expect.poll(title).toBe(message('badgeTitleDue').replace('$COUNT$', '1'));
+
+    await page.setInputFiles('[data-testid=import-json]', { name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "yuedu-backup", "vers') });
+    await expect.poll(() => page.textContent('[data-testid=transfer-status]')).toBe(message('backupNotJson'));
+    await page.close();
+  });
 });

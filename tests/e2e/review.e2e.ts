@@ -68,6 +68,7 @@ describe('saving, reviewing and backing up words in Chromium', () => {
     expect(await saveWord(page, summit, '峰会发表了宣言。')).toEqual({ ok: true, value: { id: 1, created: false } });
     expect(await saveWord(page, community, '构建命运共同体。')).toEqual({ ok: true, value: { id: 2, created: true } });
     await expect.poll(() => badge(s)).toBe('2');
+    await expect.poll(() => s.serviceWorker.evaluate(() => chrome.action.getTitle({}))).toBe('Yuedu: 2 cards to review');
     const bad = await saveWord(page, { ...summit, simplified: '' }, 'x');
     expect(bad).toEqual({ ok: false, error: 'word.simplified is empty' });
     const words = (await readStore(page, 'words')) as { simplified: string; contexts: { sentence: string }[] }[];

@@ -49,6 +49,7 @@ describe('the hover card', () => {
     expect(first.querySelector('.pinyin')?.textContent).toBe('sān gǔ shì lì');
     expect((first.querySelector('.pinyin span') as HTMLElement).style.color).toBe('#e30000');
     expect(first.querySelector('.note')?.textContent).toContain('separatism');
+    expect(first.querySelector('.badge.glossary')?.textContent).toBe('Security');
     expect(root.querySelector('[data-entry="三"] .hsk')?.textContent).toBe('HSK 1');
   });
 

@@ -1,12 +1,16 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { saveWord } from '../../lib/store/words';
 import { community, ctx, freshDb, summit } from './store/fixtures';
 
-// The settings module binds to the extension API when first imported; the badge is not what is tested here.
-(globalThis as { chrome?: unknown }).chrome = fakeBrowser;
+// wxt/browser binds to the extension API when first imported (by the store's messages, by the settings module), so
+// the fake goes in before any import; the badge is not what is tested here.
+const { fakeBrowser } = await vi.hoisted(async () => {
+  const fake = await import('wxt/testing/fake-browser');
+  (globalThis as { chrome?: unknown }).chrome = fake.fakeBrowser;
+  return fake;
+});
 // No locale files here: the English messages are the fallback.
 vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
 vi.mock('../../lib/store/badge', () => ({ refreshBadge: () => Promise.resolve() }));

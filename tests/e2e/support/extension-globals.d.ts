@@ -1,7 +1,7 @@
 /** The part of the extension API that tests call inside extension pages via page.evaluate. */
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  action: { getBadgeText(details: { tabId?: number }): Promise<string> };
+  action: { getBadgeText(details: { tabId?: number }): Promise<string>; getTitle(details: { tabId?: number }): Promise<string> };
   storage: {
     sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
     local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };

@@ -1,0 +1,24 @@
+/**
+ * The hover card's label for a glossary entry's category. Categories are the base names of the TSV files in
+ * dictionary/glossary/, which are identifiers, not words to show a reader.
+ */
+import { t, type MessageKey } from '../lib/i18n';
+
+export const GLOSSARY_CATEGORY_LABELS: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
+  ['belt-and-road', 'categoryBeltAndRoad'],
+  ['central-asia', 'categoryCentralAsia'],
+  ['diplomacy', 'categoryDiplomacy'],
+  ['domestic-politics', 'categoryDomesticPolitics'],
+  ['ecology', 'categoryEcology'],
+  ['economy', 'categoryEconomy'],
+  ['party', 'categoryParty'],
+  ['people', 'categoryPeople'],
+  ['security', 'categorySecurity'],
+  ['society-technology', 'categorySocietyTechnology'],
+  ['taiwan-hk-macao', 'categoryTaiwanHkMacao'],
+]);
+
+/** An unknown category (an artifact built from a newer glossary, say) is shown as plain "glossary". */
+export function glossaryCategoryLabel(category: string | undefined): string {
+  return t(GLOSSARY_CATEGORY_LABELS.get(category ?? '') ?? 'cardGlossary');
+}
