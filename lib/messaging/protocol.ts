@@ -38,7 +38,10 @@ export interface BackgroundRequests {
   annotate: { req: { paragraphs: string[]; pinyin: PinyinOptions }; res: { paragraphs: Segment[][] } };
   /** Saves a word, or adds the new context sentence to a word saved before. */
   saveWord: { req: { word: WordToSave; context: WordContext }; res: { id: number; created: boolean } };
-  /** Simplified headwords the reader has saved or marked known, for highlighting and the "unknown only" layer. */
+  /**
+   * For highlighting saved words, the article stats and the "unknown only" layer: the saved words in both scripts
+   * (a page may be in either) and the simplified headwords marked known (segments carry their simplified form).
+   */
   wordStates: { req: Record<string, never>; res: { saved: string[]; known: string[] } };
 }
 

@@ -80,8 +80,8 @@ export type YueduDb = Dexie & {
 export const DB_NAME = 'yuedu';
 
 /** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
-export const SCHEMA_VERSIONS = [1, 2] as const;
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSIONS = [1, 2, 3] as const;
+export const SCHEMA_VERSION = 3;
 
 export const newCardFields = (due: number): FsrsState & { queue: Queue } => ({
   queue: QUEUE.new,
@@ -124,5 +124,7 @@ export function openDb(name = DB_NAME): YueduDb {
         words.map((w) => ({ wordId: w.id ?? 0, kind: 'recognize' as const, ...newCardFields(w.savedAt) })),
       );
     });
+  // Saved words are found on pages in traditional characters by this index; Dexie builds it from the rows.
+  db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
   return db;
 }

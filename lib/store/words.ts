@@ -129,10 +129,10 @@ export async function saveWord(
 
 export async function wordStates(db: YueduDb): Promise<{ saved: string[]; known: string[] }> {
   return guard(async () => {
-    const [saved, known] = await db.transaction('r', [db.words, db.known], () =>
-      Promise.all([db.words.orderBy('simplified').keys(), db.known.toCollection().primaryKeys()]),
+    const [simplified, traditional, known] = await db.transaction('r', [db.words, db.known], () =>
+      Promise.all([db.words.orderBy('simplified').keys(), db.words.orderBy('traditional').uniqueKeys(), db.known.toCollection().primaryKeys()]),
     );
-    return { saved: saved.map(String), known: known.map(String) };
+    return { saved: [...new Set([...simplified, ...traditional].map(String))], known: known.map(String) };
   });
 }
 

@@ -243,6 +243,40 @@ describe('reading on the page', () => {
     await page.close();
   });
 
+  it('finds saved and known words on a page in traditional characters', async () => {
+    const popup = await s.open(s.extensionUrl('popup.html'));
+    const word = { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit meeting'] };
+    const context = { sentence: '中亚峰会在阿斯塔纳举行。', title: '丝路新闻', url: 'http://127.0.0.1/' };
+    expect(await popup.evaluate((payload) => chrome.runtime.sendMessage({ yuedu: 1, type: 'saveWord', payload }), { word, context })).toMatchObject({ ok: true });
+    // Known words are kept by their simplified form only: 領導人 on the page must count as 领导人.
+    await popup.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.open('yuedu');
+          req.onsuccess = () => {
+            const tx = req.result.transaction('known', 'readwrite');
+            tx.objectStore('known').put({ simplified: '领导人', markedAt: Date.now() });
+            tx.oncomplete = () => {
+              req.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    await popup.close();
+
+    const page = await openArticle('/test-pages/traditional.html');
+    await expect
+      .poll(() => page.evaluate(() => [...(CSS.highlights.get('yuedu-saved') ?? [])].map((r) => (r as Range).toString())))
+      .toEqual(['峰會', '峰會', '峰會', '峰會', '峰會']);
+    const stats = (await toTab(page, 'articleStats', {})) as { value: { knownShare: number; savedShare: number } };
+    expect(stats.value.savedShare).toBeGreaterThan(0);
+    expect(stats.value.knownShare).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it('works beside forms, contenteditable, a same-origin frame and a hostile stylesheet, without leaking styles', async () => {
     const page = await s.open(s.server.url('/test-pages/forms.html'));
     await page.waitForSelector('html[data-yuedu]');

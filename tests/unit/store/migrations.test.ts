@@ -8,6 +8,14 @@ import { ctx, summit, T0 } from './fixtures';
 /** Each released schema exactly as it shipped, to build old databases with. */
 const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
   1: (db) => db.version(1).stores({ words: '++id, &simplified, savedAt' }),
+  2: (db) =>
+    db.version(2).stores({
+      words: '++id, &simplified, savedAt, updatedAt',
+      cards: '++id, wordId, &[wordId+kind], [queue+due]',
+      reviews: '++id, cardId, wordId, review',
+      known: '&simplified',
+      meta: '&key',
+    }),
 };
 
 describe('schema migrations', () => {
@@ -39,7 +47,23 @@ describe('schema migrations', () => {
     ]);
     expect((await nextCard(db, T0 + 5, 20))?.word.simplified).toBe('峰会');
     expect(await saveWord(db, { word: summit, context: ctx('新的句子。') }, T0 + 10)).toEqual({ id: 1, created: false });
-    expect(await wordStates(db)).toEqual({ saved: ['丝路', '峰会'], known: [] });
+    expect(await wordStates(db)).toEqual({ saved: ['丝路', '峰会', '峰會', '絲路'], known: [] });
+    db.close();
+  });
+
+  it('upgrades a v2 database: saved words are then found by their traditional form too', async () => {
+    const name = 'migrate-from-v2';
+    const v2 = new Dexie(name);
+    OLD_SCHEMAS[2]?.(v2);
+    const word = { simplified: '发展', traditional: '發展', pinyin: 'fa1 zhan3', definitions: ['to develop'], contexts: [], savedAt: T0, updatedAt: T0, suspended: false };
+    await v2.table('words').add(word);
+    await v2.table('known').add({ simplified: '峰会', markedAt: T0 });
+    v2.close();
+
+    const db = openDb(name);
+    expect(await db.words.where('traditional').equals('發展').toArray()).toEqual([{ id: 1, ...word }]);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await wordStates(db)).toEqual({ saved: ['发展', '發展'], known: ['峰会'] });
     db.close();
   });
 
