@@ -7,7 +7,7 @@ import path from 'node:path';
 import { Jieba } from '@node-rs/jieba';
 import { dict as jiebaDict } from '@node-rs/jieba/dict';
 import { pinyin } from 'pinyin-pro';
-import { annotate, type Annotator } from '../dictionary/annotate';
+import { annotate, segmentModel, type Annotator } from '../dictionary/annotate';
 import { loadDictionaryForNode } from '../dictionary/node';
 import { normalizeSyllable } from '../dictionary/pinyin';
 import { segment } from '../dictionary/segment';
@@ -86,11 +86,7 @@ export const segmentationSuite: BenchSuite = {
 
     const gold = readMsrGold();
     const f1 = evaluateMsr((s) => {
-      return segment(s, {
-        frequencies: annotator.frequencies,
-        lexicon: dictionary,
-        preferred: (w) => dictionary.get(w).some((e) => e.source === 'glossary'),
-      }).map((t) => s.slice(t.start, t.end));
+      return segment(s, segmentModel(annotator)).map((t) => s.slice(t.start, t.end));
     }, gold).f1;
     const intl = new Intl.Segmenter('zh', { granularity: 'word' });
     const jieba = Jieba.withDict(jiebaDict);

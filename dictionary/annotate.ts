@@ -4,7 +4,7 @@
 import { pinyin as pinyinPro } from 'pinyin-pro';
 import { HAN } from './chars';
 import { applySandhi, chooseReading, contextualSyllables, formatSyllable, normalizeSyllable } from './pinyin';
-import { segment, type Lexicon, type Token } from './segment';
+import { segment, type Lexicon, type SegmentModel, type Token } from './segment';
 import type { DictEntry, PinyinOptions, Segment } from './types';
 import type { WordFrequencies } from './word-frequencies';
 
@@ -52,6 +52,16 @@ function wordInfo(dictionary: AnnotationDictionary, word: string): WordInfo {
   return info;
 }
 
+/** How the annotator's dictionary and frequencies cut text into words (also what the segmentation bench scores). */
+export function segmentModel({ dictionary, frequencies }: Annotator): SegmentModel {
+  return {
+    frequencies,
+    lexicon: dictionary,
+    preferred: (word) => wordInfo(dictionary, word).glossary,
+    simplified: (word) => wordInfo(dictionary, word).simplified,
+  };
+}
+
 function kindOf(text: string, token: Token): Segment['kind'] {
   if (token.kind === 'han') return token.known ? 'word' : 'name';
   return HAN.test(text.slice(token.start, token.end)) ? 'word' : 'other';
@@ -80,12 +90,8 @@ function nameSyllables(name: string): (string | undefined)[] {
  */
 export function annotate(annotator: Annotator, text: string, options: PinyinOptions): Segment[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const { dictionary, frequencies } = annotator;
-  const tokens = segment(text, {
-    frequencies,
-    lexicon: dictionary,
-    preferred: (word) => wordInfo(dictionary, word).glossary,
-  });
+  const { dictionary } = annotator;
+  const tokens = segment(text, segmentModel(annotator));
   const hasHan = HAN.test(text);
   const context = hasHan ? contextualSyllables(text) : [];
   // Syllables by UTF-16 index of their character, decided word by word, then adjusted for sandhi across words.

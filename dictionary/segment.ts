@@ -36,6 +36,11 @@ export interface SegmentModel {
    * list's cuts. Asked only of lexicon words that the frequency list lacks.
    */
   preferred?: (word: string) => boolean;
+  /**
+   * The simplified form of a traditional lexicon word (貿易 → 贸易): the frequency list is in simplified characters,
+   * so a traditional text takes its words' simplified frequencies. Asked only of words the frequency list lacks.
+   */
+  simplified?: (word: string) => string | undefined;
 }
 
 const DIGIT = /[0-9０-９]/;
@@ -145,7 +150,7 @@ function alnumEnd(text: string, pos: number): { end: number; numeric: boolean } 
  * log-probability of text[i, end) written as words, next[i] where the first of those words ends.
  */
 function cutHanRun(text: string, start: number, end: number, model: SegmentModel, out: Token[]): void {
-  const { frequencies, lexicon, preferred } = model;
+  const { frequencies, lexicon, preferred, simplified } = model;
   const size = end - start;
   const best = new Float64Array(size + 1);
   const next = new Int32Array(size + 1);
@@ -178,16 +183,21 @@ function cutHanRun(text: string, start: number, end: number, model: SegmentModel
     if (lexicon) {
       for (const length of lexicon.wordLengthsAt(text, i)) {
         if (i + length > end) continue;
-        // A character the frequency list lacks (traditional 說) is still a known word when the lexicon has it.
-        if (length <= single) {
-          if (frequencies.logProb(text.slice(i, i + length)) === undefined) consider(length, lexiconLogProb, true);
+        const word = text.slice(i, i + length);
+        if (length > single && preferred?.(word)) {
+          consider(length, PREFERRED_LOG_PROB, true);
           continue;
         }
-        const word = text.slice(i, i + length);
-        if (preferred?.(word)) consider(length, PREFERRED_LOG_PROB, true);
-        else if (frequencies.logProb(word) === undefined) {
-          consider(length, length >= LONG_WORD ? lexiconLogProb - LONG_WORD_PENALTY : lexiconLogProb, true);
-        }
+        // A word in traditional characters (說, 貿易) counts as often as its simplified form, even where the list has
+        // it rarer (jieba lists 會 and 與 far below 会 and 与). A word the list lacks is still known when the lexicon
+        // has it, at the rare words' frequency.
+        const own = frequencies.logProb(word);
+        const simple = simplified?.(word);
+        const asSimplified = simple === undefined ? undefined : frequencies.logProb(simple);
+        let logProb: number | undefined;
+        if (asSimplified !== undefined && (own === undefined || asSimplified > own)) logProb = asSimplified;
+        else if (own === undefined) logProb = lexiconLogProb;
+        if (logProb !== undefined) consider(length, length >= LONG_WORD ? logProb - LONG_WORD_PENALTY : logProb, true);
       }
     }
     if (HAN_NUMERALS.includes(text[i] ?? '\0') || text.startsWith('分之', i + 1)) {

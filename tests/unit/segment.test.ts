@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { segmentModel } from '../../dictionary/annotate';
 import { loadDictionaryForNode } from '../../dictionary/node';
 import { segment, type SegmentModel } from '../../dictionary/segment';
 import { loadWordFrequenciesForNode } from '../../dictionary/word-frequencies-node';
@@ -7,12 +8,7 @@ import { compileWordFrequencies, WordFrequencies } from '../../dictionary/word-f
 let model: SegmentModel;
 
 beforeAll(async () => {
-  const dictionary = await loadDictionaryForNode();
-  model = {
-    frequencies: loadWordFrequenciesForNode(),
-    lexicon: dictionary,
-    preferred: (word) => dictionary.get(word).some((e) => e.source === 'glossary'),
-  };
+  model = segmentModel({ dictionary: await loadDictionaryForNode(), frequencies: loadWordFrequenciesForNode() });
 }, 60_000);
 
 const words = (text: string) => segment(text, model).map((t) => text.slice(t.start, t.end));
@@ -42,6 +38,17 @@ describe('segment', () => {
     expect(words('3D打印')).toEqual(['3D', '打印']);
     expect(words('21世纪海上丝绸之路')).toEqual(['21世纪', '海上丝绸之路']);
     expect(words('COVID-19疫情')).toEqual(['COVID-19', '疫情']);
+  });
+
+  it('cuts traditional text as it cuts the same text in simplified characters', () => {
+    const pairs = [
+      ['区域内贸易持续增长，互联互通网络不断完善。', '區域內貿易持續增長，互聯互通網絡不斷完善。'],
+      ['峰会发表联合声明，宣布将在教育、卫生、旅游和数字经济等领域开展更多合作项目。', '峰會發表聯合聲明，宣佈將在教育、衛生、旅遊和數字經濟等領域開展更多合作項目。'],
+      ['与会各方表示，要推动构建更加紧密的命运共同体。', '與會各方表示，要推動構建更加緊密的命運共同體。'],
+      ['他们说这个问题很重要', '他們說這個問題很重要'],
+    ];
+    const cuts = (text: string) => segment(text, model).map((t) => t.end);
+    for (const [simplified, traditional] of pairs) expect(cuts(traditional as string)).toEqual(cuts(simplified as string));
   });
 
   it('marks token kinds and which Han words are known', () => {
