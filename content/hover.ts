@@ -5,7 +5,7 @@
  */
 import type { LookupMatch } from '../dictionary/types';
 import { t } from '../lib/i18n';
-import type { WordContext, WordToSave } from '../lib/messaging/protocol';
+import type { LookupWindow, WordContext, WordToSave } from '../lib/messaging/protocol';
 import type { Settings } from '../lib/settings/settings';
 import { wordToSave } from '../lib/word-to-save';
 import { CardHost, HOST_TAG } from './card-host';
@@ -15,9 +15,9 @@ import { setHighlight, WORD_HIGHLIGHT } from './highlights';
 import { characterAt, collectText, rangeOf, sentenceAt, WINDOW, type TextPoint, type TextRun } from './text-at-point';
 
 export interface HoverDeps {
-  lookup(text: string): Promise<LookupMatch[]>;
-  /** `lookup` of each text, in one round trip. */
-  lookupMany(texts: string[]): Promise<LookupMatch[][]>;
+  lookup(window: LookupWindow): Promise<LookupMatch[]>;
+  /** `lookup` of each window, in one round trip. */
+  lookupMany(windows: LookupWindow[]): Promise<LookupMatch[][]>;
   /** Runs work when the page is idle (the read-ahead must not compete with the reader's input). */
   idle(run: () => void): void;
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
@@ -52,6 +52,18 @@ export function copyLine(match: LookupMatch): string {
   const word = wordToSave(entry);
   return [word.simplified, word.pinyin, word.definitions.join('; ')].filter(Boolean).join('\t');
 }
+
+/**
+ * What a hover at a point looks up: the text from the point (`run`, by default the next WINDOW characters), after the
+ * readable character before it as context.
+ */
+export function lookupWindow(point: TextPoint, run: TextRun = collectText(point, WINDOW)): LookupWindow {
+  const before = collectText(point, 1, 'backward').text;
+  return { text: before + run.text, pos: before.length };
+}
+
+/** Windows of the same text and position get the same answer: the cache's key. */
+const keyOf = ({ text, pos = 0 }: LookupWindow): string => `${pos}|${text}`;
 
 function editable(target: EventTarget | null): boolean {
   const el = target as HTMLElement | null;
@@ -142,43 +154,47 @@ export class HoverController {
     await this.showAt(point);
   }
 
-  /** Keeps a lookup under its text, forgetting it if it fails (so that it is asked again) and the least used beyond the limit. */
-  private remember(text: string, result: Promise<LookupMatch[]>): Promise<LookupMatch[]> {
+  /** Keeps a lookup under its key, forgetting it if it fails (so that it is asked again) and the least used beyond the limit. */
+  private remember(key: string, result: Promise<LookupMatch[]>): Promise<LookupMatch[]> {
     const kept = result.catch((err: unknown) => {
-      if (this.cache.get(text) === kept) this.cache.delete(text);
+      if (this.cache.get(key) === kept) this.cache.delete(key);
       throw err;
     });
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value as string);
-    this.cache.set(text, kept);
+    this.cache.set(key, kept);
     return kept;
   }
 
-  private lookup(text: string): Promise<LookupMatch[]> {
-    const cached = this.cache.get(text);
-    if (!cached) return this.remember(text, this.deps.lookup(text));
-    this.cache.delete(text);
-    this.cache.set(text, cached);
+  private lookup(window: LookupWindow): Promise<LookupMatch[]> {
+    const key = keyOf(window);
+    const cached = this.cache.get(key);
+    if (!cached) return this.remember(key, this.deps.lookup(window));
+    this.cache.delete(key);
+    this.cache.set(key, cached);
     return cached;
   }
 
   /**
    * In idle time, looks up in one message every window of the text that follows a point (the windows a hover there
-   * would look up: a pure function of the text, so a window that differs is only a miss). Called on the first Chinese
+   * would look up: the answer is a pure function of the window, so one that differs is only a miss). Called on the first Chinese
    * of the page, which also has the service worker load the dictionary before the first hover, and after each card.
    */
   readAhead(point: TextPoint): void {
     this.deps.idle(() => {
       const run = collectText(point, READ_AHEAD + WINDOW);
-      const texts = new Set<string>();
+      const windows = new Map<string, LookupWindow>();
+      let before = collectText(point, 1, 'backward').text;
       for (let i = 0; i < Math.min(READ_AHEAD, run.text.length); i++) {
-        const text = run.text.slice(i, i + WINDOW);
-        if (isHan(text[0]) && !this.cache.has(text)) texts.add(text);
+        if (i > 0) before = run.text[i - 1] ?? '';
+        const window = { text: before + run.text.slice(i, i + WINDOW), pos: before.length };
+        const key = keyOf(window);
+        if (isHan(run.text[i]) && !this.cache.has(key)) windows.set(key, window);
       }
       const more = run.text.length === READ_AHEAD + WINDOW;
-      if (texts.size === 0 || (more && texts.size < MIN_BATCH)) return;
-      const batch = this.deps.lookupMany([...texts]);
-      [...texts].forEach((text, i) =>
-        this.remember(text, batch.then((all) => all[i] ?? [])).catch(() => undefined),
+      if (windows.size === 0 || (more && windows.size < MIN_BATCH)) return;
+      const batch = this.deps.lookupMany([...windows.values()]);
+      [...windows.keys()].forEach((key, i) =>
+        this.remember(key, batch.then((all) => all[i] ?? [])).catch(() => undefined),
       );
     });
   }
@@ -190,7 +206,7 @@ export class HoverController {
     if (!isHan(run.text[0])) return false;
     let matches: LookupMatch[];
     try {
-      matches = await this.lookup(run.text);
+      matches = await this.lookup(lookupWindow(point, run));
     } catch (err) {
       console.warn('Yuedu: lookup failed', err);
       return false;
@@ -299,7 +315,7 @@ export class HoverController {
       const start = before.points[i] as TextPoint;
       if (!isHan(before.text[i])) continue;
       const wanted = before.points.length - i;
-      const matches = await this.lookup(collectText(start, WINDOW).text).catch(() => []);
+      const matches = await this.lookup(lookupWindow(start)).catch(() => []);
       if (matches.some((m) => m.text.length === wanted)) {
         await this.showAt(start);
         return;

@@ -110,8 +110,8 @@ export class Reader {
   private wake(): void {
     installHighlightStyles(this.doc);
     this.hover = new HoverController(this.doc, {
-      lookup: async (text) => (await send('lookup', { text })).matches,
-      lookupMany: async (texts) => (await send('lookupMany', { texts })).matches,
+      lookup: async (window) => (await send('lookup', window)).matches,
+      lookupMany: async (windows) => (await send('lookupMany', { windows })).matches,
       idle: whenIdle,
       save: (word, context) => send('saveWord', { word, context }),
       settings: () => this.settings,

@@ -14,11 +14,11 @@ export default defineBackground(() => {
   const db = openDb();
   serveBackground({
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
-    lookup: async ({ text }) => ({ matches: (await getDictionary()).lookup(text, 0) }),
-    lookupMany: async ({ texts }) => {
-      if (!Array.isArray(texts) || texts.length > LOOKUP_BATCH) throw new Error(`lookupMany takes a list of at most ${LOOKUP_BATCH} texts`);
+    lookup: async ({ text, pos }) => ({ matches: (await getDictionary()).lookup(text, pos ?? 0) }),
+    lookupMany: async ({ windows }) => {
+      if (!Array.isArray(windows) || windows.length > LOOKUP_BATCH) throw new Error(`lookupMany takes a list of at most ${LOOKUP_BATCH} windows`);
       const dictionary = await getDictionary();
-      return { matches: texts.map((text) => dictionary.lookup(text, 0)) };
+      return { matches: windows.map((w) => dictionary.lookup(w.text, w.pos ?? 0)) };
     },
     annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
     saveWord: async (request) => {

@@ -28,12 +28,22 @@ export interface WordContext {
 
 export type PinyinLayerMode = 'off' | 'all' | 'unknown';
 
+/**
+ * Text to look words up in: a window from the pointer (say 16 UTF-16 units) starting at `pos` (default 0). What comes
+ * before `pos` is context: the character before the pointer tells whether it is inside a name (卡 of 托卡耶夫 does
+ * not start the name 卡耶夫).
+ */
+export interface LookupWindow {
+  text: string;
+  pos?: number;
+}
+
 export interface BackgroundRequests {
   ping: { req: { from: string }; res: { pong: true; version: string } };
-  /** Words starting at `text[0]`, longest first; send a window of text (say 16 UTF-16 units) from the pointer. */
-  lookup: { req: { text: string }; res: { matches: LookupMatch[] } };
+  /** Words starting at the window's `pos`, longest first. */
+  lookup: { req: LookupWindow; res: { matches: LookupMatch[] } };
   /** `lookup` for many windows at once (at most LOOKUP_BATCH): the hover card reads ahead of the pointer with it. */
-  lookupMany: { req: { texts: string[] }; res: { matches: LookupMatch[][] } };
+  lookupMany: { req: { windows: LookupWindow[] }; res: { matches: LookupMatch[][] } };
   /** Segments with pinyin for each paragraph, for the pinyin layer and known-word marking. */
   annotate: { req: { paragraphs: string[]; pinyin: PinyinOptions }; res: { paragraphs: Segment[][] } };
   /** Saves a word, or adds the new context sentence to a word saved before. */

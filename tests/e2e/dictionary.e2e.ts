@@ -44,11 +44,13 @@ describe('the dictionary in the built extension', () => {
   });
 
   it('answers many windows in one message, each as its own lookup would, and refuses an oversized batch', async () => {
-    const texts = ['峰会在阿斯塔纳举行', '三股势力', 'hello'];
-    const one = await Promise.all(texts.map(async (text) => ((await lookup(text)) as { value: { matches: LookupMatch[] } }).value.matches));
-    expect(await ask('lookupMany', { texts })).toEqual({ ok: true, value: { matches: one } });
-    const tooMany = (await ask('lookupMany', { texts: Array.from({ length: 1025 }, () => '峰会') })) as { ok: boolean; error: string };
-    expect(tooMany).toEqual({ ok: false, error: 'lookupMany takes a list of at most 1024 texts' });
+    const windows = [{ text: '峰会在阿斯塔纳举行' }, { text: '三股势力', pos: 0 }, { text: 'hello' }, { text: '托卡耶夫邀请', pos: 1 }];
+    const one = await Promise.all(windows.map(async (w) => ((await ask('lookup', w)) as { value: { matches: LookupMatch[] } }).value.matches));
+    expect(await ask('lookupMany', { windows })).toEqual({ ok: true, value: { matches: one } });
+    // The character before the window's position is context: inside 托卡耶夫, 卡 does not start a name.
+    expect(one[3]?.map((m) => m.text)).toEqual(['卡']);
+    const tooMany = (await ask('lookupMany', { windows: Array.from({ length: 1025 }, () => ({ text: '峰会' })) })) as { ok: boolean; error: string };
+    expect(tooMany).toEqual({ ok: false, error: 'lookupMany takes a list of at most 1024 windows' });
   });
 
   it('loads the dictionary again after the browser stops the service worker', async () => {

@@ -120,6 +120,17 @@ describe('reading on the page', () => {
     await page.close();
   });
 
+  it('does not take the middle of a name for another name: 卡 of 托卡耶夫 is 卡', async () => {
+    const page = await openArticle();
+    expect((await hover(page, '托卡耶夫', { within: 'article' })).entries[0]).toMatchObject({ word: '托卡耶夫', source: 'glossary' });
+    // Within the word shown the card stays: close it, as a reader would to look at one character of it.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => card(page)).toBeNull();
+    const inside = await hover(page, '卡耶夫', { within: 'article', expected: '卡' });
+    expect(inside.entries.map((e) => e.word)).not.toContain('卡耶夫');
+    await page.close();
+  });
+
   it('finds a word split across elements and across the line break of two paragraphs', async () => {
     const page = await openArticle();
     // "坚 定 打 击“ 三 股 势力”": spaces between every character in the source text.

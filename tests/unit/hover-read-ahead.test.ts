@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { firstChinese, isHan } from '../../content/chinese';
-import { HoverController, type HoverDeps } from '../../content/hover';
-import { collectText, WINDOW, type TextPoint } from '../../content/text-at-point';
+import { HoverController, lookupWindow, type HoverDeps } from '../../content/hover';
+import { collectText, type TextPoint } from '../../content/text-at-point';
 import type { LookupMatch } from '../../dictionary/types';
+import type { LookupWindow } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { readPage } from './support/fixture-pages';
 
@@ -15,23 +16,27 @@ function xinhuaPage(): Document {
   return document;
 }
 
-/** A stand-in dictionary: every text starts with a two-character word. */
-const matchesOf = (text: string): LookupMatch[] => [
-  { text: text.slice(0, 2), entries: [{ simplified: text.slice(0, 2), traditional: text.slice(0, 2), readings: [], source: 'cedict' }] },
-];
+/** A stand-in dictionary: every window starts with a two-character word. */
+function matchesOf({ text, pos = 0 }: LookupWindow): LookupMatch[] {
+  const word = text.slice(pos, pos + 2);
+  return [{ text: word, entries: [{ simplified: word, traditional: word, readings: [], source: 'cedict' }] }];
+}
+
+/** One string per window, to compare what was asked. */
+const asString = ({ text, pos }: LookupWindow) => `${pos ?? 0}|${text}`;
 
 /** Records what the controller asks of the service worker; idle work runs only when the test says so. */
 function fakeDeps(opts: { failBatch?: boolean } = {}) {
   const asked = { single: [] as string[], batches: [] as string[][] };
   const idle: (() => void)[] = [];
   const deps: HoverDeps = {
-    lookup: (text) => {
-      asked.single.push(text);
-      return Promise.resolve(matchesOf(text));
+    lookup: (window) => {
+      asked.single.push(asString(window));
+      return Promise.resolve(matchesOf(window));
     },
-    lookupMany: (texts) => {
-      asked.batches.push(texts);
-      return opts.failBatch ? Promise.reject(new Error('service worker gone')) : Promise.resolve(texts.map(matchesOf));
+    lookupMany: (windows) => {
+      asked.batches.push(windows.map(asString));
+      return opts.failBatch ? Promise.reject(new Error('service worker gone')) : Promise.resolve(windows.map(matchesOf));
     },
     save: () => Promise.resolve({ created: true }),
     settings: () => DEFAULT_SETTINGS,
@@ -49,6 +54,19 @@ function hanPoints(start: TextPoint, count: number): TextPoint[] {
   return collectText(start, count * 2).points.filter((p) => isHan(p.node.data[p.offset])).slice(0, count);
 }
 
+describe('what a hover looks up', () => {
+  it('is the text from the pointer with the readable character before it, across elements', () => {
+    const p = document.createElement('p');
+    const name = document.createElement('b');
+    name.textContent = '卡耶夫';
+    p.append('总统托', name, '邀请');
+    document.body.replaceChildren(p);
+    const inName = { node: name.firstChild as Text, offset: 0 };
+    expect(lookupWindow(inName)).toEqual({ text: '托卡耶夫邀请', pos: 1 });
+    expect(lookupWindow({ node: p.firstChild as Text, offset: 0 })).toEqual({ text: '总统托卡耶夫邀请', pos: 0 });
+  });
+});
+
 describe('reading ahead of the hover card', () => {
   it('looks up the next words of the page in one message, with the windows a hover there would send', async () => {
     const doc = xinhuaPage();
@@ -58,13 +76,13 @@ describe('reading ahead of the hover card', () => {
     const hover = new HoverController(doc, deps);
 
     expect(await hover.showAt(start)).toBe(true);
-    expect(asked.single).toEqual([collectText(start, WINDOW).text]);
+    expect(asked.single).toEqual([asString(lookupWindow(start))]);
     await runIdle();
     expect(asked.batches).toHaveLength(1);
     const batch = new Set(asked.batches[0]);
-    // Every word within reach of the read-ahead is in the batch, under the very text a hover on it would send.
+    // Every word within reach of the read-ahead is in the batch, as the very window a hover on it would send.
     const ahead = hanPoints(start, 150).slice(1);
-    for (const point of ahead) expect(batch.has(collectText(point, WINDOW).text)).toBe(true);
+    for (const point of ahead) expect(batch.has(asString(lookupWindow(point)))).toBe(true);
 
     // Hovers over the next words are answered from memory: no message, and no new read-ahead for a few words.
     for (const point of ahead.slice(0, 20)) expect(await hover.showAt(point)).toBe(true);
@@ -92,7 +110,7 @@ describe('reading ahead of the hover card', () => {
     expect(asked.batches).toHaveLength(1);
     const next = hanPoints(start, 2)[1] as TextPoint;
     expect(await hover.showAt(next)).toBe(true);
-    expect(asked.single).toEqual([collectText(next, WINDOW).text]);
+    expect(asked.single).toEqual([asString(lookupWindow(next))]);
     hover.stop();
   });
 });
