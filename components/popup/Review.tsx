@@ -194,7 +194,7 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
         </div>
       ) : (
         <button type="button" class="flip" data-testid="flip" onClick={flip}>
-          {t('reviewShowAnswer')} <kbd>Space</kbd>
+          {t('reviewShowAnswer')} <kbd>{t('keySpace')}</kbd>
         </button>
       )}
     </section>
