@@ -50,6 +50,29 @@ async function toTab(page: Page, type: string, payload: unknown): Promise<unknow
   return replies[0];
 }
 
+/** Marks a headword known straight in IndexedDB, from an extension page (the word list does the same through Dexie). */
+async function markKnown(simplified: string): Promise<void> {
+  const popup = await s.open(s.extensionUrl('popup.html'));
+  await popup.evaluate(
+    (word) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('yuedu');
+        req.onsuccess = () => {
+          const tx = req.result.transaction('known', 'readwrite');
+          tx.objectStore('known').put({ simplified: word, markedAt: Date.now() });
+          tx.oncomplete = () => {
+            req.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+        req.onerror = () => reject(req.error);
+      }),
+    simplified,
+  );
+  await popup.close();
+}
+
 async function openArticle(path = '/silk-road.html'): Promise<Page> {
   const page = await s.open(s.server.url(path));
   await page.waitForSelector('[data-yuedu-article]');
@@ -192,24 +215,7 @@ describe('reading on the page', () => {
   });
 
   it('"unknown" mode leaves the words the reader knows without pinyin', async () => {
-    const popup = await s.open(s.extensionUrl('popup.html'));
-    await popup.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('yuedu');
-          req.onsuccess = () => {
-            const tx = req.result.transaction('known', 'readwrite');
-            tx.objectStore('known').put({ simplified: '合作', markedAt: Date.now() });
-            tx.oncomplete = () => {
-              req.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-          req.onerror = () => reject(req.error);
-        }),
-    );
-    await popup.close();
+    await markKnown('合作');
     const page = await openArticle();
     expect(await toTab(page, 'setPinyinLayer', { mode: 'unknown' })).toEqual({ ok: true, value: { mode: 'unknown' } });
     const words = await page.evaluate(() => [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => r.firstChild?.textContent));
@@ -259,24 +265,9 @@ describe('reading on the page', () => {
     const word = { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit meeting'] };
     const context = { sentence: '中亚峰会在阿斯塔纳举行。', title: '丝路新闻', url: 'http://127.0.0.1/' };
     expect(await popup.evaluate((payload) => chrome.runtime.sendMessage({ yuedu: 1, type: 'saveWord', payload }), { word, context })).toMatchObject({ ok: true });
-    // Known words are kept by their simplified form only: 領導人 on the page must count as 领导人.
-    await popup.evaluate(
-      () =>
-        new Promise<void>((resolve, reject) => {
-          const req = indexedDB.open('yuedu');
-          req.onsuccess = () => {
-            const tx = req.result.transaction('known', 'readwrite');
-            tx.objectStore('known').put({ simplified: '领导人', markedAt: Date.now() });
-            tx.oncomplete = () => {
-              req.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-          req.onerror = () => reject(req.error);
-        }),
-    );
     await popup.close();
+    // Known words are kept by their simplified form only: 領導人 on the page must count as 领导人.
+    await markKnown('领导人');
 
     const page = await openArticle('/test-pages/traditional.html');
     await expect
