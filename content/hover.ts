@@ -175,9 +175,9 @@ export class HoverController {
   }
 
   /**
-   * In idle time, looks up in one message every window of the text that follows a point (the windows a hover there
-   * would look up: the answer is a pure function of the window, so one that differs is only a miss). Called on the first Chinese
-   * of the page, which also has the service worker load the dictionary before the first hover, and after each card.
+   * In idle time, looks up in one message every window of the text that follows a point: the windows a hover there
+   * would send (the answer is a pure function of the window, so one that differs is only a miss). Called after each
+   * card, and on the article's first Chinese, which also has the service worker load the dictionary before any hover.
    */
   readAhead(point: TextPoint): void {
     this.deps.idle(() => {
