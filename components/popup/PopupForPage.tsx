@@ -4,7 +4,7 @@ import type { PageStatus } from '../../lib/messaging/protocol';
 import { activeTabId } from '../../lib/active-tab';
 import { t } from '../../lib/i18n';
 import type { YueduDb } from '../../lib/store/db';
-import { setSiteEnabled } from '../../lib/settings/store';
+import { setSiteEnabled, watchSiteEnabled } from '../../lib/settings/store';
 import { ArticleStats } from './ArticleStats';
 import { PinyinLayerControl } from './PinyinLayerControl';
 import { Popup } from './Popup';
@@ -22,21 +22,24 @@ function usePage() {
       setPage(tabId !== undefined && status ? { tabId, status } : null);
     })();
   }, []);
+  // Whoever switches the site (this popup, the options page), the page is asked again: it applies the switch and
+  // answers with the layer it then has (none when off, its default when on again).
+  const tabId = page?.tabId;
+  const site = page?.status.site;
+  useEffect(() => {
+    if (tabId === undefined || site === undefined) return undefined;
+    return watchSiteEnabled(site, () => {
+      void sendToTab(tabId, 'pageStatus', {}).then(
+        (status) => setPage({ tabId, status }),
+        () => undefined,
+      );
+    });
+  }, [tabId, site]);
   const setEnabled = (enabled: boolean) => {
     if (!page) return;
-    const { tabId } = page;
-    // The layer shown is unknown until the page answers: switched off it has none, switched on it draws its default.
-    setPage({ tabId, status: { ...page.status, enabled, pinyinLayer: undefined } });
-    void (async () => {
-      try {
-        await setSiteEnabled(page.status.site, enabled);
-      } catch {
-        setPage(page);
-        return;
-      }
-      const status = await sendToTab(tabId, 'pageStatus', {}).catch(() => null);
-      if (status) setPage({ tabId, status });
-    })();
+    // Until the page answers, the layer it has is unknown.
+    setPage({ ...page, status: { ...page.status, enabled, pinyinLayer: undefined } });
+    setSiteEnabled(page.status.site, enabled).catch(() => setPage(page));
   };
   return { page, setEnabled };
 }

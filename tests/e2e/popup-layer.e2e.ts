@@ -89,6 +89,30 @@ describe('the popup\'s pinyin layer control', () => {
     await article.close();
   }, 120_000);
 
+  it('follows a site switch made elsewhere (the options page) while it is open', async () => {
+    const article = await s.openDemo();
+    await article.waitForSelector('[data-yuedu-article]');
+    const popup = await s.context.newPage();
+    await article.bringToFront();
+    await popup.goto(s.extensionUrl('popup.html'));
+    const state = popup.locator('[data-testid=site-state]');
+    const control = popup.locator('[data-testid=pinyin-layer]');
+    await control.waitFor();
+    const switchSite = (disabledSites: string[]) => s.serviceWorker.evaluate((list) => chrome.storage.local.set({ disabledSites: list }), disabledSites);
+
+    await switchSite(['127.0.0.1']);
+    await expect.poll(() => state.textContent()).toBe('Off for 127.0.0.1');
+    expect(await popup.getAttribute('[data-testid=site-switch]', 'aria-checked')).toBe('false');
+    await expect.poll(() => control.count()).toBe(0);
+
+    await switchSite([]);
+    await expect.poll(() => state.textContent()).toBe('On for 127.0.0.1');
+    await control.waitFor();
+    expect(await control.locator('button[aria-pressed=true]').getAttribute('data-mode')).toBe('off');
+    await popup.close();
+    await article.close();
+  }, 120_000);
+
   it('logged no console errors anywhere', () => {
     expect(s.errors).toEqual([]);
   });
