@@ -12,6 +12,22 @@ let s: E2ESession;
  */
 const LAYER_REDRAW = { timeout: 20_000 };
 
+/**
+ * The sample dispatch with its article marked, and the toolbar popup over it. The popup belongs to the active tab:
+ * it is loaded in a tab behind the article.
+ */
+async function popupOverArticle() {
+  const article = await s.openDemo();
+  await article.waitForSelector('[data-yuedu-article]');
+  const popup = await s.context.newPage();
+  await article.bringToFront();
+  await popup.goto(s.extensionUrl('popup.html'));
+  const control = popup.locator('[data-testid=pinyin-layer]');
+  await control.waitFor();
+  const pressed = () => control.locator('button[aria-pressed=true]').getAttribute('data-mode');
+  return { article, popup, control, pressed };
+}
+
 describe('the popup\'s pinyin layer control', () => {
   beforeAll(async () => {
     s = await startSession();
@@ -21,20 +37,11 @@ describe('the popup\'s pinyin layer control', () => {
   });
 
   it('turns the layer of the tab it is opened over on and off', async () => {
-    const article = await s.openDemo();
-    await article.waitForSelector('[data-yuedu-article]');
+    const { article, popup, control, pressed } = await popupOverArticle();
     const rubies = () => article.locator('[data-yuedu-article] ruby').count();
     // The default layer is off: any ruby below comes from the popup.
     expect(await rubies()).toBe(0);
-
-    // The toolbar popup belongs to the active tab: load it in a tab behind the article.
-    const popup = await s.context.newPage();
-    await article.bringToFront();
-    await popup.goto(s.extensionUrl('popup.html'));
-    const control = popup.locator('[data-testid=pinyin-layer]');
-    await control.waitFor();
     expect(await control.getAttribute('aria-label')).toBe('Turn the pinyin layer on or off');
-    const pressed = () => control.locator('button[aria-pressed=true]').getAttribute('data-mode');
     expect(await pressed()).toBe('off');
 
     await control.getByRole('button', { name: 'Over every word' }).click();
@@ -61,13 +68,7 @@ describe('the popup\'s pinyin layer control', () => {
   }, 120_000);
 
   it('shows the layer the page has after the site is switched off and on again in the same popup', async () => {
-    const article = await s.openDemo();
-    await article.waitForSelector('[data-yuedu-article]');
-    const popup = await s.context.newPage();
-    await article.bringToFront();
-    await popup.goto(s.extensionUrl('popup.html'));
-    const control = popup.locator('[data-testid=pinyin-layer]');
-    const pressed = () => control.locator('button[aria-pressed=true]').getAttribute('data-mode');
+    const { article, popup, control, pressed } = await popupOverArticle();
     await control.getByRole('button', { name: 'Over every word' }).click();
     await expect.poll(pressed, LAYER_REDRAW).toBe('all');
     // Opened again: the popup now starts from the page's layer, "all".
@@ -90,14 +91,8 @@ describe('the popup\'s pinyin layer control', () => {
   }, 120_000);
 
   it('follows a site switch made elsewhere (the options page) while it is open', async () => {
-    const article = await s.openDemo();
-    await article.waitForSelector('[data-yuedu-article]');
-    const popup = await s.context.newPage();
-    await article.bringToFront();
-    await popup.goto(s.extensionUrl('popup.html'));
+    const { article, popup, control, pressed } = await popupOverArticle();
     const state = popup.locator('[data-testid=site-state]');
-    const control = popup.locator('[data-testid=pinyin-layer]');
-    await control.waitFor();
     const switchSite = (disabledSites: string[]) => s.serviceWorker.evaluate((list) => chrome.storage.local.set({ disabledSites: list }), disabledSites);
 
     await switchSite(['127.0.0.1']);
@@ -108,7 +103,7 @@ describe('the popup\'s pinyin layer control', () => {
     await switchSite([]);
     await expect.poll(() => state.textContent()).toBe('On for 127.0.0.1');
     await control.waitFor();
-    expect(await control.locator('button[aria-pressed=true]').getAttribute('data-mode')).toBe('off');
+    expect(await pressed()).toBe('off');
     await popup.close();
     await article.close();
   }, 120_000);
