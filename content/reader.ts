@@ -49,7 +49,7 @@ export class Reader {
     this.settings = await loadSettings();
     const host = this.doc.location?.hostname ?? '';
     const unwatchSettings = watchSettings((next) => void this.applySettings(next));
-    const unwatchSite = watchSiteEnabled(host, (enabled) => (enabled ? this.start() : this.stop()));
+    const unwatchSite = watchSiteEnabled(host, (enabled) => this.follow(enabled));
     if (this.isTop) {
       serveTab({
         setPinyinLayer: ({ mode }) => this.setLayer(mode),
@@ -57,8 +57,7 @@ export class Reader {
           // The popup asks right after switching the site: apply the switch now rather than after the storage event,
           // and answer with the layer the page then has.
           const enabled = await isSiteEnabled(host);
-          if (enabled) this.start();
-          else this.stop();
+          this.follow(enabled);
           await this.firstReading;
           return { site: siteOf(host), enabled, hasChinese: hasChinese(this.doc.body ?? this.doc), pinyinLayer: this.layerMode };
         },
@@ -70,7 +69,13 @@ export class Reader {
       unwatchSite();
       this.stop();
     });
-    if (await isSiteEnabled(host)) this.start();
+    this.follow(await isSiteEnabled(host));
+  }
+
+  /** On or off as the site switch says: at start-up, on a change of the switch and when the popup asks. */
+  private follow(enabled: boolean): void {
+    if (enabled) this.start();
+    else this.stop();
   }
 
   /** Starts reading features; on a page without Chinese, only waits (cheaply) for Chinese text to appear. */
