@@ -43,7 +43,8 @@ export interface LookupMatch {
   entries: DictEntry[];
 }
 
-export type PinyinStyle = 'marks' | 'numbers' | 'zhuyin';
+export const PINYIN_STYLES = ['marks', 'numbers', 'zhuyin'] as const;
+export type PinyinStyle = (typeof PINYIN_STYLES)[number];
 
 export interface PinyinOptions {
   style: PinyinStyle;

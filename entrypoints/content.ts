@@ -9,7 +9,7 @@ export default defineContentScript({
   allFrames: true,
   matchAboutBlank: true,
   async main(ctx) {
-    const { version } = await send('ping', { from: 'content' });
+    const { version } = await send('ping', {});
     // A visible sign that the script is alive, for the end-to-end tests and for debugging on a page.
     document.documentElement.setAttribute('data-yuedu', version);
     await new Reader(document).init(ctx);

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { activeTabId } from './active-tab';
 import { sendToTab } from './messaging/client';
-import type { PinyinLayerMode } from './messaging/protocol';
+import type { PinyinLayerMode } from './domain/pinyin-layer';
 
 /** Keyboard commands declared in wxt.config.ts (manifest `commands`); the reader can rebind their keys. */
 export const TOGGLE_PINYIN_COMMAND = 'toggle-pinyin';

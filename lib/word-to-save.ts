@@ -1,5 +1,5 @@
 import type { DictEntry, LookupMatch } from '../dictionary/types';
-import type { WordToSave } from './messaging/protocol';
+import type { WordToSave } from './domain/word';
 
 /**
  * What is saved of a dictionary entry: its first reading, which the engine orders so that a word's HSK reading comes

@@ -1,16 +1,14 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
-import type { Settings } from '../../lib/settings/settings';
+import { PINYIN_STYLES } from '../../dictionary/types';
+import { PINYIN_LAYER_MODES } from '../../lib/domain/pinyin-layer';
+import { HEADWORD_FIRST, HOVER_TRIGGERS, type Settings } from '../../lib/settings/settings';
 import { loadSettings, resetSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 import {
   CARD_FONT_SIZE,
   DAILY_NEW_CARDS,
-  HEADWORD_FIRST,
-  HOVER_TRIGGERS,
-  PINYIN_LAYER_MODES,
-  PINYIN_STYLES,
-  normalizeSettings,
-} from '../../lib/settings/validate';
+  sanitizeSettings,
+} from '../../lib/settings/sanitize';
 import { About } from './About';
 import { choiceLabels } from './labels';
 import { ColorField, Choice, NumberField, Toggle } from './fields';
@@ -37,7 +35,7 @@ export function Options() {
 
   const labels = choiceLabels();
   const change = (patch: Partial<Settings>) => {
-    setSettings(normalizeSettings({ ...settings, ...patch }));
+    setSettings(sanitizeSettings({ ...settings, ...patch }));
     updateSettings(patch).then(
       () => setStatus(t('optionsSaved')),
       (err: unknown) => setStatus(String(err)),

@@ -1,12 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { PinyinLayerMode } from '../../lib/messaging/protocol';
-import { t } from '../../lib/i18n';
+import { PINYIN_LAYER_MODES, type PinyinLayerMode } from '../../lib/domain/pinyin-layer';
+import { t, type MessageKey } from '../../lib/i18n';
 
-const MODES: { mode: PinyinLayerMode; label: 'layerOff' | 'layerAll' | 'layerUnknown' }[] = [
-  { mode: 'off', label: 'layerOff' },
-  { mode: 'all', label: 'layerAll' },
-  { mode: 'unknown', label: 'layerUnknown' },
-];
+const LABELS = { off: 'layerOff', all: 'layerAll', unknown: 'layerUnknown' } as const satisfies Record<PinyinLayerMode, MessageKey>;
 
 /**
  * The pinyin layer of the page the popup was opened over: off, over every word, or only over unknown words.
@@ -27,9 +23,9 @@ export function PinyinLayerControl({ initial, setMode }: { initial: PinyinLayerM
   };
   return (
     <div class="yd-layer" role="group" aria-label={t('commandTogglePinyin')} aria-busy={busy} data-testid="pinyin-layer">
-      {MODES.map(({ mode: m, label }) => (
+      {PINYIN_LAYER_MODES.map((m) => (
         <button key={m} type="button" aria-pressed={mode === m} disabled={busy} data-mode={m} onClick={() => void choose(m)}>
-          {t(label)}
+          {t(LABELS[m])}
         </button>
       ))}
     </div>

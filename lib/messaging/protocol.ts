@@ -6,27 +6,12 @@
  */
 import type { LookupMatch, PinyinOptions, Segment } from '../../dictionary/types';
 import type { ArticleStats } from '../stats';
+import type { PinyinLayerMode } from '../domain/pinyin-layer';
+import type { WordContext, WordToSave } from '../domain/word';
 
-/** What is kept of a word when the reader saves it from a page. */
-export interface WordToSave {
-  simplified: string;
-  traditional: string;
-  /** The reading the reader chose (numbered pinyin, CC-CEDICT style). */
-  pinyin: string;
-  definitions: string[];
-  /** The glossary note, for set phrases. */
-  note?: string;
-  hsk?: number;
-}
-
-/** Where the word was met. */
-export interface WordContext {
-  sentence: string;
-  title: string;
-  url: string;
-}
-
-export type PinyinLayerMode = 'off' | 'all' | 'unknown';
+// content/** still imports these from here; the lead points it at lib/domain when merging the content re-cut.
+export type { PinyinLayerMode } from '../domain/pinyin-layer';
+export type { WordContext, WordToSave } from '../domain/word';
 
 /**
  * Text to look words up in: a window from the pointer (say 16 UTF-16 units) starting at `pos` (default 0). What comes
@@ -39,7 +24,7 @@ export interface LookupWindow {
 }
 
 export interface BackgroundRequests {
-  ping: { req: { from: string }; res: { pong: true; version: string } };
+  ping: { req: Record<string, never>; res: { pong: true; version: string } };
   /** Words starting at the window's `pos`, longest first. */
   lookup: { req: LookupWindow; res: { matches: LookupMatch[] } };
   /** `lookup` for many windows at once (at most LOOKUP_BATCH): the hover card reads ahead of the pointer with it. */
@@ -76,7 +61,6 @@ export interface PageStatus {
   pinyinLayer?: PinyinLayerMode;
 }
 
-export type RequestMap = BackgroundRequests | TabRequests;
 export type RequestType<M> = keyof M & string;
 export type RequestOf<M, T extends keyof M> = M[T] extends { req: infer R } ? R : never;
 export type ResponseOf<M, T extends keyof M> = M[T] extends { res: infer R } ? R : never;

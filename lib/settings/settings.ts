@@ -1,4 +1,8 @@
 import type { PinyinStyle } from '../../dictionary/types';
+import type { PinyinLayerMode } from '../domain/pinyin-layer';
+
+export const HOVER_TRIGGERS = ['always', 'shift', 'alt'] as const;
+export const HEADWORD_FIRST = ['simplified', 'traditional'] as const;
 
 /** The reader's preferences. Stored with WXT storage (see ./store.ts); every field has a default here. */
 export interface Settings {
@@ -7,11 +11,11 @@ export interface Settings {
   /** Colours for tones 1–4 and the neutral tone. */
   toneColorList: [string, string, string, string, string];
   /** What must be held for the hover card to appear. */
-  hoverTrigger: 'always' | 'shift' | 'alt';
+  hoverTrigger: (typeof HOVER_TRIGGERS)[number];
   cardFontSize: number;
-  headwordFirst: 'simplified' | 'traditional';
+  headwordFirst: (typeof HEADWORD_FIRST)[number];
   showHsk: boolean;
-  pinyinLayerDefault: 'off' | 'all' | 'unknown';
+  pinyinLayerDefault: PinyinLayerMode;
   sandhi: boolean;
   dailyNewCards: number;
 }

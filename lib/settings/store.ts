@@ -1,7 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, type Settings } from './settings';
 import { isSiteDisabled, withSite } from './sites';
-import { normalizeSettings } from './validate';
+import { sanitizeSettings } from './sanitize';
 
 /**
  * Settings sync across the reader's browsers; a missing field falls back to its default.
@@ -10,12 +10,12 @@ import { normalizeSettings } from './validate';
 export const settingsItem = storage.defineItem<Settings>('sync:settings', { fallback: DEFAULT_SETTINGS });
 
 export async function loadSettings(): Promise<Settings> {
-  return normalizeSettings(await settingsItem.getValue());
+  return sanitizeSettings(await settingsItem.getValue());
 }
 
 /** Calls back with the full, valid settings whenever they change (in any tab or the options page); returns the unwatch. */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  return settingsItem.watch((value) => callback(normalizeSettings(value)));
+  return settingsItem.watch((value) => callback(sanitizeSettings(value)));
 }
 
 /** Writes of this page, one after another, so that a quick second change cannot read the settings before the first is stored. */
@@ -24,7 +24,7 @@ let writes: Promise<unknown> = Promise.resolve();
 /** Merges a change into the stored settings, repairing invalid values; resolves to what was stored. */
 export function updateSettings(change: Partial<Settings>): Promise<Settings> {
   const write = writes.then(async () => {
-    const next = normalizeSettings({ ...(await loadSettings()), ...change });
+    const next = sanitizeSettings({ ...(await loadSettings()), ...change });
     await settingsItem.setValue(next);
     return next;
   });

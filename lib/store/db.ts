@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { WordContext, WordToSave } from '../messaging/protocol';
+import type { WordContext, WordToSave } from '../domain/word';
 
 /** A sentence the word was met in, and when it was saved (ms since the epoch). */
 export interface SavedContext extends WordContext {

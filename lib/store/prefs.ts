@@ -6,8 +6,6 @@ export interface ReviewPrefs {
   reverseCards: boolean;
 }
 
-export const DEFAULT_PREFS: ReviewPrefs = { reverseCards: false };
-
 const KEY = 'prefs';
 
 export async function readPrefs(db: YueduDb): Promise<ReviewPrefs> {

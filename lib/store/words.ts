@@ -3,7 +3,7 @@
  * Every write is one Dexie transaction, so saves from several tabs or pages at once cannot lose each other's data.
  */
 import { t } from '../i18n';
-import type { WordToSave } from '../messaging/protocol';
+import type { WordToSave } from '../domain/word';
 import { newCardFields, QUEUE, type CardKind, type CardRecord, type Queue, type SavedContext, type SavedWord, type YueduDb } from './db';
 import { guard, StoreError } from './errors';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { PinyinLayerControl } from '../../components/popup/PinyinLayerControl';
-import type { PinyinLayerMode } from '../../lib/messaging/protocol';
+import type { PinyinLayerMode } from '../../lib/domain/pinyin-layer';
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
 const pressed = (root: Element) => [...root.querySelectorAll('button[aria-pressed="true"]')].map((b) => b.getAttribute('data-mode'));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { clampInt, normalizeColor, normalizeSettings } from '../../lib/settings/validate';
+import { sanitizeInt, sanitizeColor, sanitizeSettings } from '../../lib/settings/sanitize';
 import { isSiteDisabled, siteOf, withSite } from '../../lib/settings/sites';
 
-describe('normalizeSettings', () => {
+describe('sanitizeSettings', () => {
   it('gives the defaults for nothing stored or for a value that is not an object', () => {
-    expect(normalizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
-    expect(normalizeSettings(null)).toEqual(DEFAULT_SETTINGS);
-    expect(normalizeSettings('marks')).toEqual(DEFAULT_SETTINGS);
+    expect(sanitizeSettings(undefined)).toEqual(DEFAULT_SETTINGS);
+    expect(sanitizeSettings(null)).toEqual(DEFAULT_SETTINGS);
+    expect(sanitizeSettings('marks')).toEqual(DEFAULT_SETTINGS);
   });
 
   it('keeps every valid value', () => {
@@ -23,28 +23,28 @@ describe('normalizeSettings', () => {
       sandhi: false,
       dailyNewCards: 0,
     } as const;
-    expect(normalizeSettings(chosen)).toEqual(chosen);
+    expect(sanitizeSettings(chosen)).toEqual(chosen);
   });
 
   it('replaces each invalid field by its default and keeps the valid ones (a partial or older object)', () => {
-    const s = normalizeSettings({ pinyinStyle: 'ipa', hoverTrigger: 'shift', showHsk: 'yes', sandhi: false, extra: 1 });
+    const s = sanitizeSettings({ pinyinStyle: 'ipa', hoverTrigger: 'shift', showHsk: 'yes', sandhi: false, extra: 1 });
     expect(s).toEqual({ ...DEFAULT_SETTINGS, hoverTrigger: 'shift', sandhi: false });
     expect(s).not.toHaveProperty('extra');
   });
 
   it('clamps the font size and the daily limit to whole numbers within bounds', () => {
-    expect(normalizeSettings({ cardFontSize: 4 }).cardFontSize).toBe(12);
-    expect(normalizeSettings({ cardFontSize: 400 }).cardFontSize).toBe(32);
-    expect(normalizeSettings({ cardFontSize: '18' }).cardFontSize).toBe(18);
-    expect(normalizeSettings({ cardFontSize: 17.6 }).cardFontSize).toBe(18);
-    expect(normalizeSettings({ dailyNewCards: -3 }).dailyNewCards).toBe(0);
-    expect(normalizeSettings({ dailyNewCards: Number.NaN }).dailyNewCards).toBe(DEFAULT_SETTINGS.dailyNewCards);
-    expect(normalizeSettings({ dailyNewCards: '' }).dailyNewCards).toBe(DEFAULT_SETTINGS.dailyNewCards);
-    expect(clampInt('12abc', { min: 0, max: 50 }, 7)).toBe(7);
+    expect(sanitizeSettings({ cardFontSize: 4 }).cardFontSize).toBe(12);
+    expect(sanitizeSettings({ cardFontSize: 400 }).cardFontSize).toBe(32);
+    expect(sanitizeSettings({ cardFontSize: '18' }).cardFontSize).toBe(18);
+    expect(sanitizeSettings({ cardFontSize: 17.6 }).cardFontSize).toBe(18);
+    expect(sanitizeSettings({ dailyNewCards: -3 }).dailyNewCards).toBe(0);
+    expect(sanitizeSettings({ dailyNewCards: Number.NaN }).dailyNewCards).toBe(DEFAULT_SETTINGS.dailyNewCards);
+    expect(sanitizeSettings({ dailyNewCards: '' }).dailyNewCards).toBe(DEFAULT_SETTINGS.dailyNewCards);
+    expect(sanitizeInt('12abc', { min: 0, max: 50 }, 7)).toBe(7);
   });
 
   it('repairs tone colours one by one', () => {
-    const s = normalizeSettings({ toneColorList: ['#ABC', 'red', '#00ff00', 42] });
+    const s = sanitizeSettings({ toneColorList: ['#ABC', 'red', '#00ff00', 42] });
     expect(s.toneColorList).toEqual([
       '#aabbcc',
       DEFAULT_SETTINGS.toneColorList[1],
@@ -52,18 +52,18 @@ describe('normalizeSettings', () => {
       DEFAULT_SETTINGS.toneColorList[3],
       DEFAULT_SETTINGS.toneColorList[4],
     ]);
-    expect(normalizeSettings({ toneColorList: 'blue' }).toneColorList).toEqual(DEFAULT_SETTINGS.toneColorList);
+    expect(sanitizeSettings({ toneColorList: 'blue' }).toneColorList).toEqual(DEFAULT_SETTINGS.toneColorList);
   });
 
   it('accepts only hex colours, so nothing can inject CSS through a setting', () => {
-    expect(normalizeColor(' #E30000 ')).toBe('#e30000');
-    expect(normalizeColor('#e30000; background: url(x)')).toBeNull();
-    expect(normalizeColor('#12345')).toBeNull();
-    expect(normalizeColor(undefined)).toBeNull();
+    expect(sanitizeColor(' #E30000 ')).toBe('#e30000');
+    expect(sanitizeColor('#e30000; background: url(x)')).toBeNull();
+    expect(sanitizeColor('#12345')).toBeNull();
+    expect(sanitizeColor(undefined)).toBeNull();
   });
 
   it('does not share the defaults object, so a caller cannot change the defaults by mutating settings', () => {
-    const s = normalizeSettings({});
+    const s = sanitizeSettings({});
     s.toneColorList[0] = '#000000';
     expect(DEFAULT_SETTINGS.toneColorList[0]).not.toBe('#000000');
   });

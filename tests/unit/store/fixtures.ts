@@ -1,5 +1,5 @@
 import { openDb, type YueduDb } from '../../../lib/store/db';
-import type { WordContext, WordToSave } from '../../../lib/messaging/protocol';
+import type { WordContext, WordToSave } from '../../../lib/domain/word';
 
 let n = 0;
 /** A fresh database per test: fake-indexeddb keeps databases for the whole file. */

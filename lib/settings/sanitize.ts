@@ -1,32 +1,34 @@
-import { DEFAULT_SETTINGS, type Settings } from './settings';
+/**
+ * Settings are sanitized, never refused: whatever is stored, a bad field falls back to its default (compare
+ * lib/store/parse.ts, whose parsers throw, because a word or a backup with a bad field must not be stored).
+ */
+import { PINYIN_STYLES } from '../../dictionary/types';
+import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
+import { DEFAULT_SETTINGS, HEADWORD_FIRST, HOVER_TRIGGERS, type Settings } from './settings';
 
 /** Bounds of the hover card's font size, in CSS pixels: below 12 hanzi lose their strokes, above 32 the card covers the article. */
 export const CARD_FONT_SIZE = { min: 12, max: 32 } as const;
 /** New cards a day: 0 pauses new cards; more than this is a typo, not a plan. */
 export const DAILY_NEW_CARDS = { min: 0, max: 500 } as const;
 
-export const PINYIN_STYLES = ['marks', 'numbers', 'zhuyin'] as const satisfies readonly Settings['pinyinStyle'][];
-export const HOVER_TRIGGERS = ['always', 'shift', 'alt'] as const satisfies readonly Settings['hoverTrigger'][];
-export const HEADWORD_FIRST = ['simplified', 'traditional'] as const satisfies readonly Settings['headwordFirst'][];
-export const PINYIN_LAYER_MODES = ['off', 'all', 'unknown'] as const satisfies readonly Settings['pinyinLayerDefault'][];
 
-function oneOf<T extends string>(choices: readonly T[], value: unknown, fallback: T): T {
+function choiceOr<T extends string>(choices: readonly T[], value: unknown, fallback: T): T {
   return choices.includes(value as T) ? (value as T) : fallback;
 }
 
-function bool(value: unknown, fallback: boolean): boolean {
+function boolOr(value: unknown, fallback: boolean): boolean {
   return typeof value === 'boolean' ? value : fallback;
 }
 
 /** A whole number within bounds; a number-like string (from a form field) counts, anything else gives the fallback. */
-export function clampInt(value: unknown, bounds: { min: number; max: number }, fallback: number): number {
+export function sanitizeInt(value: unknown, bounds: { min: number; max: number }, fallback: number): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isFinite(n)) return fallback;
   return Math.min(bounds.max, Math.max(bounds.min, Math.round(n)));
 }
 
 /** `#rgb` or `#rrggbb`, returned as lower-case `#rrggbb` (what `<input type=color>` shows); anything else is null. */
-export function normalizeColor(value: unknown): string | null {
+export function sanitizeColor(value: unknown): string | null {
   if (typeof value !== 'string') return null;
   const hex = value.trim().toLowerCase();
   if (/^#[0-9a-f]{6}$/.test(hex)) return hex;
@@ -36,7 +38,7 @@ export function normalizeColor(value: unknown): string | null {
 
 function colors(value: unknown): Settings['toneColorList'] {
   const list: unknown[] = Array.isArray(value) ? value : [];
-  const pick = (i: number, fallback: string) => normalizeColor(list[i]) ?? fallback;
+  const pick = (i: number, fallback: string) => sanitizeColor(list[i]) ?? fallback;
   const [t1, t2, t3, t4, t5] = DEFAULT_SETTINGS.toneColorList;
   return [pick(0, t1), pick(1, t2), pick(2, t3), pick(3, t4), pick(4, t5)];
 }
@@ -45,19 +47,19 @@ function colors(value: unknown): Settings['toneColorList'] {
  * Settings from anything stored (an older version's object, a hand-edited sync entry, a partial write):
  * every field that is missing or invalid takes its default, so readers of settings never see a bad value.
  */
-export function normalizeSettings(raw: unknown): Settings {
+export function sanitizeSettings(raw: unknown): Settings {
   const s = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Settings, unknown>>;
   const d = DEFAULT_SETTINGS;
   return {
-    pinyinStyle: oneOf(PINYIN_STYLES, s.pinyinStyle, d.pinyinStyle),
-    toneColors: bool(s.toneColors, d.toneColors),
+    pinyinStyle: choiceOr(PINYIN_STYLES, s.pinyinStyle, d.pinyinStyle),
+    toneColors: boolOr(s.toneColors, d.toneColors),
     toneColorList: colors(s.toneColorList),
-    hoverTrigger: oneOf(HOVER_TRIGGERS, s.hoverTrigger, d.hoverTrigger),
-    cardFontSize: clampInt(s.cardFontSize, CARD_FONT_SIZE, d.cardFontSize),
-    headwordFirst: oneOf(HEADWORD_FIRST, s.headwordFirst, d.headwordFirst),
-    showHsk: bool(s.showHsk, d.showHsk),
-    pinyinLayerDefault: oneOf(PINYIN_LAYER_MODES, s.pinyinLayerDefault, d.pinyinLayerDefault),
-    sandhi: bool(s.sandhi, d.sandhi),
-    dailyNewCards: clampInt(s.dailyNewCards, DAILY_NEW_CARDS, d.dailyNewCards),
+    hoverTrigger: choiceOr(HOVER_TRIGGERS, s.hoverTrigger, d.hoverTrigger),
+    cardFontSize: sanitizeInt(s.cardFontSize, CARD_FONT_SIZE, d.cardFontSize),
+    headwordFirst: choiceOr(HEADWORD_FIRST, s.headwordFirst, d.headwordFirst),
+    showHsk: boolOr(s.showHsk, d.showHsk),
+    pinyinLayerDefault: choiceOr(PINYIN_LAYER_MODES, s.pinyinLayerDefault, d.pinyinLayerDefault),
+    sandhi: boolOr(s.sandhi, d.sandhi),
+    dailyNewCards: sanitizeInt(s.dailyNewCards, DAILY_NEW_CARDS, d.dailyNewCards),
   };
 }
