@@ -89,7 +89,7 @@ function nameSyllables(name: string): (string | undefined)[] {
  * Never throws on any string: text without Han characters comes back as 'other' segments, empty text as none.
  */
 export function annotate(annotator: Annotator, text: string, options: PinyinOptions): Segment[] {
-  if (typeof text !== 'string' || text.length === 0) return [];
+  if (text.length === 0) return [];
   const { dictionary } = annotator;
   const tokens = segment(text, segmentModel(annotator));
   const hasHan = HAN.test(text);
@@ -159,16 +159,7 @@ function sandhiAcross(text: string, syllables: Map<number, string>, wordFinal: S
   }
 }
 
-const STYLES: readonly PinyinOptions['style'][] = ['marks', 'numbers', 'zhuyin'];
-
-/**
- * The background's `annotate` request: every paragraph annotated on its own. A payload from another context is not
- * trusted: a paragraph that is not a string gives no segments, unknown options fall back to tone marks without sandhi.
- */
-export function annotateParagraphs(annotator: Annotator, paragraphs: unknown, options: unknown): Segment[][] {
-  if (!Array.isArray(paragraphs)) return [];
-  const given = (typeof options === 'object' && options !== null ? options : {}) as Partial<PinyinOptions>;
-  const style = STYLES.includes(given.style as PinyinOptions['style']) ? (given.style as PinyinOptions['style']) : 'marks';
-  const checked: PinyinOptions = { style, sandhi: given.sandhi === true };
-  return paragraphs.map((p) => (typeof p === 'string' ? annotate(annotator, p, checked) : []));
+/** The background's `annotate` request (its payload parsed where it arrived): every paragraph annotated on its own. */
+export function annotateParagraphs(annotator: Annotator, paragraphs: readonly string[], options: PinyinOptions): Segment[][] {
+  return paragraphs.map((p) => annotate(annotator, p, options));
 }

@@ -86,8 +86,8 @@ export class Dictionary {
     return found;
   }
 
-  private scanChecked(text: unknown, pos: number): number {
-    if (typeof text !== 'string' || !Number.isInteger(pos) || pos < 0 || pos >= text.length) return 0;
+  private scanChecked(text: string, pos: number): number {
+    if (!Number.isInteger(pos) || pos < 0 || pos >= text.length) return 0;
     return this.scan(text, pos);
   }
 
@@ -113,7 +113,7 @@ export class Dictionary {
       const length = this.foundLengths[i] ?? 0;
       matches.push({ text: text.slice(pos, pos + length), entries: this.entriesOfKey(this.foundKeys[i] ?? 0) });
     }
-    if (typeof text !== 'string' || !Number.isInteger(pos) || pos < 0 || !isHanAt(text, pos)) return matches;
+    if (!Number.isInteger(pos) || pos < 0 || !isHanAt(text, pos)) return matches;
     const longest = matches[0]?.text.length ?? 0;
     const nameLength = foreignNameRunAt(this, text, pos);
     if (nameLength > longest) {
@@ -151,7 +151,7 @@ export class Dictionary {
    * (命运共同体 → 命运 + 共同体), flagged `foreignName` when it reads as a transliterated name (托卡耶夫).
    */
   decompose(text: string): DictEntry {
-    return decomposeText(this, typeof text === 'string' ? text : '');
+    return decomposeText(this, text);
   }
 
   private keyOf(word: string): number {

@@ -1,7 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { serveBackground } from '../lib/messaging/server';
-import { LOOKUP_BATCH } from '../lib/messaging/protocol';
 import { getDictionary } from '../lib/dictionary-service';
 import { getAnnotator } from '../lib/annotator-service';
 import { annotateParagraphs } from '../dictionary/annotate';
@@ -16,7 +15,6 @@ export default defineBackground(() => {
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
     lookup: async ({ text, pos }) => ({ matches: (await getDictionary()).lookup(text, pos ?? 0) }),
     lookupMany: async ({ windows }) => {
-      if (!Array.isArray(windows) || windows.length > LOOKUP_BATCH) throw new Error(`lookupMany takes a list of at most ${LOOKUP_BATCH} windows`);
       const dictionary = await getDictionary();
       return { matches: windows.map((w) => dictionary.lookup(w.text, w.pos ?? 0)) };
     },

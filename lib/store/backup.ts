@@ -8,7 +8,7 @@ import { t, type MessageKey } from '../i18n';
 import { guard, StoreError } from './errors';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
 import { mergeContexts, syncCards } from './words';
-import { array, bool, Invalid, isRecord, LIMITS, num, oneOf, optNum, optStr, record, str, strings, webUrl } from './validate';
+import { Invalid, isRecord, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from './parse';
 
 export const BACKUP_FORMAT = 'yuedu-backup';
 /** The backup file's own version: it changes only when the file layout changes, not with every schema version. */
@@ -54,41 +54,41 @@ export function serializeBackup(backup: Backup): string {
 
 export const backupFileName = (now = Date.now()) => `yuedu-backup-${new Date(now).toISOString().slice(0, 10)}.json`;
 
-const id = (v: unknown, at: string) => num(v, at, { int: true, min: 1 });
-const time = (v: unknown, at: string) => num(v, at, { int: true, min: 0 });
+const id = (v: unknown, at: string) => parseNumber(v, at, { int: true, min: 1 });
+const time = (v: unknown, at: string) => parseNumber(v, at, { int: true, min: 0 });
 
 function checkContext(v: unknown, at: string): SavedContext {
-  const c = record(v, at);
+  const c = parseRecord(v, at);
   return {
-    sentence: str(c.sentence, `${at}.sentence`, LIMITS.sentence, { empty: true }),
-    title: str(c.title, `${at}.title`, LIMITS.title, { empty: true }),
-    url: webUrl(c.url, `${at}.url`),
+    sentence: parseText(c.sentence, `${at}.sentence`, LIMITS.sentence, { empty: true }),
+    title: parseText(c.title, `${at}.title`, LIMITS.title, { empty: true }),
+    url: parseWebUrl(c.url, `${at}.url`),
     date: time(c.date, `${at}.date`),
   };
 }
 
 function checkWord(v: unknown, at: string): SavedWord {
-  const w = record(v, at);
-  const note = optStr(w.note, `${at}.note`, LIMITS.note);
-  const hsk = optNum(w.hsk, `${at}.hsk`, { int: true, min: 1, max: 9 });
+  const w = parseRecord(v, at);
+  const note = parseOptionalText(w.note, `${at}.note`, LIMITS.note);
+  const hsk = parseOptionalNumber(w.hsk, `${at}.hsk`, { int: true, min: 1, max: 9 });
   return {
     id: id(w.id, `${at}.id`),
-    simplified: str(w.simplified, `${at}.simplified`, LIMITS.headword),
-    traditional: str(w.traditional, `${at}.traditional`, LIMITS.headword),
-    pinyin: str(w.pinyin, `${at}.pinyin`, LIMITS.pinyin, { empty: true }),
-    definitions: strings(w.definitions, `${at}.definitions`, LIMITS.definitions, LIMITS.definition),
+    simplified: parseText(w.simplified, `${at}.simplified`, LIMITS.headword),
+    traditional: parseText(w.traditional, `${at}.traditional`, LIMITS.headword),
+    pinyin: parseText(w.pinyin, `${at}.pinyin`, LIMITS.pinyin, { empty: true }),
+    definitions: parseTexts(w.definitions, `${at}.definitions`, LIMITS.definitions, LIMITS.definition),
     ...(note !== undefined ? { note } : {}),
     ...(hsk !== undefined ? { hsk } : {}),
-    contexts: array(w.contexts, `${at}.contexts`).map((c, i) => checkContext(c, `${at}.contexts[${i}]`)),
+    contexts: parseArray(w.contexts, `${at}.contexts`).map((c, i) => checkContext(c, `${at}.contexts[${i}]`)),
     savedAt: time(w.savedAt, `${at}.savedAt`),
     updatedAt: time(w.updatedAt, `${at}.updatedAt`),
-    suspended: bool(w.suspended, `${at}.suspended`),
+    suspended: parseBool(w.suspended, `${at}.suspended`),
   };
 }
 
 function checkFsrs(v: unknown, at: string): FsrsState {
-  const c = record(v, at);
-  const n = (key: string, opts: { int?: boolean; min?: number; max?: number } = { min: 0 }) => num(c[key], `${at}.${key}`, opts);
+  const c = parseRecord(v, at);
+  const n = (key: string, opts: { int?: boolean; min?: number; max?: number } = { min: 0 }) => parseNumber(c[key], `${at}.${key}`, opts);
   return {
     due: time(c.due, `${at}.due`),
     stability: n('stability'),
@@ -98,37 +98,37 @@ function checkFsrs(v: unknown, at: string): FsrsState {
     learning_steps: n('learning_steps', { int: true, min: 0 }),
     reps: n('reps', { int: true, min: 0 }),
     lapses: n('lapses', { int: true, min: 0 }),
-    state: oneOf(c.state, `${at}.state`, [0, 1, 2, 3]),
+    state: parseOneOf(c.state, `${at}.state`, [0, 1, 2, 3]),
     last_review: c.last_review === null ? null : time(c.last_review, `${at}.last_review`),
   };
 }
 
 function checkCard(v: unknown, at: string): CardRecord {
-  const c = record(v, at);
+  const c = parseRecord(v, at);
   return {
     id: id(c.id, `${at}.id`),
     wordId: id(c.wordId, `${at}.wordId`),
-    kind: oneOf<CardKind>(c.kind, `${at}.kind`, ['recognize', 'produce']),
-    queue: oneOf(c.queue, `${at}.queue`, [QUEUE.inactive, QUEUE.new, QUEUE.scheduled]),
+    kind: parseOneOf<CardKind>(c.kind, `${at}.kind`, ['recognize', 'produce']),
+    queue: parseOneOf(c.queue, `${at}.queue`, [QUEUE.inactive, QUEUE.new, QUEUE.scheduled]),
     ...checkFsrs(c, at),
   };
 }
 
 function checkReview(v: unknown, at: string): ReviewRecord {
-  const r = record(v, at);
+  const r = parseRecord(v, at);
   return {
     id: id(r.id, `${at}.id`),
     cardId: id(r.cardId, `${at}.cardId`),
     wordId: id(r.wordId, `${at}.wordId`),
-    rating: oneOf(r.rating, `${at}.rating`, [1, 2, 3, 4]),
+    rating: parseOneOf(r.rating, `${at}.rating`, [1, 2, 3, 4]),
     review: time(r.review, `${at}.review`),
     before: checkFsrs(r.before, `${at}.before`),
   };
 }
 
 function checkKnown(v: unknown, at: string): KnownWord {
-  const k = record(v, at);
-  return { simplified: str(k.simplified, `${at}.simplified`, LIMITS.headword), markedAt: time(k.markedAt, `${at}.markedAt`) };
+  const k = parseRecord(v, at);
+  return { simplified: parseText(k.simplified, `${at}.simplified`, LIMITS.headword), markedAt: time(k.markedAt, `${at}.markedAt`) };
 }
 
 /** `twice` is the message naming what is doubled, with the doubled key as its substitution. */
@@ -152,20 +152,20 @@ export function parseBackup(text: string): Backup {
   }
   if (!isRecord(file)) throw new Invalid(t('backupNotObject'));
   if (file.format !== BACKUP_FORMAT) throw new Invalid(t('backupNotYuedu'));
-  const version = num(file.version, 'version', { int: true });
+  const version = parseNumber(file.version, 'version', { int: true });
   if (version > BACKUP_VERSION) throw new Invalid(t('backupNewerFormat', version));
   if (version < 1) throw new Invalid(t('backupUnknownFormat', version));
-  const prefs = record(file.prefs, 'prefs');
+  const prefs = parseRecord(file.prefs, 'prefs');
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
-    schema: num(file.schema, 'schema', { int: true, min: 1 }),
+    schema: parseNumber(file.schema, 'schema', { int: true, min: 1 }),
     exportedAt: time(file.exportedAt, 'exportedAt'),
-    prefs: { reverseCards: bool(prefs.reverseCards, 'prefs.reverseCards') },
-    words: array(file.words, 'words').map((w, i) => checkWord(w, `words[${i}]`)),
-    cards: array(file.cards, 'cards').map((c, i) => checkCard(c, `cards[${i}]`)),
-    reviews: array(file.reviews, 'reviews').map((r, i) => checkReview(r, `reviews[${i}]`)),
-    known: array(file.known, 'known').map((k, i) => checkKnown(k, `known[${i}]`)),
+    prefs: { reverseCards: parseBool(prefs.reverseCards, 'prefs.reverseCards') },
+    words: parseArray(file.words, 'words').map((w, i) => checkWord(w, `words[${i}]`)),
+    cards: parseArray(file.cards, 'cards').map((c, i) => checkCard(c, `cards[${i}]`)),
+    reviews: parseArray(file.reviews, 'reviews').map((r, i) => checkReview(r, `reviews[${i}]`)),
+    known: parseArray(file.known, 'known').map((k, i) => checkKnown(k, `known[${i}]`)),
   };
   unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
   unique(backup.words, (w) => w.simplified, 'backupDuplicateWord');

@@ -3,38 +3,11 @@
  * Every write is one Dexie transaction, so saves from several tabs or pages at once cannot lose each other's data.
  */
 import { t } from '../i18n';
-import type { WordToSave } from '../domain/word';
+import type { WordContext, WordToSave } from '../domain/word';
 import { newCardFields, QUEUE, type CardKind, type CardRecord, type Queue, type SavedContext, type SavedWord, type YueduDb } from './db';
 import { guard, StoreError } from './errors';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
-import { LIMITS, num, optStr, record, str, strings, webUrl, optNum } from './validate';
-
-const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
-
-export function checkWordToSave(value: unknown): WordToSave {
-  const w = record(value, 'word');
-  const note = optStr(w.note, 'word.note', LIMITS.note);
-  const hsk = optNum(w.hsk, 'word.hsk', { int: true, min: 1, max: 9 });
-  return {
-    simplified: str(w.simplified, 'word.simplified', LIMITS.headword).trim(),
-    traditional: str(w.traditional, 'word.traditional', LIMITS.headword).trim(),
-    pinyin: str(w.pinyin, 'word.pinyin', LIMITS.pinyin, { empty: true }),
-    definitions: strings(w.definitions, 'word.definitions', LIMITS.definitions, LIMITS.definition),
-    ...(note ? { note } : {}),
-    ...(hsk !== undefined ? { hsk } : {}),
-  };
-}
-
-/** Page text can be anything: long sentences and titles are clipped rather than refused. */
-export function checkContext(value: unknown, date: number): SavedContext {
-  const c = record(value, 'context');
-  return {
-    sentence: clip(str(c.sentence, 'context.sentence', Number.MAX_SAFE_INTEGER, { empty: true }).trim(), LIMITS.sentence),
-    title: clip(str(c.title, 'context.title', Number.MAX_SAFE_INTEGER, { empty: true }).trim(), LIMITS.title),
-    url: webUrl(c.url, 'context.url'),
-    date: num(date, 'context.date'),
-  };
-}
+import { LIMITS, parseNumber, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from './parse';
 
 const sameContext = (a: SavedContext, b: SavedContext) => a.sentence === b.sentence && a.url === b.url;
 
@@ -93,13 +66,13 @@ export async function syncCards(db: YueduDb, wordIds: readonly number[], now: nu
 
 const writeTables = (db: YueduDb) => [db.words, db.cards, db.known, db.meta];
 
+/** Saves a word parsed where the request arrived (lib/messaging/payloads.ts), with the page it was met on. */
 export async function saveWord(
   db: YueduDb,
-  input: { word: unknown; context: unknown },
+  { word, context: page }: { word: WordToSave; context: WordContext },
   now = Date.now(),
 ): Promise<{ id: number; created: boolean }> {
-  const word = checkWordToSave(input.word);
-  const context = checkContext(input.context, now);
+  const context: SavedContext = { ...page, date: now };
   return guard(() =>
     db.transaction('rw', writeTables(db), async () => {
       // Saving a word is asking to learn it, even if it was marked known before.
@@ -154,7 +127,7 @@ export const setNote = (db: YueduDb, id: number, note: string, now = Date.now())
     db,
     id,
     (w) => {
-      const text = str(note, 'note', LIMITS.note, { empty: true }).trim();
+      const text = parseText(note, 'note', LIMITS.note, { empty: true }).trim();
       if (text) w.note = text;
       else delete w.note;
     },
@@ -166,7 +139,7 @@ export const setSuspended = (db: YueduDb, id: number, suspended: boolean, now = 
 
 /** Marks a headword known (its cards leave the review) or not known any more (they come back). */
 export async function setKnown(db: YueduDb, simplified: string, known: boolean, now = Date.now()): Promise<void> {
-  const headword = str(simplified, 'simplified', LIMITS.headword).trim();
+  const headword = parseText(simplified, 'simplified', LIMITS.headword).trim();
   await guard(() =>
     db.transaction('rw', writeTables(db), async () => {
       if (known) await db.known.put({ simplified: headword, markedAt: now });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { QUEUE } from '../../../lib/store/db';
+import { backgroundParsers } from '../../../lib/messaging/payloads';
+import { QUEUE, type YueduDb } from '../../../lib/store/db';
 import { StoreError } from '../../../lib/store/errors';
 import { deleteWord, saveWord, setKnown, setNote, setReverseCards, setSuspended, wordStates } from '../../../lib/store/words';
 import { openDb } from '../../../lib/store/db';
@@ -54,18 +55,21 @@ describe('saving words', () => {
     other.close();
   });
 
+  // Words arrive from content scripts: the background parses the payload (lib/messaging/payloads.ts), then saves.
+  const saveRequest = async (db: YueduDb, payload: unknown, now: number) => saveWord(db, backgroundParsers.saveWord(payload), now);
+
   it('refuses a malformed word with a clear error and stores nothing', async () => {
     const db = freshDb();
-    await expect(saveWord(db, { word: { ...summit, simplified: '' }, context: ctx('x') }, T0)).rejects.toThrow('word.simplified is empty');
-    await expect(saveWord(db, { word: { ...summit, definitions: 'summit' }, context: ctx('x') }, T0)).rejects.toThrow('word.definitions should be a list');
-    await expect(saveWord(db, { word: summit, context: { ...ctx('x'), url: 'javascript:alert(1)' } }, T0)).rejects.toThrow('context.url is not a web address');
-    await expect(saveWord(db, { word: null, context: ctx('x') }, T0)).rejects.toThrow(StoreError);
+    await expect(saveRequest(db, { word: { ...summit, simplified: '' }, context: ctx('x') }, T0)).rejects.toThrow('word.simplified is empty');
+    await expect(saveRequest(db, { word: { ...summit, definitions: 'summit' }, context: ctx('x') }, T0)).rejects.toThrow('word.definitions should be a list');
+    await expect(saveRequest(db, { word: summit, context: { ...ctx('x'), url: 'javascript:alert(1)' } }, T0)).rejects.toThrow('context.url is not a web address');
+    await expect(saveRequest(db, { word: null, context: ctx('x') }, T0)).rejects.toThrow(StoreError);
     expect(await db.words.count()).toBe(0);
   });
 
   it('clips a page’s huge sentence instead of refusing the save', async () => {
     const db = freshDb();
-    const { id } = await saveWord(db, { word: summit, context: ctx('峰'.repeat(100_000)) }, T0);
+    const { id } = await saveRequest(db, { word: summit, context: ctx('峰'.repeat(100_000)) }, T0);
     expect((await db.words.get(id))?.contexts[0]?.sentence.length).toBe(2000);
   });
 

@@ -1,7 +1,8 @@
 /**
- * Checks for data that comes from outside the store: words sent by content scripts (whose text is a web page's)
- * and backup files. Each checker returns a fresh object with only the known fields, so nothing unexpected
- * (prototype keys, extra properties, huge strings) reaches the database.
+ * Parsers for data that comes from outside: message payloads (whose text is a web page's) and backup files. Each
+ * returns the value typed, or throws an `Invalid` error saying what is wrong and where (compare
+ * lib/settings/sanitize.ts, which falls back instead). Records are rebuilt with only the known fields, so nothing
+ * unexpected (prototype keys, extra properties, huge strings) reaches the database.
  */
 import { t } from '../i18n';
 import { StoreError } from './errors';
@@ -27,28 +28,28 @@ export type Path = string;
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-export function record(v: unknown, at: Path): Record<string, unknown> {
+export function parseRecord(v: unknown, at: Path): Record<string, unknown> {
   if (!isRecord(v)) throw new Invalid(t('invalidNotObject', at));
   return v;
 }
 
-export function array(v: unknown, at: Path): unknown[] {
+export function parseArray(v: unknown, at: Path): unknown[] {
   if (!Array.isArray(v)) throw new Invalid(t('invalidNotList', at));
   return v;
 }
 
-export function str(v: unknown, at: Path, max: number, opts: { empty?: boolean } = {}): string {
+export function parseText(v: unknown, at: Path, max: number, opts: { empty?: boolean } = {}): string {
   if (typeof v !== 'string') throw new Invalid(t('invalidNotText', at));
   if (!opts.empty && v.trim() === '') throw new Invalid(t('invalidEmpty', at));
   if (v.length > max) throw new Invalid(t('invalidTooLong', at, max));
   return v;
 }
 
-export function optStr(v: unknown, at: Path, max: number): string | undefined {
-  return v === undefined || v === null ? undefined : str(v, at, max, { empty: true });
+export function parseOptionalText(v: unknown, at: Path, max: number): string | undefined {
+  return v === undefined || v === null ? undefined : parseText(v, at, max, { empty: true });
 }
 
-export function num(v: unknown, at: Path, opts: { int?: boolean; min?: number; max?: number } = {}): number {
+export function parseNumber(v: unknown, at: Path, opts: { int?: boolean; min?: number; max?: number } = {}): number {
   if (typeof v !== 'number' || !Number.isFinite(v)) throw new Invalid(t('invalidNotNumber', at));
   if (opts.int && !Number.isInteger(v)) throw new Invalid(t('invalidNotWholeNumber', at));
   if (opts.min !== undefined && v < opts.min) throw new Invalid(t('invalidTooSmall', at, opts.min));
@@ -56,29 +57,29 @@ export function num(v: unknown, at: Path, opts: { int?: boolean; min?: number; m
   return v;
 }
 
-export function optNum(v: unknown, at: Path, opts: { int?: boolean; min?: number; max?: number } = {}): number | undefined {
-  return v === undefined || v === null ? undefined : num(v, at, opts);
+export function parseOptionalNumber(v: unknown, at: Path, opts: { int?: boolean; min?: number; max?: number } = {}): number | undefined {
+  return v === undefined || v === null ? undefined : parseNumber(v, at, opts);
 }
 
-export function bool(v: unknown, at: Path): boolean {
+export function parseBool(v: unknown, at: Path): boolean {
   if (typeof v !== 'boolean') throw new Invalid(t('invalidNotBoolean', at));
   return v;
 }
 
-export function oneOf<T extends string | number>(v: unknown, at: Path, allowed: readonly T[]): T {
+export function parseOneOf<T extends string | number>(v: unknown, at: Path, allowed: readonly T[]): T {
   if (!allowed.includes(v as T)) throw new Invalid(t('invalidNotOneOf', at, allowed.join(', ')));
   return v as T;
 }
 
-export function strings(v: unknown, at: Path, maxItems: number, maxLength: number): string[] {
-  const list = array(v, at);
+export function parseTexts(v: unknown, at: Path, maxItems: number, maxLength: number): string[] {
+  const list = parseArray(v, at);
   if (list.length > maxItems) throw new Invalid(t('invalidTooMany', at, maxItems));
-  return list.map((item, i) => str(item, `${at}[${i}]`, maxLength));
+  return list.map((item, i) => parseText(item, `${at}[${i}]`, maxLength));
 }
 
 /** Only web pages are kept as sources: a link in the word list must never be `javascript:` or the like. */
-export function webUrl(v: unknown, at: Path): string {
-  const url = str(v, at, LIMITS.url, { empty: true });
+export function parseWebUrl(v: unknown, at: Path): string {
+  const url = parseText(v, at, LIMITS.url, { empty: true });
   if (url === '') return url;
   let protocol: string;
   try {

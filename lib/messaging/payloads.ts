@@ -1,0 +1,93 @@
+/**
+ * The one check of every request's payload, run by `dispatch` where the request arrives: a payload comes from another
+ * context (a content script runs beside a web page), so handlers and the engine behind them receive only what passed
+ * here, typed. Adding a request type to protocol.ts without its parser here does not compile.
+ */
+import { PINYIN_STYLES, type PinyinOptions } from '../../dictionary/types';
+import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
+import type { WordContext, WordToSave } from '../domain/word';
+import { LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../store/parse';
+import { LOOKUP_BATCH, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
+
+/** Returns the payload typed, or throws an error that says what is wrong and where. */
+export type Parser<T> = (payload: unknown) => T;
+export type Parsers<M> = { [K in keyof M]: Parser<RequestOf<M, K>> };
+
+/** A page's text can be anything: text of any length is taken, the lookup reads only what it needs. */
+const ANY_LENGTH = Number.MAX_SAFE_INTEGER;
+
+function parseEmpty(payload: unknown): Record<string, never> {
+  parseRecord(payload, 'payload');
+  return {};
+}
+
+function parseLookupWindow(value: unknown, at: string): LookupWindow {
+  const w = parseRecord(value, at);
+  const pos = parseOptionalNumber(w.pos, `${at}.pos`, { int: true, min: 0 });
+  return { text: parseText(w.text, `${at}.text`, ANY_LENGTH, { empty: true }), ...(pos !== undefined ? { pos } : {}) };
+}
+
+function parsePinyinOptions(value: unknown, at: string): PinyinOptions {
+  const o = parseRecord(value, at);
+  return { style: parseOneOf(o.style, `${at}.style`, PINYIN_STYLES), sandhi: parseBool(o.sandhi, `${at}.sandhi`) };
+}
+
+/** A word as the hover card sends it; headwords are trimmed, an empty note is left out. */
+export function parseWordToSave(value: unknown): WordToSave {
+  const w = parseRecord(value, 'word');
+  const note = parseOptionalText(w.note, 'word.note', LIMITS.note);
+  const hsk = parseOptionalNumber(w.hsk, 'word.hsk', { int: true, min: 1, max: 9 });
+  return {
+    simplified: parseText(w.simplified, 'word.simplified', LIMITS.headword).trim(),
+    traditional: parseText(w.traditional, 'word.traditional', LIMITS.headword).trim(),
+    pinyin: parseText(w.pinyin, 'word.pinyin', LIMITS.pinyin, { empty: true }),
+    definitions: parseTexts(w.definitions, 'word.definitions', LIMITS.definitions, LIMITS.definition),
+    ...(note ? { note } : {}),
+    ...(hsk !== undefined ? { hsk } : {}),
+  };
+}
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/**
+ * Where a word was met on a page: page text can be anything, so long sentences and titles are clipped rather than
+ * refused (a backup's contexts, which Yuedu wrote itself, are refused instead: lib/store/backup/parse.ts).
+ */
+export function parsePageContext(value: unknown): WordContext {
+  const c = parseRecord(value, 'context');
+  return {
+    sentence: clip(parseText(c.sentence, 'context.sentence', ANY_LENGTH, { empty: true }).trim(), LIMITS.sentence),
+    title: clip(parseText(c.title, 'context.title', ANY_LENGTH, { empty: true }).trim(), LIMITS.title),
+    url: parseWebUrl(c.url, 'context.url'),
+  };
+}
+
+export const backgroundParsers = {
+  ping: parseEmpty,
+  lookup: (payload) => parseLookupWindow(payload, 'payload'),
+  lookupMany: (payload) => {
+    const windows = parseArray(parseRecord(payload, 'payload').windows, 'windows');
+    if (windows.length > LOOKUP_BATCH) throw new RangeError(`lookupMany takes a list of at most ${LOOKUP_BATCH} windows`);
+    return { windows: windows.map((w, i) => parseLookupWindow(w, `windows[${i}]`)) };
+  },
+  annotate: (payload) => {
+    const p = parseRecord(payload, 'payload');
+    return {
+      paragraphs: parseArray(p.paragraphs, 'paragraphs').map((text, i) => parseText(text, `paragraphs[${i}]`, ANY_LENGTH, { empty: true })),
+      pinyin: parsePinyinOptions(p.pinyin, 'pinyin'),
+    };
+  },
+  saveWord: (payload) => {
+    const p = parseRecord(payload, 'payload');
+    return { word: parseWordToSave(p.word), context: parsePageContext(p.context) };
+  },
+  wordStates: parseEmpty,
+} satisfies Parsers<BackgroundRequests>;
+
+export const tabParsers = {
+  setPinyinLayer: (payload) => ({
+    mode: parseOneOf(parseRecord(payload, 'payload').mode, 'mode', [...PINYIN_LAYER_MODES, 'toggle'] as const),
+  }),
+  pageStatus: parseEmpty,
+  articleStats: parseEmpty,
+} satisfies Parsers<TabRequests>;
