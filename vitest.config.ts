@@ -1,11 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
   test: {
     projects: [
       {
-        plugins: [preact()],
+        // WXT's plugin points `wxt/browser` at its in-memory fakeBrowser (from wxt/testing), reset by tests that use it.
+        plugins: [preact(), WxtVitest()],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}'],

@@ -28,9 +28,10 @@ export type Path = string;
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A copy of the object's own fields: a field inherited from a prototype is not a field of the data. */
 export function parseRecord(v: unknown, at: Path): Record<string, unknown> {
   if (!isRecord(v)) throw new Invalid(t('invalidNotObject', at));
-  return v;
+  return Object.assign(Object.create(null) as Record<string, unknown>, v);
 }
 
 export function parseArray(v: unknown, at: Path): unknown[] {

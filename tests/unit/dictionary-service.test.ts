@@ -1,9 +1,6 @@
+import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileDictionary } from '../../dictionary/compile';
-
-vi.mock('wxt/browser', () => ({
-  browser: { runtime: { getURL: (path: string) => `chrome-extension://yuedu${path}` } },
-}));
 
 const artifact = compileDictionary({
   cedict: { all: [['峰會', '峰会', 'feng1 hui4', 'summit meeting', [], []]] },
@@ -14,14 +11,16 @@ const artifact = compileDictionary({
 function respond(...statuses: number[]) {
   const fetch = vi.fn(async (url: string) => {
     const status = statuses.shift() ?? 200;
-    expect(url).toBe('chrome-extension://yuedu/dictionary.bin');
+    expect(url).toBe(fakeBrowser.runtime.getURL('/dictionary.bin'));
     return new Response(status === 200 ? artifact.slice() : 'missing', { status });
   });
   vi.stubGlobal('fetch', fetch);
   return fetch;
 }
 
-describe('the service worker dictionary', () => {
+// Each test imports the module afresh (with the fake browser behind it): seconds on a busy machine, not a speed bound.
+describe('the service worker dictionary', { timeout: 60_000 }, () => {
+  // A fresh module each test: the dictionary is loaded once per service worker, held by the module.
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.resetModules();

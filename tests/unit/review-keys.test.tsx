@@ -1,20 +1,9 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { Review } from '../../components/popup/Review';
 import { saveWord } from '../../lib/store/words';
 import { community, ctx, freshDb, summit } from './store/fixtures';
-
-// wxt/browser binds to the extension API when first imported (by the store's messages, by the settings module), so
-// the fake goes in before any import; the badge is not what is tested here.
-const { fakeBrowser } = await vi.hoisted(async () => {
-  const fake = await import('wxt/testing/fake-browser');
-  (globalThis as { chrome?: unknown }).chrome = fake.fakeBrowser;
-  return fake;
-});
-// No locale files here: the English messages are the fallback.
-vi.spyOn(fakeBrowser.i18n, 'getMessage').mockReturnValue('');
-vi.mock('../../lib/store/badge', () => ({ refreshBadge: () => Promise.resolve() }));
-let Review: typeof import('../../components/popup/Review').Review;
 
 const press = (key: string) => document.body.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
 
@@ -25,10 +14,6 @@ async function untilRendered(root: Element, selector: string) {
 }
 
 describe('the review keyboard', () => {
-  beforeAll(async () => {
-    ({ Review } = await import('../../components/popup/Review'));
-  });
-
   it('acts on the card on screen, even when keys come faster than a frame', async () => {
     const db = freshDb();
     await saveWord(db, { word: summit, context: ctx('中亚峰会在西安举行。') });

@@ -1,15 +1,9 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-
-// The extension API the storage module binds to when it is first imported: an in-memory fake.
-(globalThis as { chrome?: unknown }).chrome = fakeBrowser;
-let store: typeof import('../../lib/settings/store');
+import * as store from '../../lib/settings/store';
 
 describe('settings storage', () => {
-  beforeAll(async () => {
-    store = await import('../../lib/settings/store');
-  });
   beforeEach(() => {
     fakeBrowser.reset();
   });
