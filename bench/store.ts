@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension, type ExtensionBrowser } from '../scripts/lib/browser';
-import { BACKUP_FORMAT, BACKUP_VERSION, serializeBackup, type Backup } from '../lib/store/backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, serializeBackup, type Backup } from '../lib/store/backup/format';
 import { QUEUE, SCHEMA_VERSION, type CardRecord, type FsrsState, type ReviewRecord, type SavedWord } from '../lib/store/db';
 import { benchExtension } from './extension';
 import type { BenchSuite } from './suites';

@@ -4,7 +4,7 @@ import { serveBackground } from '../lib/messaging/server';
 import { getDictionary } from '../lib/dictionary-service';
 import { getAnnotator } from '../lib/annotator-service';
 import { annotateParagraphs } from '../dictionary/annotate';
-import { keepBadgeCurrent, refreshBadge } from '../lib/store/badge';
+import { keepBadgeCurrent } from '../lib/store/badge';
 import { openDb } from '../lib/store/db';
 import { saveWord, wordStates } from '../lib/store/words';
 import { listenForCommands } from '../lib/commands';
@@ -19,12 +19,7 @@ export default defineBackground(() => {
       return { matches: windows.map((w) => dictionary.lookup(w.text, w.pos ?? 0)) };
     },
     annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
-    saveWord: async (request) => {
-      const saved = await saveWord(db, request);
-      // The reply does not wait for the badge: saving is what the reader is waiting on.
-      void refreshBadge(db);
-      return saved;
-    },
+    saveWord: (request) => saveWord(db, request),
     wordStates: () => wordStates(db),
   });
   keepBadgeCurrent(db);

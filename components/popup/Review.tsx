@@ -2,9 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'preac
 import type { Grade } from 'ts-fsrs';
 import { t, tParts } from '../../lib/i18n';
 import { loadSettings } from '../../lib/settings/store';
-import { refreshBadge } from '../../lib/store/badge';
 import type { YueduDb } from '../../lib/store/db';
-import { cardItem, formatInterval, gradeCard, nextCard, nextDueAt, undoLastGrade, type ReviewItem } from '../../lib/store/schedule';
+import { reviewDoneState } from '../../lib/store/due';
+import { cardItem, formatInterval, gradeCard, nextCard, undoLastGrade, type ReviewItem } from '../../lib/store/schedule';
 import { CardView } from './CardView';
 import { speak, useChineseVoice } from './speech';
 
@@ -57,8 +57,7 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
       const next = await item;
       if (next) setView({ kind: 'card', item: next, flipped: false });
       else {
-        const [words, due, newCards] = await Promise.all([db.words.count(), nextDueAt(db), db.cards.where('[queue+due]').between([0, -Infinity], [0, Infinity]).count()]);
-        setView({ kind: 'empty', words, nextDue: due, newLeft: newCards > 0 });
+        setView({ kind: 'empty', ...(await reviewDoneState(db)) });
       }
     },
     [db],
@@ -100,7 +99,6 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
       await gradeCard(db, view.item.card.id, g);
       setUndoable(true);
       await show(nextCard(db, Date.now(), (await loadSettings()).dailyNewCards));
-      void refreshBadge(db);
     });
 
   const undo = () =>
@@ -109,7 +107,6 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
       setUndoable(false);
       const { dailyNewCards } = await loadSettings();
       await show(card?.id !== undefined ? cardItem(db, card.id, Date.now(), dailyNewCards) : nextCard(db, Date.now(), dailyNewCards));
-      void refreshBadge(db);
     });
 
   const say = () => {

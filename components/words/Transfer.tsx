@@ -1,8 +1,10 @@
 import { t } from '../../lib/i18n';
 import { useState } from 'preact/hooks';
 import { ankiFileName, ankiTsv } from '../../lib/store/anki';
-import { backupFileName, exportBackup, importBackupText, serializeBackup, type ImportSummary } from '../../lib/store/backup';
+import { backupFileName, exportBackup, serializeBackup } from '../../lib/store/backup/format';
+import { importBackupText, type ImportSummary } from '../../lib/store/backup/merge';
 import type { YueduDb } from '../../lib/store/db';
+import { allWords } from '../../lib/store/words';
 import { download } from './download';
 
 const describe = (s: ImportSummary) =>
@@ -34,7 +36,7 @@ export function Transfer({ db, onImported }: { db: YueduDb; onImported: () => vo
 
   const exportAnki = () =>
     act(async () => {
-      const words = await db.words.toArray();
+      const words = await allWords(db);
       download(ankiTsv(words), ankiFileName(), 'text/tab-separated-values');
       return t('transferExportedAnki', words.length);
     });

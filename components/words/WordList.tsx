@@ -1,9 +1,8 @@
 import { t } from '../../lib/i18n';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { YueduDb } from '../../lib/store/db';
-import { readPrefs } from '../../lib/store/prefs';
 import { statistics, type Statistics } from '../../lib/store/stats';
-import { deleteWord, setKnown, setNote, setReverseCards, setSuspended } from '../../lib/store/words';
+import { deleteWord, setKnown, setNote, setReverseCards, setSuspended, wordListData } from '../../lib/store/words';
 import { buildRows, filterAndSort, type SortKey, type WordRow } from './filter';
 import { Stats } from './Stats';
 import { Transfer } from './Transfer';
@@ -18,14 +17,8 @@ interface Loaded {
 }
 
 async function loadAll(db: YueduDb): Promise<Loaded> {
-  const [words, cards, known, stats, prefs] = await Promise.all([
-    db.words.toArray(),
-    db.cards.toArray(),
-    db.known.toCollection().primaryKeys(),
-    statistics(db),
-    readPrefs(db),
-  ]);
-  return { rows: buildRows(words, cards, new Set(known.map(String))), stats, reverseCards: prefs.reverseCards };
+  const [{ words, cards, known, prefs }, stats] = await Promise.all([wordListData(db), statistics(db)]);
+  return { rows: buildRows(words, cards, known), stats, reverseCards: prefs.reverseCards };
 }
 
 /** The word list page: search, sort, edit, suspend, mark known, delete; statistics; backup and export. */

@@ -6,7 +6,7 @@
 import { PINYIN_STYLES, type PinyinOptions } from '../../dictionary/types';
 import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
 import type { WordContext, WordToSave } from '../domain/word';
-import { LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../store/parse';
+import { LIMITS, parseArray, parseBool, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../store/parse';
 import { LOOKUP_BATCH, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
 
 /** Returns the payload typed, or throws an error that says what is wrong and where. */

@@ -1,12 +1,12 @@
 /**
- * The toolbar badge shows how many cards are due. It is refreshed after each save and grade, when the browser
+ * The toolbar badge shows how many cards are due. It is refreshed after every write to the store (lib/store/write.ts), when the browser
  * starts, and by an alarm (cards fall due while no one is saving or grading); a store that cannot be read shows "!".
  */
 import { browser } from 'wxt/browser';
 import { t } from '../i18n';
 import { loadSettings, settingsItem } from '../settings/store';
 import type { YueduDb } from './db';
-import { badgeText, dueCount } from './schedule';
+import { badgeText, dueCount } from './due';
 
 export const BADGE_ALARM = 'yuedu-badge';
 const BADGE_PERIOD_MINUTES = 5;
@@ -21,8 +21,11 @@ export async function refreshBadge(db: YueduDb, now = Date.now()): Promise<void>
     await action().setBadgeText({ text: badgeText(due.total) });
     await action().setTitle({ title: due.total ? t('badgeTitleDue', due.total) : t('badgeTitle') });
   } catch (err) {
-    await action().setBadgeText({ text: '!' });
-    await action().setTitle({ title: t('badgeTitleError', err instanceof Error ? err.message : String(err)) });
+    // Where the badge itself cannot be set (no action API) there is nowhere left to show the error.
+    await Promise.all([
+      action().setBadgeText({ text: '!' }),
+      action().setTitle({ title: t('badgeTitleError', err instanceof Error ? err.message : String(err)) }),
+    ]).catch(() => undefined);
   }
 }
 

@@ -6,8 +6,10 @@ import { fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
 import { t, type MessageKey } from '../i18n';
 import { QUEUE, type CardRecord, type FsrsState, type SavedWord, type YueduDb } from './db';
 import { guard, StoreError } from './errors';
+import { write } from './write';
 import { readPrefs } from './prefs';
-import { queueFor } from './words';
+import { dueCount, type DueCount } from './due';
+import { newCards, queueFor, scheduledCards } from './queue';
 
 /** Fuzz off: the interval shown on a button is the interval the card gets. */
 const scheduler = fsrs({ enable_fuzz: false });
@@ -49,45 +51,6 @@ export function fsrsState(c: FsrsState | Card): FsrsState {
     last_review: c.last_review instanceof Date ? c.last_review.getTime() : (c.last_review ?? null),
   };
 }
-
-/** Local midnight: the daily new-card allowance starts again each calendar day. */
-export function startOfDay(now: number): number {
-  const d = new Date(now);
-  d.setHours(0, 0, 0, 0);
-  return d.getTime();
-}
-
-/** How many new cards may still be started today. */
-async function newAllowance(db: YueduDb, now: number, dailyNewCards: number): Promise<number> {
-  const startedToday = await db.reviews
-    .where('review')
-    .between(startOfDay(now), Infinity)
-    .filter((r) => r.before.state === 0)
-    .count();
-  return Math.max(0, dailyNewCards - startedToday);
-}
-
-export interface DueCount {
-  /** Learning and review cards due now. */
-  scheduled: number;
-  /** New cards that may still be started today. */
-  new: number;
-  total: number;
-}
-
-export async function dueCount(db: YueduDb, now: number, dailyNewCards: number): Promise<DueCount> {
-  return guard(() =>
-    db.transaction('r', [db.cards, db.reviews], async () => {
-      const scheduled = await db.cards.where('[queue+due]').between([QUEUE.scheduled, -Infinity], [QUEUE.scheduled, now], true, true).count();
-      const allowance = await newAllowance(db, now, dailyNewCards);
-      const waiting = allowance > 0 ? await db.cards.where('[queue+due]').between([QUEUE.new, -Infinity], [QUEUE.new, Infinity]).limit(allowance).count() : 0;
-      return { scheduled, new: waiting, total: scheduled + waiting };
-    }),
-  );
-}
-
-/** The due count as the toolbar badge shows it: nothing when none is due. */
-export const badgeText = (due: number): string => (due === 0 ? '' : due > 999 ? '999+' : String(due));
 
 export interface Preview {
   grade: Grade;
@@ -134,8 +97,8 @@ export async function nextCard(db: YueduDb, now: number, dailyNewCards: number):
   return guard(() =>
     db.transaction('r', [db.cards, db.reviews, db.words], async () => {
       const due = await dueCount(db, now, dailyNewCards);
-      let card = await db.cards.where('[queue+due]').between([QUEUE.scheduled, -Infinity], [QUEUE.scheduled, now], true, true).first();
-      if (!card && due.new > 0) card = await db.cards.where('[queue+due]').between([QUEUE.new, -Infinity], [QUEUE.new, Infinity]).first();
+      let card = await scheduledCards(db, now).first();
+      if (!card && due.new > 0) card = await newCards(db).first();
       return card ? itemFor(db, card, now, due) : null;
     }),
   );
@@ -151,19 +114,10 @@ export async function cardItem(db: YueduDb, cardId: number, now: number, dailyNe
   );
 }
 
-/** When the next learning or review card falls due (null when none is scheduled), for the "all done" screen. */
-export async function nextDueAt(db: YueduDb): Promise<number | null> {
-  return guard(async () => {
-    const card = await db.cards.where('[queue+due]').between([QUEUE.scheduled, -Infinity], [QUEUE.scheduled, Infinity]).first();
-    return card?.due ?? null;
-  });
-}
-
 /** Grades a card; the log row keeps the card's state before the grade, so `undoLastGrade` can restore it exactly. */
 export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now = Date.now()): Promise<CardRecord> {
   if (!GRADES.includes(grade)) throw new StoreError(t('storeUnknownGrade', String(grade)), 'invalid');
-  return guard(() =>
-    db.transaction('rw', [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
+  return write(db, [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
       const card = await db.cards.get(cardId);
       if (!card) throw new StoreError(t('storeCardGone'), 'missing');
       if (card.queue === QUEUE.inactive) throw new StoreError(t('storeCardInactive'), 'invalid');
@@ -172,14 +126,12 @@ export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now =
       await db.cards.put(updated);
       await db.reviews.add({ cardId, wordId: card.wordId, rating: grade, review: now, before: fsrsState(card) });
       return updated;
-    }),
-  );
+    });
 }
 
 /** Undoes the most recent grade: the card gets its state back and the log row goes. Returns the card, if any. */
 export async function undoLastGrade(db: YueduDb): Promise<CardRecord | null> {
-  return guard(() =>
-    db.transaction('rw', [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
+  return write(db, [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
       const last = await db.reviews.orderBy(':id').last();
       if (!last?.id) return null;
       await db.reviews.delete(last.id);
@@ -191,6 +143,5 @@ export async function undoLastGrade(db: YueduDb): Promise<CardRecord | null> {
       restored.queue = queueFor(restored, active, await readPrefs(db));
       await db.cards.put(restored);
       return restored;
-    }),
-  );
+    });
 }

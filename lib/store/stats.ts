@@ -1,6 +1,6 @@
 import type { YueduDb } from './db';
 import { guard } from './errors';
-import { startOfDay } from './schedule';
+import { startOfDay } from './due';
 
 export interface Statistics {
   words: number;

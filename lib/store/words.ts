@@ -4,10 +4,12 @@
  */
 import { t } from '../i18n';
 import type { WordContext, WordToSave } from '../domain/word';
-import { newCardFields, QUEUE, type CardKind, type CardRecord, type Queue, type SavedContext, type SavedWord, type YueduDb } from './db';
+import { newCardFields, type CardRecord, type SavedContext, type SavedWord, type YueduDb } from './db';
+import { cardKinds, queueFor } from './queue';
 import { guard, StoreError } from './errors';
+import { write } from './write';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
-import { LIMITS, parseNumber, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from './parse';
+import { LIMITS, parseText } from './parse';
 
 const sameContext = (a: SavedContext, b: SavedContext) => a.sentence === b.sentence && a.url === b.url;
 
@@ -22,14 +24,6 @@ export function mergeContexts(into: SavedContext[], more: readonly SavedContext[
   into.sort((a, b) => a.date - b.date);
   return added;
 }
-
-/** The queue a card belongs in, from its own state and its word's. */
-export function queueFor(card: Pick<CardRecord, 'state' | 'kind'>, active: boolean, prefs: ReviewPrefs): Queue {
-  if (!active || (card.kind === 'produce' && !prefs.reverseCards)) return QUEUE.inactive;
-  return card.state === 0 ? QUEUE.new : QUEUE.scheduled;
-}
-
-export const cardKinds = (prefs: ReviewPrefs): CardKind[] => (prefs.reverseCards ? ['recognize', 'produce'] : ['recognize']);
 
 /**
  * Must run inside a transaction over words, cards, known and meta. Creates missing cards and files each card in its
@@ -73,8 +67,7 @@ export async function saveWord(
   now = Date.now(),
 ): Promise<{ id: number; created: boolean }> {
   const context: SavedContext = { ...page, date: now };
-  return guard(() =>
-    db.transaction('rw', writeTables(db), async () => {
+  return write(db, writeTables(db), async () => {
       // Saving a word is asking to learn it, even if it was marked known before.
       await db.known.delete(word.simplified);
       const existing = await db.words.where('simplified').equals(word.simplified).first();
@@ -96,8 +89,7 @@ export async function saveWord(
       }));
       await syncCards(db, [id], now);
       return { id, created: true };
-    }),
-  );
+    });
 }
 
 export async function wordStates(db: YueduDb): Promise<{ saved: string[]; known: string[] }> {
@@ -110,16 +102,14 @@ export async function wordStates(db: YueduDb): Promise<{ saved: string[]; known:
 }
 
 async function changeWord(db: YueduDb, id: number, change: (word: SavedWord) => void, now: number): Promise<void> {
-  await guard(() =>
-    db.transaction('rw', writeTables(db), async () => {
+  await write(db, writeTables(db), async () => {
       const word = await db.words.get(id);
       if (!word) throw new StoreError(t('storeNoSuchWord', id), 'missing');
       change(word);
       word.updatedAt = now;
       await db.words.put(word);
       await syncCards(db, [id], now);
-    }),
-  );
+    });
 }
 
 export const setNote = (db: YueduDb, id: number, note: string, now = Date.now()) =>
@@ -140,32 +130,41 @@ export const setSuspended = (db: YueduDb, id: number, suspended: boolean, now = 
 /** Marks a headword known (its cards leave the review) or not known any more (they come back). */
 export async function setKnown(db: YueduDb, simplified: string, known: boolean, now = Date.now()): Promise<void> {
   const headword = parseText(simplified, 'simplified', LIMITS.headword).trim();
-  await guard(() =>
-    db.transaction('rw', writeTables(db), async () => {
+  await write(db, writeTables(db), async () => {
       if (known) await db.known.put({ simplified: headword, markedAt: now });
       else await db.known.delete(headword);
       const word = await db.words.where('simplified').equals(headword).first();
       if (word?.id !== undefined) await syncCards(db, [word.id], now);
-    }),
-  );
+    });
 }
 
 /** Deletes a word with its cards and their review history. */
 export async function deleteWord(db: YueduDb, id: number): Promise<void> {
-  await guard(() =>
-    db.transaction('rw', [db.words, db.cards, db.reviews], async () => {
+  await write(db, [db.words, db.cards, db.reviews], async () => {
       await db.reviews.where('wordId').equals(id).delete();
       await db.cards.where('wordId').equals(id).delete();
       await db.words.delete(id);
-    }),
-  );
+    });
 }
 
 export async function setReverseCards(db: YueduDb, on: boolean, now = Date.now()): Promise<void> {
-  await guard(() =>
-    db.transaction('rw', writeTables(db), async () => {
+  await write(db, writeTables(db), async () => {
       await writePrefs(db, { ...(await readPrefs(db)), reverseCards: on });
       await syncCards(db, (await db.words.toCollection().primaryKeys()).map(Number), now);
-    }),
+    });
+}
+
+/** Everything the word-list page shows, read in one transaction. */
+export async function wordListData(db: YueduDb): Promise<{ words: SavedWord[]; cards: CardRecord[]; known: Set<string>; prefs: ReviewPrefs }> {
+  return guard(() =>
+    db.transaction('r', [db.words, db.cards, db.known, db.meta], async () => ({
+      words: await db.words.toArray(),
+      cards: await db.cards.toArray(),
+      known: new Set((await db.known.toCollection().primaryKeys()).map(String)),
+      prefs: await readPrefs(db),
+    })),
   );
 }
+
+/** Every saved word, for the Anki export. */
+export const allWords = (db: YueduDb): Promise<SavedWord[]> => guard(() => db.words.toArray());

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { ankiTsv } from '../../../lib/store/anki';
-import { exportBackup, importBackupText, serializeBackup, type Backup } from '../../../lib/store/backup';
+import { exportBackup, serializeBackup, type Backup } from '../../../lib/store/backup/format';
+import { importBackupText } from '../../../lib/store/backup/merge';
 import type { YueduDb } from '../../../lib/store/db';
 import { gradeCard, nextCard } from '../../../lib/store/schedule';
 import { saveWord, setKnown, setReverseCards, setSuspended } from '../../../lib/store/words';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { QUEUE } from '../../../lib/store/db';
-import { badgeText, dueCount, formatInterval, gradeCard, nextCard, undoLastGrade } from '../../../lib/store/schedule';
+import { badgeText, dueCount } from '../../../lib/store/due';
+import { formatInterval, gradeCard, nextCard, undoLastGrade } from '../../../lib/store/schedule';
 import { saveWord, setSuspended } from '../../../lib/store/words';
 import { statistics } from '../../../lib/store/stats';
 import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
