@@ -1,10 +1,8 @@
 import { HAN } from '../dictionary/chars';
+import { isHidden, NOT_TEXT } from './dom-vocabulary';
 import type { TextPoint } from './text-at-point';
 
 export const isHan = (char: string | undefined): boolean => char !== undefined && HAN.test(char);
-
-/** Elements whose text a reader does not see as running text: never scanned, glossed or annotated. */
-export const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH']);
 
 /**
  * True when the text node sits under an element that is not read (script, ruby annotation, form field, hidden).
@@ -15,7 +13,7 @@ export function isUnread(node: Node, cache: Map<Element, boolean> = new Map()): 
     if (!el) return false;
     const known = cache.get(el);
     if (known !== undefined) return known;
-    const result = UNREAD.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden') || unread(el.parentElement);
+    const result = NOT_TEXT.has(el.tagName.toUpperCase()) || isHidden(el) || unread(el.parentElement);
     cache.set(el, result);
     return result;
   };

@@ -7,6 +7,7 @@ import { headwordOf, type Segment } from '../dictionary/types';
 import type { PinyinLayerMode } from '../lib/messaging/protocol';
 import { articleTextNodes } from './article';
 import { HAN } from '../dictionary/chars';
+import { isEditable } from './dom-vocabulary';
 import { toneColor } from './tones';
 
 /** Marks the elements the layer creates, so that scanning, observing and annotating leave them alone. */
@@ -62,7 +63,7 @@ export function isLayerNode(node: Node): boolean {
 
 function inLayerOrEditable(node: Text): boolean {
   const parent = node.parentElement;
-  return !parent || isLayerNode(node) || parent.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+  return !parent || isLayerNode(node) || isEditable(parent);
 }
 
 /** The article's text nodes that the layer would annotate: Han text, not yet inside the layer, not editable. */
