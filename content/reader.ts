@@ -14,7 +14,7 @@ import { ARTICLE_ATTR, articleParagraphs, markArticleInSlices } from './article'
 import { HAN } from '../dictionary/chars';
 import { firstChinese, hasChinese } from './chinese';
 import { findWords, installHighlightStyles, SAVED_HIGHLIGHT, setHighlight } from './highlights';
-import { HoverController } from './hover';
+import { HoverController } from './hover/controller';
 import { observeAddedText, pause, whenIdle } from './observe';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
 
