@@ -22,6 +22,11 @@ export function isUnread(node: Node, cache: Map<Element, boolean> = new Map()): 
 
 /** Where the first readable Han character under `root` is, or null. */
 export function firstChinese(root: Node): TextPoint | null {
+  if (root.nodeType === Node.TEXT_NODE) {
+    // A walker never visits its own root: a text node that changed is read here.
+    const offset = (root as Text).data.search(HAN);
+    return offset >= 0 && !isUnread(root) ? { node: root as Text, offset } : null;
+  }
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const cache = new Map<Element, boolean>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
