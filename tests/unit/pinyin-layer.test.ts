@@ -40,6 +40,14 @@ const options = (extra: Partial<LayerOptions> = {}): LayerOptions => ({
   ...extra,
 });
 
+/** A page holding one paragraph of `text`. */
+function onlyParagraph(text: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.replaceChildren(p);
+  return p;
+}
+
 const serialize = (el: Element) => new XMLSerializer().serializeToString(el);
 
 function loadDemo(): Element {
@@ -81,10 +89,7 @@ describe('the pinyin layer', () => {
   }, 30_000);
 
   it('leaves known words bare in "unknown" mode and colours syllables by tone', async () => {
-    document.body.replaceChildren();
-    const p = document.createElement('p');
-    p.textContent = '丝路花开，中哈友谊';
-    document.body.append(p);
+    const p = onlyParagraph('丝路花开，中哈友谊');
     const layer = new PinyinLayer(p);
     await layer.apply(options({ mode: 'unknown', known: new Set(['丝路']), toneColors: ['red', 'orange', 'green', 'blue', 'grey'], joinSyllables: true }));
     const words = [...p.querySelectorAll('ruby')].map((r) => r.firstChild?.textContent);
@@ -99,10 +104,7 @@ describe('the pinyin layer', () => {
   });
 
   it('knows a traditional word by its simplified headword in "unknown" mode', async () => {
-    document.body.replaceChildren();
-    const p = document.createElement('p');
-    p.textContent = '峰會領導人';
-    document.body.append(p);
+    const p = onlyParagraph('峰會領導人');
     const traditional = (): Promise<Segment[][]> =>
       Promise.resolve([
         [
@@ -117,10 +119,7 @@ describe('the pinyin layer', () => {
   });
 
   it('says its mode on the article: pending while drawing, the mode when done, nothing once removed', async () => {
-    document.body.replaceChildren();
-    const p = document.createElement('p');
-    p.textContent = '丝路花开，中哈友谊';
-    document.body.append(p);
+    const p = onlyParagraph('丝路花开，中哈友谊');
     const layer = new PinyinLayer(p);
     let seen: string | null = null;
     await layer.apply(
