@@ -4,17 +4,16 @@
  * the best-scored container wins. Unlike Readability it works on the live document and never clones or rewrites it,
  * so the result is the live element the reading features act on.
  */
+import { BLOCK as HTML_BLOCK, isHidden, NOT_PROSE } from './dom-vocabulary';
 import { runInSlices, runNow, textNodes, type Steps } from './walk';
 
 export const ARTICLE_ATTR = 'data-yuedu-article';
 
-/** Elements whose text is never prose. */
-const SKIP = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'TEXTAREA', 'SELECT', 'OPTION', 'BUTTON', 'SVG', 'IFRAME', 'CANVAS', 'RT', 'RP']);
 /** Blocks that hold a paragraph of text and vote for their container. */
 const PARAGRAPH = new Set(['P', 'PRE', 'BLOCKQUOTE', 'LI', 'DD', 'DT', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'FIGCAPTION', 'TD', 'TH']);
 /** Containers that can hold the article; when text sits directly in one it is its own paragraph. */
 const CONTAINER = new Set(['DIV', 'ARTICLE', 'SECTION', 'MAIN', 'TD', 'FONT', 'CENTER', 'FORM', 'BODY']);
-const BLOCK = new Set([...PARAGRAPH, ...CONTAINER, 'UL', 'OL', 'DL', 'TABLE', 'TBODY', 'TR', 'HEADER', 'FOOTER', 'NAV', 'ASIDE', 'FIGURE', 'ADDRESS']);
+const BLOCK = new Set([...HTML_BLOCK, ...CONTAINER]);
 
 /** Landmarks that are never the article, whatever their text. */
 const NOT_ARTICLE_TAG = new Set(['NAV', 'ASIDE', 'FOOTER', 'HEADER', 'A']);
@@ -32,12 +31,6 @@ interface BlockText {
   text: number;
   link: number;
   commas: number;
-}
-
-function hidden(el: Element): boolean {
-  if (el.hasAttribute('hidden') || el.getAttribute('aria-hidden') === 'true') return true;
-  const style = el.getAttribute('style');
-  return style !== null && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(style);
 }
 
 function classWeight(el: Element): number {
@@ -68,7 +61,7 @@ function* measureBlocks(root: Element): Steps<Map<Element, BlockText>> {
     return result;
   };
   let seen = 0;
-  for (const node of textNodes(root, (el) => SKIP.has(el.tagName.toUpperCase()) || hidden(el))) {
+  for (const node of textNodes(root, (el) => NOT_PROSE.has(el.tagName.toUpperCase()) || isHidden(el))) {
     if (++seen % 256 === 0) yield;
     const parent = node.parentElement;
     const data = node.data;
@@ -167,7 +160,7 @@ export function isArticleFurniture(el: Element, article: Element, articleLength 
   if (el === article) return false;
   const tag = el.tagName.toUpperCase();
   if (NOT_ARTICLE_TAG.has(tag) && tag !== 'A') return true;
-  if (tag === 'FORM' || SKIP.has(tag) || hidden(el)) return true;
+  if (tag === 'FORM' || NOT_PROSE.has(tag) || isHidden(el)) return true;
   if (!NEGATIVE.test(`${el.id} ${typeof el.className === 'string' ? el.className : ''}`)) return false;
   return (el.textContent?.length ?? 0) * 4 < articleLength;
 }

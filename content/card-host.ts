@@ -15,10 +15,6 @@ export class CardHost {
 
   constructor(private readonly doc: Document) {}
 
-  get element(): HTMLElement | null {
-    return this.host;
-  }
-
   get visible(): boolean {
     return this.host?.style.display === 'block';
   }

@@ -1,10 +1,8 @@
 import { HAN } from '../dictionary/chars';
+import { isHidden, NOT_TEXT } from './dom-vocabulary';
 import type { TextPoint } from './text-at-point';
 
 export const isHan = (char: string | undefined): boolean => char !== undefined && HAN.test(char);
-
-/** Elements whose text a reader does not see as running text: never scanned, glossed or annotated. */
-export const UNREAD = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'RT', 'RP', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'SVG', 'MATH']);
 
 /**
  * True when the text node sits under an element that is not read (script, ruby annotation, form field, hidden).
@@ -15,7 +13,7 @@ export function isUnread(node: Node, cache: Map<Element, boolean> = new Map()): 
     if (!el) return false;
     const known = cache.get(el);
     if (known !== undefined) return known;
-    const result = UNREAD.has(el.tagName.toUpperCase()) || el.hasAttribute('hidden') || unread(el.parentElement);
+    const result = NOT_TEXT.has(el.tagName.toUpperCase()) || isHidden(el) || unread(el.parentElement);
     cache.set(el, result);
     return result;
   };
@@ -24,6 +22,11 @@ export function isUnread(node: Node, cache: Map<Element, boolean> = new Map()): 
 
 /** Where the first readable Han character under `root` is, or null. */
 export function firstChinese(root: Node): TextPoint | null {
+  if (root.nodeType === Node.TEXT_NODE) {
+    // A walker never visits its own root: a text node that changed is read here.
+    const offset = (root as Text).data.search(HAN);
+    return offset >= 0 && !isUnread(root) ? { node: root as Text, offset } : null;
+  }
   const walker = (root.ownerDocument ?? (root as Document)).createTreeWalker(root, NodeFilter.SHOW_TEXT);
   const cache = new Map<Element, boolean>();
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {

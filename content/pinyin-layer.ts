@@ -7,10 +7,13 @@ import { headwordOf, type Segment } from '../dictionary/types';
 import type { PinyinLayerMode } from '../lib/messaging/protocol';
 import { articleTextNodes } from './article';
 import { HAN } from '../dictionary/chars';
+import { isEditable } from './dom-vocabulary';
 import { toneColor } from './tones';
 
 /** Marks the elements the layer creates, so that scanning, observing and annotating leave them alone. */
 export const RUBY_ATTR = 'data-yuedu-ruby';
+/** Set on the article while the layer is on: its mode once complete, "pending" while chunks are still being added. */
+export const LAYER_ATTR = 'data-yuedu-pinyin';
 
 export interface LayerOptions {
   mode: Exclude<PinyinLayerMode, 'off'>;
@@ -62,7 +65,7 @@ export function isLayerNode(node: Node): boolean {
 
 function inLayerOrEditable(node: Text): boolean {
   const parent = node.parentElement;
-  return !parent || isLayerNode(node) || parent.closest('[contenteditable]:not([contenteditable="false"])') !== null;
+  return !parent || isLayerNode(node) || isEditable(parent);
 }
 
 /** The article's text nodes that the layer would annotate: Han text, not yet inside the layer, not editable. */
@@ -114,17 +117,41 @@ export function buildParts(doc: Document, segments: Segment[], opts: LayerOption
   return parts;
 }
 
+/** The layer over one article. It alone knows its mode, and says it on the article (`LAYER_ATTR`). */
 export class PinyinLayer {
   private replaced: Replacement[] = [];
   /** Bumped on every change of mode, so that a chunk still in flight for an old mode is dropped. */
   private generation = 0;
-  mode: PinyinLayerMode = 'off';
+  private current: PinyinLayerMode = 'off';
 
   constructor(readonly article: Element) {}
 
-  /** Annotates the article's text (or only the text under `within`, for text the page added later). */
+  /** The mode in force, or being drawn. */
+  get mode(): PinyinLayerMode {
+    return this.current;
+  }
+
+  /**
+   * Draws the layer over the whole article in `opts.mode` (from scratch), or adds it to the text under `within` only,
+   * for text the page added later. A failed draw leaves the article as it was and rethrows.
+   */
   async apply(opts: LayerOptions, within?: readonly Node[]): Promise<void> {
-    this.mode = opts.mode;
+    if (within) return void (await this.annotate(opts, within));
+    this.remove();
+    const generation = this.generation;
+    this.current = opts.mode;
+    this.article.setAttribute(LAYER_ATTR, 'pending');
+    try {
+      const complete = await this.annotate(opts);
+      if (complete && generation === this.generation) this.article.setAttribute(LAYER_ATTR, opts.mode);
+    } catch (err) {
+      if (generation === this.generation) this.remove();
+      throw err;
+    }
+  }
+
+  /** Annotates the article's text (or the text under `within`); false when a change of mode stopped it. */
+  private async annotate(opts: LayerOptions, within?: readonly Node[]): Promise<boolean> {
     const generation = this.generation;
     const doc = this.article.ownerDocument;
     const found = annotatableNodes(this.article, within);
@@ -139,7 +166,7 @@ export class PinyinLayer {
       }
       const paragraphs = chunk.map((n) => n.data);
       const annotated = await opts.annotate(paragraphs);
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) return false;
       chunk.forEach((node, k) => {
         const segments = annotated[k];
         // The page may have changed the text while we waited: leave such a node as the page has it now.
@@ -152,14 +179,16 @@ export class PinyinLayer {
         this.replaced.push({ original: node, parts });
       });
       if (i < nodes.length) await opts.pause();
-      if (generation !== this.generation) return;
+      if (generation !== this.generation) return false;
     }
+    return true;
   }
 
   /** Puts every original text node back where its ruby stood. */
   remove(): void {
     this.generation++;
-    this.mode = 'off';
+    this.current = 'off';
+    this.article.removeAttribute(LAYER_ATTR);
     for (const { original, parts } of this.replaced.reverse()) {
       const anchor = parts.find((p) => p.parentNode);
       if (!anchor?.parentNode) continue;

@@ -5,6 +5,7 @@
  */
 import { sentenceAt as sentenceOf } from '../lib/stats';
 import { isHan, isUnread } from './chinese';
+import { BLOCK } from './dom-vocabulary';
 
 export interface TextPoint {
   node: Text;
@@ -22,7 +23,6 @@ export const WINDOW = 16;
 /** A run that meets this many empty or skipped nodes in a row stops: nothing readable is near. */
 const MAX_NODES = 64;
 const SPACE = /[\s\u3000]/;
-const BLOCK_END = /^(P|DIV|LI|H[1-6]|TD|TH|TR|SECTION|ARTICLE|BLOCKQUOTE|PRE|DD|DT|BODY|HTML|MAIN|HEADER|FOOTER|ASIDE|NAV|TABLE|UL|OL|DL|FIGURE|FIGCAPTION)$/;
 
 function walker(start: Text): TreeWalker {
   const doc = start.ownerDocument;
@@ -131,7 +131,7 @@ export function characterAt(doc: Document, x: number, y: number): TextPoint | nu
 /** The nearest block that holds a node, where a sentence cannot continue past. */
 function blockOf(node: Node): Element {
   let el = node.parentElement;
-  while (el && !BLOCK_END.test(el.tagName.toUpperCase())) el = el.parentElement;
+  while (el && !BLOCK.has(el.tagName.toUpperCase())) el = el.parentElement;
   return el ?? node.ownerDocument?.documentElement ?? (node as Element);
 }
 

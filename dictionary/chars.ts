@@ -26,15 +26,10 @@ export function foldText(text: string): string {
 /** A Han character, for the text-level tests (segmentation, annotation, counting, the content script's quiet check). */
 export const HAN = /\p{Script=Han}/u;
 
-/** True for a code unit that starts a Han character: CJK unified ideographs, extension A, compatibility ideographs, and a high surrogate followed by a low one (extensions B and later live in the supplementary planes). */
+/** True when a Han character (as `HAN` says) starts at code unit `pos`; false on the low half of a surrogate pair. */
 export function isHanAt(text: string, pos: number): boolean {
-  const c = text.charCodeAt(pos);
-  if ((c >= 0x4e00 && c <= 0x9fff) || (c >= 0x3400 && c <= 0x4dbf) || (c >= 0xf900 && c <= 0xfaff) || c === 0x3007) return true;
-  if (c >= 0xd840 && c <= 0xd87f) {
-    const low = text.charCodeAt(pos + 1);
-    return low >= 0xdc00 && low <= 0xdfff;
-  }
-  return false;
+  const code = text.codePointAt(pos);
+  return code !== undefined && HAN.test(String.fromCodePoint(code));
 }
 
 /** UTF-16 length of the character starting at `pos`: 2 for a well-formed surrogate pair, else 1. */

@@ -1,6 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { send } from '../lib/messaging/client';
-import { Reader } from '../content/reader';
+import { startPage } from '../content/page';
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -12,6 +12,6 @@ export default defineContentScript({
     const { version } = await send('ping', {});
     // A visible sign that the script is alive, for the end-to-end tests and for debugging on a page.
     document.documentElement.setAttribute('data-yuedu', version);
-    await new Reader(document).init(ctx);
+    await startPage(document, ctx);
   },
 });

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it } from 'vitest';
 import { Card } from '../../content/card';
-import { copyLine } from '../../content/hover';
+import { copyLine } from '../../content/hover/commands';
 import type { LookupMatch } from '../../dictionary/types';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 

@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { firstChinese, isHan } from '../../content/chinese';
-import { HoverController, lookupWindow, type HoverDeps } from '../../content/hover';
+import { HoverController, type HoverDeps } from '../../content/hover/controller';
+import { lookupWindow, readAt } from '../../content/hover/lookup-window';
 import { collectText, type TextPoint } from '../../content/text-at-point';
 import type { LookupMatch } from '../../dictionary/types';
 import type { LookupWindow } from '../../lib/messaging/protocol';
@@ -62,8 +63,11 @@ describe('what a hover looks up', () => {
     p.append('总统托', name, '邀请');
     document.body.replaceChildren(p);
     const inName = { node: name.firstChild as Text, offset: 0 };
-    expect(lookupWindow(inName)).toEqual({ text: '托卡耶夫邀请', pos: 1 });
-    expect(lookupWindow({ node: p.firstChild as Text, offset: 0 })).toEqual({ text: '总统托卡耶夫邀请', pos: 0 });
+    expect(lookupWindow(readAt(inName))).toEqual({ text: '托卡耶夫邀请', pos: 1 });
+    const whole = readAt({ node: p.firstChild as Text, offset: 0 });
+    expect(lookupWindow(whole)).toEqual({ text: '总统托卡耶夫邀请', pos: 0 });
+    // A window derived inside one read is the window read at that point: 卡 is the fourth character.
+    expect(lookupWindow(whole, 3)).toEqual(lookupWindow(readAt(inName)));
   });
 });
 
@@ -76,13 +80,13 @@ describe('reading ahead of the hover card', () => {
     const hover = new HoverController(doc, deps);
 
     expect(await hover.showAt(start)).toBe(true);
-    expect(asked.single).toEqual([asString(lookupWindow(start))]);
+    expect(asked.single).toEqual([asString(lookupWindow(readAt(start)))]);
     await runIdle();
     expect(asked.batches).toHaveLength(1);
     const batch = new Set(asked.batches[0]);
     // Every word within reach of the read-ahead is in the batch, as the very window a hover on it would send.
     const ahead = hanPoints(start, 150).slice(1);
-    for (const point of ahead) expect(batch.has(asString(lookupWindow(point)))).toBe(true);
+    for (const point of ahead) expect(batch.has(asString(lookupWindow(readAt(point))))).toBe(true);
 
     // Hovers over the next words are answered from memory: no message, and no new read-ahead for a few words.
     for (const point of ahead.slice(0, 20)) expect(await hover.showAt(point)).toBe(true);
@@ -110,7 +114,7 @@ describe('reading ahead of the hover card', () => {
     expect(asked.batches).toHaveLength(1);
     const next = hanPoints(start, 2)[1] as TextPoint;
     expect(await hover.showAt(next)).toBe(true);
-    expect(asked.single).toEqual([asString(lookupWindow(next))]);
+    expect(asked.single).toEqual([asString(lookupWindow(readAt(next)))]);
     hover.stop();
   });
 });

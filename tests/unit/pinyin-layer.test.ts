@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../dictionary/types';
 import { findArticle } from '../../content/article';
-import { PinyinLayer, RUBY_ATTR, screenFirst, type LayerOptions } from '../../content/pinyin-layer';
+import { LAYER_ATTR, PinyinLayer, RUBY_ATTR, screenFirst, type LayerOptions } from '../../content/pinyin-layer';
 
 /** A stand-in for the engine: two-character words, one syllable "p1" per character, non-Han as 'other'. */
 function fakeAnnotate(paragraphs: string[]): Promise<Segment[][]> {
@@ -39,6 +39,14 @@ const options = (extra: Partial<LayerOptions> = {}): LayerOptions => ({
   pause: () => Promise.resolve(),
   ...extra,
 });
+
+/** A page holding one paragraph of `text`. */
+function onlyParagraph(text: string): HTMLParagraphElement {
+  const p = document.createElement('p');
+  p.textContent = text;
+  document.body.replaceChildren(p);
+  return p;
+}
 
 const serialize = (el: Element) => new XMLSerializer().serializeToString(el);
 
@@ -81,10 +89,7 @@ describe('the pinyin layer', () => {
   }, 30_000);
 
   it('leaves known words bare in "unknown" mode and colours syllables by tone', async () => {
-    document.body.replaceChildren();
-    const p = document.createElement('p');
-    p.textContent = '丝路花开，中哈友谊';
-    document.body.append(p);
+    const p = onlyParagraph('丝路花开，中哈友谊');
     const layer = new PinyinLayer(p);
     await layer.apply(options({ mode: 'unknown', known: new Set(['丝路']), toneColors: ['red', 'orange', 'green', 'blue', 'grey'], joinSyllables: true }));
     const words = [...p.querySelectorAll('ruby')].map((r) => r.firstChild?.textContent);
@@ -96,6 +101,46 @@ describe('the pinyin layer', () => {
     layer.remove();
     expect(p.childNodes).toHaveLength(1);
     expect(p.textContent).toBe('丝路花开，中哈友谊');
+  });
+
+  it('knows a traditional word by its simplified headword in "unknown" mode', async () => {
+    const p = onlyParagraph('峰會領導人');
+    const traditional = (): Promise<Segment[][]> =>
+      Promise.resolve([
+        [
+          { text: '峰會', start: 0, kind: 'word', pinyin: ['p1', 'p2'], simplified: '峰会' },
+          { text: '領導人', start: 2, kind: 'word', pinyin: ['p1', 'p2', 'p3'], simplified: '领导人' },
+        ],
+      ]);
+    const layer = new PinyinLayer(p);
+    await layer.apply(options({ mode: 'unknown', known: new Set(['峰会']), annotate: traditional }));
+    expect([...p.querySelectorAll('ruby')].map((r) => r.firstChild?.textContent)).toEqual(['領導人']);
+    layer.remove();
+  });
+
+  it('says its mode on the article: pending while drawing, the mode when done, nothing once removed', async () => {
+    const p = onlyParagraph('丝路花开，中哈友谊');
+    const layer = new PinyinLayer(p);
+    let seen: string | null = null;
+    await layer.apply(
+      options({
+        mode: 'unknown',
+        annotate: (paragraphs) => {
+          seen = p.getAttribute(LAYER_ATTR);
+          return fakeAnnotate(paragraphs);
+        },
+      }),
+    );
+    expect(seen).toBe('pending');
+    expect(layer.mode).toBe('unknown');
+    expect(p.getAttribute(LAYER_ATTR)).toBe('unknown');
+    await expect(layer.apply(options({ annotate: () => Promise.reject(new Error('gone')) }))).rejects.toThrow('gone');
+    expect(layer.mode).toBe('off');
+    expect(p.hasAttribute(LAYER_ATTR)).toBe(false);
+    expect(p.textContent).toBe('丝路花开，中哈友谊');
+    await layer.apply(options());
+    layer.remove();
+    expect(p.hasAttribute(LAYER_ATTR)).toBe(false);
   });
 
   it('skips editable text, and text the page changed while annotation was in flight', async () => {

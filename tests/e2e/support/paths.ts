@@ -7,4 +7,4 @@ export const EXTENSION_DIR = path.join(E2E_OUT_DIR, 'chrome-mv3');
 export const DEMO_DIR = path.join(ROOT, 'demo');
 /** Small pages of our own for cases the fixtures lack (forms, frames). */
 export const TEST_PAGES_DIR = path.join(ROOT, 'tests', 'pages');
-export const FIXTURE_PAGES_DIR = path.resolve(ROOT, '../shared/fixtures/pages');
+export const FIXTURE_PAGES_DIR = path.join(process.env.YUEDU_FIXTURES ?? path.resolve(ROOT, '../shared/fixtures'), 'pages');

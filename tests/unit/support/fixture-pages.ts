@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
-export const PAGES_DIR = path.resolve(import.meta.dirname, '../../../../shared/fixtures/pages');
+/** Beside the repository, or where YUEDU_FIXTURES says (as for the benches): a git worktree sits one level deeper. */
+export const PAGES_DIR = path.join(process.env.YUEDU_FIXTURES ?? path.resolve(import.meta.dirname, '../../../../shared/fixtures'), 'pages');
 
 /** Reads a fixture page as a browser served it: the files are UTF-8 (the test server says so) whatever their <meta> claims. */
 export function readPage(name: string, file = 'source.html'): string {

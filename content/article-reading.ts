@@ -1,0 +1,170 @@
+/**
+ * What the top frame does on a page it reads: finds the article, draws the pinyin layer over it, underlines the saved
+ * words, follows text the page adds later and counts the article's words for the popup. Sub-frames only hover.
+ */
+import type { PinyinOptions, Segment } from '../dictionary/types';
+import type { PinyinLayerMode } from '../lib/messaging/protocol';
+import type { Settings } from '../lib/settings/settings';
+import { articleStats, type ArticleStats } from '../lib/stats';
+import { ARTICLE_ATTR, articleParagraphs } from './article';
+import { findWords, SAVED_HIGHLIGHT, setHighlight } from './highlights';
+import { PinyinLayer, type LayerOptions } from './pinyin-layer';
+
+export interface ArticleDeps {
+  doc: Document;
+  settings(): Settings;
+  /** Finds and marks the article (in slices: a huge page stays responsive); null when the page has none. */
+  markArticle(): Promise<Element | null>;
+  /** The reader's saved and known words (simplified and traditional). */
+  wordStates(): Promise<{ saved: string[]; known: string[] }>;
+  annotate(paragraphs: string[], pinyin: PinyinOptions): Promise<Segment[][]>;
+  pause(): Promise<void>;
+  /** Has the words where reading starts looked up before the reader points at any. */
+  readAheadFrom(root: Node): void;
+}
+
+export type PageArticleStats = ArticleStats & { page: { title: string; url: string } };
+
+export class ArticleReading {
+  private article: Element | null = null;
+  private layer: PinyinLayer | null = null;
+  private saved = new Set<string>();
+  private known = new Set<string>();
+  /** The default layer the first read draws: the page's layer until that read is done. */
+  private firstLayer: PinyinLayerMode | null;
+  private stopped = false;
+
+  constructor(private readonly deps: ArticleDeps) {
+    this.firstLayer = deps.settings().pinyinLayerDefault;
+  }
+
+  /** The layer in force (or being drawn), answered at once: the popup shows it without waiting for the first read. */
+  get layerMode(): PinyinLayerMode {
+    return this.firstLayer ?? this.layer?.mode ?? 'off';
+  }
+
+  /** The first read: marks the article, underlines the saved words, draws the default layer; resolves with the article. */
+  async start(): Promise<Element | null> {
+    const article = await this.ensureArticle();
+    // After the article is marked, so as not to slow it down.
+    this.deps.readAheadFrom(article ?? this.deps.doc.body ?? this.deps.doc);
+    await this.refreshStates();
+    this.highlightSaved();
+    const initial = this.firstLayer;
+    this.firstLayer = null;
+    if (article && initial && initial !== 'off' && !this.stopped) await this.setLayer(initial);
+    return article;
+  }
+
+  stop(): void {
+    this.stopped = true;
+    this.firstLayer = null;
+    this.layer?.remove();
+    this.layer = null;
+    this.article?.removeAttribute(ARTICLE_ATTR);
+    this.article = null;
+    setHighlight(SAVED_HIGHLIGHT, []);
+  }
+
+  /** Text the page added: pinyin for it when it is in the article, else the article found again (SPA navigation). */
+  async added(nodes: Node[]): Promise<void> {
+    if (!this.article?.isConnected) {
+      const mode = this.layer?.mode ?? 'off';
+      this.layer = null;
+      const article = await this.ensureArticle();
+      if (article && mode !== 'off') await this.setLayer(mode);
+    } else if (this.layer && this.layer.mode !== 'off') {
+      const article = this.article;
+      const within = nodes.filter((n) => article.contains(n));
+      if (within.length) await this.layer.apply(this.layerOptions(this.layer.mode), within);
+    }
+    this.highlightSaved();
+  }
+
+  /** A word the reader just saved: underlined at once. */
+  addSaved(word: string): void {
+    this.saved.add(word);
+    this.highlightSaved();
+  }
+
+  /** Turns the layer on (in a mode), off, or toggles it; resolves with the mode in force once the work is done. */
+  async setLayer(request: PinyinLayerMode | 'toggle'): Promise<{ mode: PinyinLayerMode }> {
+    const initial = this.deps.settings().pinyinLayerDefault;
+    const fallback = initial === 'off' ? 'all' : initial;
+    const mode = request === 'toggle' ? (this.layerMode === 'off' ? fallback : 'off') : request;
+    this.firstLayer = null;
+    const article = await this.ensureArticle();
+    this.layer?.remove();
+    if (!article || mode === 'off') {
+      this.highlightSaved();
+      return { mode: 'off' };
+    }
+    const layer = this.layerOf(article);
+    if (mode === 'unknown') await this.refreshStates();
+    await layer.apply(this.layerOptions(mode));
+    this.highlightSaved();
+    return { mode: layer.mode };
+  }
+
+  /** Redraws the layer when a setting it shows changed. */
+  async settingsChanged(before: Settings, next: Settings): Promise<void> {
+    const redraw =
+      before.pinyinStyle !== next.pinyinStyle ||
+      before.toneColors !== next.toneColors ||
+      before.sandhi !== next.sandhi ||
+      before.toneColorList.join() !== next.toneColorList.join();
+    const mode = this.layer?.mode ?? 'off';
+    if (redraw && mode !== 'off') await this.setLayer(mode);
+  }
+
+  /** Statistics of the article for the popup, or null without an article. */
+  async stats(): Promise<PageArticleStats | null> {
+    const article = await this.ensureArticle();
+    if (!article) return null;
+    const paragraphs = articleParagraphs(article);
+    const segments = await this.layerOptions('all').annotate(paragraphs);
+    await this.refreshStates();
+    const stats = articleStats(paragraphs, segments, { known: this.known, saved: this.saved });
+    const { doc } = this.deps;
+    return { ...stats, page: { title: doc.title, url: doc.location?.href ?? '' } };
+  }
+
+  private async ensureArticle(): Promise<Element | null> {
+    if (!this.article?.isConnected) this.article = await this.deps.markArticle();
+    return this.article;
+  }
+
+  /** The layer of the article now marked: a new one when the page replaced its article. */
+  private layerOf(article: Element): PinyinLayer {
+    if (this.layer?.article !== article) this.layer = new PinyinLayer(article);
+    return this.layer;
+  }
+
+  private async refreshStates(): Promise<void> {
+    try {
+      const { saved, known } = await this.deps.wordStates();
+      this.saved = new Set(saved);
+      this.known = new Set(known);
+    } catch (err) {
+      // Without the word store the page still reads; only saved/known marking is missing.
+      console.warn('Yuedu: word states unavailable', err);
+    }
+  }
+
+  private highlightSaved(): void {
+    setHighlight(SAVED_HIGHLIGHT, this.article ? findWords(this.article, this.saved) : []);
+  }
+
+  private layerOptions(mode: Exclude<PinyinLayerMode, 'off'>): LayerOptions {
+    const s = this.deps.settings();
+    return {
+      mode,
+      known: this.known,
+      toneColors: s.toneColors ? s.toneColorList : null,
+      joinSyllables: s.pinyinStyle === 'marks',
+      annotate: (paragraphs) => this.deps.annotate(paragraphs, { style: s.pinyinStyle, sandhi: s.sandhi }),
+      pause: this.deps.pause,
+      bottomOf: (node) => node.parentElement?.getBoundingClientRect().bottom ?? 0,
+    };
+  }
+}

@@ -1,0 +1,109 @@
+/** The keys while a card is up: s saves the word with its sentence, c copies it, Esc closes, ←/→ step to the previous/next word. */
+import type { LookupMatch } from '../../dictionary/types';
+import { t } from '../../lib/i18n';
+import type { LookupWindow, WordContext, WordToSave } from '../../lib/messaging/protocol';
+import { wordToSave } from '../../lib/word-to-save';
+import { isHan } from '../chinese';
+import { collectText, sentenceAt, type TextPoint } from '../text-at-point';
+import { lookupWindow, type ReadText } from './lookup-window';
+import type { Shown, WordCard } from './word-card';
+
+/** How far back ← looks for the start of the previous word: long enough for most set phrases. */
+const BACK_STEP = 8;
+
+/** What the commands act on: the card, lookups and showing a word elsewhere. */
+export interface CommandTarget {
+  readonly doc: Document;
+  readonly card: WordCard;
+  lookup(window: LookupWindow): Promise<LookupMatch[]>;
+  showAt(point: TextPoint): Promise<boolean>;
+  save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
+  onSaved?(word: string): void;
+}
+
+/** One line a reader can paste anywhere: headword, pinyin, senses. */
+export function copyLine(match: LookupMatch): string {
+  const entry = match.entries[0];
+  if (!entry) return match.text;
+  const word = wordToSave(entry);
+  return [word.simplified, word.pinyin, word.definitions.join('; ')].filter(Boolean).join('\t');
+}
+
+/** Runs the command of a key on the card shown; false when the key is not one of ours. */
+export function runCommand(key: string, shown: Shown, target: CommandTarget): boolean {
+  const match = shown.matches[0];
+  switch (key) {
+    case 'Escape':
+      target.card.hide();
+      return true;
+    case 's':
+    case 'S':
+      if (match) void save(shown, match, target);
+      return true;
+    case 'c':
+    case 'C':
+      if (match) void copy(match, target.card);
+      return true;
+    case 'ArrowRight':
+      void stepForward(shown, target);
+      return true;
+    case 'ArrowLeft':
+      void stepBack(shown, target);
+      return true;
+    default:
+      return false;
+  }
+}
+
+async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {
+  const entry = match.entries[0];
+  if (!entry) return;
+  const word = wordToSave(entry);
+  const context: WordContext = { sentence: sentenceAt(shown.point), title: target.doc.title, url: target.doc.location?.href ?? '' };
+  try {
+    const { created } = await target.save(word, context);
+    target.card.refresh(t(created ? 'hoverSaved' : 'hoverSentenceAdded', word.simplified));
+    target.onSaved?.(word.simplified);
+  } catch (err) {
+    target.card.refresh(t('hoverNotSaved', err instanceof Error ? err.message : String(err)));
+  }
+}
+
+async function copy(match: LookupMatch, card: WordCard): Promise<void> {
+  try {
+    await navigator.clipboard.writeText(copyLine(match));
+    card.refresh(t('hoverCopied'));
+  } catch {
+    card.refresh(t('hoverCopyBlocked'));
+  }
+}
+
+/** → the first Han character after this word. */
+async function stepForward(shown: Shown, target: CommandTarget): Promise<void> {
+  const { points } = shown.text.run;
+  const after = points.slice(shown.matches[0]?.text.length ?? 1).find((p) => isHan(p.node.data[p.offset]));
+  if (after) await target.showAt(after);
+}
+
+/** ← the word that ends where this one starts, else the character before it. */
+async function stepBack(shown: Shown, target: CommandTarget): Promise<void> {
+  const back = collectText(shown.point, BACK_STEP + 1, 'backward');
+  // The characters before this word, joined to the text read at it: each start's window comes from that one run.
+  const cut = back.text.length > BACK_STEP ? 1 : 0;
+  const count = back.text.length - cut;
+  const joined: ReadText = {
+    before: back.text.slice(0, cut),
+    run: { text: back.text.slice(cut) + shown.text.run.text, points: [...back.points.slice(cut), ...shown.text.run.points] },
+  };
+  for (let i = 0; i < count; i++) {
+    const start = joined.run.points[i] as TextPoint;
+    if (!isHan(joined.run.text[i])) continue;
+    const matches = await target.lookup(lookupWindow(joined, i)).catch(() => []);
+    if (matches.some((m) => m.text.length === count - i)) {
+      await target.showAt(start);
+      return;
+    }
+  }
+  const previous = joined.run.points[count - 1];
+  if (previous && isHan(joined.run.text[count - 1])) await target.showAt(previous);
+}

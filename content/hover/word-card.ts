@@ -1,0 +1,56 @@
+/** The word being glossed: highlighted on the page (CSS highlight, no DOM change) with its card next to it. */
+import type { LookupMatch } from '../../dictionary/types';
+import type { CardSettings } from '../card';
+import { CardHost } from '../card-host';
+import { setHighlight, WORD_HIGHLIGHT } from '../highlights';
+import type { TextPoint } from '../text-at-point';
+import type { ReadText } from './lookup-window';
+
+export interface Shown {
+  point: TextPoint;
+  /** The text read at the point: ← and → step through it. */
+  text: ReadText;
+  matches: LookupMatch[];
+  range: Range;
+}
+
+export class WordCard {
+  private readonly host: CardHost;
+  private current: Shown | null = null;
+
+  /** `settings` is read at each show, so that a change applies to the next card. */
+  constructor(doc: Document, private readonly settings: () => CardSettings) {
+    this.host = new CardHost(doc);
+  }
+
+  get shown(): Shown | null {
+    return this.current;
+  }
+
+  show(shown: Shown, status?: string): void {
+    this.current = shown;
+    setHighlight(WORD_HIGHLIGHT, [shown.range]);
+    this.render(shown, status);
+  }
+
+  /** The same word with a status line (saved, copied, an error). */
+  refresh(status: string): void {
+    if (this.current) this.render(this.current, status);
+  }
+
+  hide(): void {
+    if (!this.current && !this.host.visible) return;
+    this.current = null;
+    setHighlight(WORD_HIGHLIGHT, []);
+    this.host.hide();
+  }
+
+  destroy(): void {
+    this.hide();
+    this.host.destroy();
+  }
+
+  private render(shown: Shown, status: string | undefined): void {
+    this.host.show({ matches: shown.matches, settings: this.settings(), status }, shown.range.getBoundingClientRect());
+  }
+}

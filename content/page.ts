@@ -1,0 +1,104 @@
+/**
+ * The content script's composition root: settings and the per-site switch, the page session, the tab requests of the
+ * popup and the keyboard command, and the parts a read page runs (hover in every frame; the article, its layer and
+ * saved words in the top frame). The policy lives in those parts.
+ */
+import { send } from '../lib/messaging/client';
+import { serveTab } from '../lib/messaging/server';
+import type { Settings } from '../lib/settings/settings';
+import { siteOf } from '../lib/settings/sites';
+import { isSiteEnabled, loadSettings, watchSettings, watchSiteEnabled } from '../lib/settings/store';
+import { markArticleInSlices } from './article';
+import { ArticleReading } from './article-reading';
+import { firstChinese, hasChinese } from './chinese';
+import { installHighlightStyles } from './highlights';
+import { HoverController } from './hover/controller';
+import { observeAddedText, pause, whenIdle } from './observe';
+import { PageSession, type Reading } from './page-session';
+
+interface Invalidation {
+  onInvalidated(callback: () => void): void;
+}
+
+/** A page being read: its hover, and its article when this is the top frame. */
+interface PageReading extends Reading {
+  article: ArticleReading | null;
+}
+
+function readPage(doc: Document, isTop: boolean, settings: () => Settings): PageReading {
+  installHighlightStyles(doc);
+  let article: ArticleReading | null = null;
+  const hover = new HoverController(doc, {
+    lookup: async (window) => (await send('lookup', window)).matches,
+    lookupMany: async (windows) => (await send('lookupMany', { windows })).matches,
+    idle: whenIdle,
+    save: (word, context) => send('saveWord', { word, context }),
+    settings,
+    onSaved: (word) => article?.addSaved(word),
+  });
+  hover.start();
+  // Looks up the first words of `root` before the reader points at any (which also has the dictionary loaded).
+  const readAheadFrom = (root: Node) => {
+    const start = firstChinese(root);
+    if (start) hover.readAhead(start);
+  };
+  if (isTop) {
+    const reading = new ArticleReading({
+      doc,
+      settings,
+      markArticle: () => markArticleInSlices(doc, pause),
+      wordStates: () => send('wordStates', {}),
+      annotate: async (paragraphs, pinyin) => (await send('annotate', { paragraphs, pinyin })).paragraphs,
+      pause,
+      readAheadFrom,
+    });
+    article = reading;
+    whenIdle(() => void reading.start().catch((err: unknown) => console.warn('Yuedu: first read failed', err)));
+  } else if (doc.body) readAheadFrom(doc.body);
+  return {
+    article,
+    added: (nodes) => void article?.added(nodes).catch((err: unknown) => console.warn('Yuedu: added text not read', err)),
+    stop: () => {
+      hover.stop();
+      article?.stop();
+    },
+  };
+}
+
+export async function startPage(doc: Document, ctx: Invalidation): Promise<void> {
+  let settings = await loadSettings();
+  const host = doc.location?.hostname ?? '';
+  const isTop = doc.defaultView?.top === doc.defaultView;
+  const session = new PageSession({
+    root: () => doc.body,
+    hasChinese,
+    observe: (root, onAdded) => observeAddedText(root, onAdded),
+    read: () => readPage(doc, isTop, () => settings),
+  });
+  const unwatchSettings = watchSettings((next) => {
+    const before = settings;
+    settings = next;
+    void session.reading?.article?.settingsChanged(before, next);
+  });
+  const unwatchSite = watchSiteEnabled(host, (enabled) => session.follow(enabled));
+  if (isTop) {
+    serveTab({
+      setPinyinLayer: async ({ mode }) => (await session.reading?.article?.setLayer(mode)) ?? { mode: 'off' },
+      pageStatus: async () => {
+        // The popup asks right after switching the site: apply the switch now rather than after the storage event,
+        // and answer at once with the layer the page then has (or is drawing).
+        const enabled = await isSiteEnabled(host);
+        session.follow(enabled);
+        const pinyinLayer = session.reading?.article?.layerMode ?? 'off';
+        return { site: siteOf(host), enabled, hasChinese: hasChinese(doc.body ?? doc), pinyinLayer };
+      },
+      articleStats: async () => (await session.reading?.article?.stats()) ?? null,
+    });
+  }
+  ctx.onInvalidated(() => {
+    unwatchSettings();
+    unwatchSite();
+    session.stop();
+  });
+  session.follow(await isSiteEnabled(host));
+}
