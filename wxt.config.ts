@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ensureArtifact } from './dictionary/node';
 import { ensureWordFrequencies } from './dictionary/word-frequencies-node';
+import { ensureSearchIndex } from './dictionary/search-index-node';
 
 export default defineConfig({
   // Explicit imports keep each module readable on its own.
@@ -11,12 +12,14 @@ export default defineConfig({
   hooks: {
     // The compiled dictionary ships as a public asset, built (or taken from dictionary/build/) on every build.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('dictionary.bin', 'word-frequencies.txt');
+      paths.push('dictionary.bin', 'word-frequencies.txt', 'search-index.txt.gz');
     },
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: await ensureArtifact(), relativeDest: 'dictionary.bin' });
       // The segmenter's word frequencies (jieba, MIT), compiled the same way.
       files.push({ absoluteSrc: await ensureWordFrequencies(), relativeDest: 'word-frequencies.txt' });
+      // Search by pinyin or English (the popup's search box), compiled from the artifact; loaded on the first search.
+      files.push({ absoluteSrc: await ensureSearchIndex(), relativeDest: 'search-index.txt.gz' });
     },
   },
   vite: () => ({

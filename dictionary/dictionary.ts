@@ -154,6 +154,13 @@ export class Dictionary {
     return decomposeText(this, text);
   }
 
+  /** Every entry once, in artifact order, decoded afresh (not cached): for build-time indexes over the whole dictionary. */
+  *entries(): Generator<DictEntry> {
+    for (let id = 0; id + 1 < this.entryOffsets.length; id++) {
+      yield decodeEntry(this.entryData, this.entryOffsets[id] ?? 0, this.entryOffsets[id + 1] ?? 0, this.keyString, this.decode, this.tokens);
+    }
+  }
+
   private keyOf(word: string): number {
     if (typeof word !== 'string' || word.length === 0 || word.length > this.meta.maxKeyLength) return -1;
     const found = this.scan(word, 0);
