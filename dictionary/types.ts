@@ -13,10 +13,10 @@ export interface Reading {
   variantOf?: { traditional: string; simplified: string; pinyin: string }[];
 }
 
-export type EntrySource = 'glossary' | 'cedict' | 'fallback';
+type EntrySource = 'glossary' | 'cedict' | 'fallback';
 
 /** What the news glossary adds to a set phrase or name that ordinary dictionaries lack or gloss poorly. */
-export interface GlossaryInfo {
+interface GlossaryInfo {
   english: string;
   note: string;
   category: string;

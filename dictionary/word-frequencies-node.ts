@@ -8,15 +8,15 @@ import path from 'node:path';
 import { cachedBuild } from './build-cache';
 import { compileWordFrequencies, WordFrequencies } from './word-frequencies';
 
-export function jiebaDictPath(): string {
+function jiebaDictPath(): string {
   return createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
 }
 
-export function compileWordFrequenciesForNode(): string {
+function compileWordFrequenciesForNode(): string {
   return compileWordFrequencies(readFileSync(jiebaDictPath(), 'utf8'));
 }
 
-export const WORD_FREQUENCIES_PATH = path.join(import.meta.dirname, 'build/word-frequencies.txt');
+const WORD_FREQUENCIES_PATH = path.join(import.meta.dirname, 'build/word-frequencies.txt');
 
 /** The path of an up-to-date artifact, compiled first when missing or older than its source or compiler. */
 export function ensureWordFrequencies(out = WORD_FREQUENCIES_PATH): Promise<string> {

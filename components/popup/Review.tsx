@@ -9,7 +9,7 @@ import { CardView } from './CardView';
 import { speak, useChineseVoice } from './speech';
 
 /** Marked once the first card (or the empty state) is on screen: the bench measures the popup's opening to it. */
-export const READY_MARK = 'yuedu:review-ready';
+const READY_MARK = 'yuedu:review-ready';
 
 type View =
   | { kind: 'loading' }

@@ -15,7 +15,7 @@ export interface GlossaryRecord {
   where: string;
 }
 
-export const GLOSSARY_COLUMNS = ['simplified', 'traditional', 'pinyin', 'english', 'note'] as const;
+const GLOSSARY_COLUMNS = ['simplified', 'traditional', 'pinyin', 'english', 'note'] as const;
 
 export class GlossaryFormatError extends Error {}
 

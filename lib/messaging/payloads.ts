@@ -10,7 +10,7 @@ import { LIMITS, parseArray, parseBool, parseOneOf, parseOptionalNumber, parseOp
 import { LOOKUP_BATCH, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
 
 /** Returns the payload typed, or throws an error that says what is wrong and where. */
-export type Parser<T> = (payload: unknown) => T;
+type Parser<T> = (payload: unknown) => T;
 export type Parsers<M> = { [K in keyof M]: Parser<RequestOf<M, K>> };
 
 /** A page's text can be anything: text of any length is taken, the lookup reads only what it needs. */
@@ -33,7 +33,7 @@ function parsePinyinOptions(value: unknown, at: string): PinyinOptions {
 }
 
 /** A word as the hover card sends it; headwords are trimmed, an empty note is left out. */
-export function parseWordToSave(value: unknown): WordToSave {
+function parseWordToSave(value: unknown): WordToSave {
   const w = parseRecord(value, 'word');
   const note = parseOptionalText(w.note, 'word.note', LIMITS.note);
   const hsk = parseOptionalNumber(w.hsk, 'word.hsk', { int: true, min: 1, max: 9 });
@@ -53,7 +53,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
  * Where a word was met on a page: page text can be anything, so long sentences and titles are clipped rather than
  * refused (a backup's contexts, which Yuedu wrote itself, are refused instead: lib/store/backup/parse.ts).
  */
-export function parsePageContext(value: unknown): WordContext {
+function parsePageContext(value: unknown): WordContext {
   const c = parseRecord(value, 'context');
   return {
     sentence: clip(parseText(c.sentence, 'context.sentence', ANY_LENGTH, { empty: true }).trim(), LIMITS.sentence),

@@ -9,7 +9,8 @@ export type Handlers<M> = {
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 /**
- * Answers a request: its payload is parsed by the type's parser, then handed to the type's handler. Both are looked up
+ * Answers a request: its payload is parsed by the type's parser (a bad one is answered with the parser's message,
+ * which says what is wrong and where), then handed to the type's handler. Both are looked up
  * as own properties, so `constructor` or `__proto__` is an unknown type like any other. Pure, for unit tests.
  */
 export async function dispatch<M>(parsers: Parsers<M>, handlers: Partial<Handlers<M>>, envelope: unknown): Promise<Reply | undefined> {
@@ -22,7 +23,7 @@ export async function dispatch<M>(parsers: Parsers<M>, handlers: Partial<Handler
   try {
     payload = parse(envelope.payload);
   } catch (err) {
-    return { ok: false, error: `Bad "${type}" request: ${message(err)}` };
+    return { ok: false, error: message(err) };
   }
   try {
     return { ok: true, value: await handle(payload) };

@@ -8,7 +8,7 @@ import { loadSettings, settingsItem } from '../settings/store';
 import type { YueduDb } from './db';
 import { badgeText, dueCount } from './due';
 
-export const BADGE_ALARM = 'yuedu-badge';
+const BADGE_ALARM = 'yuedu-badge';
 const BADGE_PERIOD_MINUTES = 5;
 
 // Firefox's Manifest V2 build has browserAction where Chrome's MV3 has action.

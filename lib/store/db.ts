@@ -64,7 +64,7 @@ export interface KnownWord {
   markedAt: number;
 }
 
-export interface MetaRecord {
+interface MetaRecord {
   key: string;
   value: unknown;
 }
@@ -77,7 +77,7 @@ export type YueduDb = Dexie & {
   meta: Table<MetaRecord, string>;
 };
 
-export const DB_NAME = 'yuedu';
+const DB_NAME = 'yuedu';
 
 /** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
 export const SCHEMA_VERSIONS = [1, 2, 3] as const;

@@ -24,7 +24,7 @@ function errorNames(err: unknown): string[] {
   return names;
 }
 
-export function explainStorageError(err: unknown): unknown {
+function explainStorageError(err: unknown): unknown {
   if (err instanceof StoreError) return err;
   const names = errorNames(err);
   if (names.some((n) => n === 'QuotaExceededError')) {

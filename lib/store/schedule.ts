@@ -14,7 +14,7 @@ import { newCards, queueFor, scheduledCards } from './queue';
 /** Fuzz off: the interval shown on a button is the interval the card gets. */
 const scheduler = fsrs({ enable_fuzz: false });
 
-export const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
+const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
 const GRADE_LABELS: Record<Grade, MessageKey> = {
   [Rating.Again]: 'gradeAgain',
   [Rating.Hard]: 'gradeHard',
@@ -22,7 +22,7 @@ const GRADE_LABELS: Record<Grade, MessageKey> = {
   [Rating.Easy]: 'gradeEasy',
 };
 
-export function toFsrsCard(c: FsrsState): Card {
+function toFsrsCard(c: FsrsState): Card {
   return {
     due: new Date(c.due),
     stability: c.stability,
@@ -37,7 +37,7 @@ export function toFsrsCard(c: FsrsState): Card {
   };
 }
 
-export function fsrsState(c: FsrsState | Card): FsrsState {
+function fsrsState(c: FsrsState | Card): FsrsState {
   return {
     due: typeof c.due === 'number' ? c.due : c.due.getTime(),
     stability: c.stability,
@@ -52,7 +52,7 @@ export function fsrsState(c: FsrsState | Card): FsrsState {
   };
 }
 
-export interface Preview {
+interface Preview {
   grade: Grade;
   label: string;
   due: number;
@@ -78,7 +78,7 @@ export function formatInterval(ms: number): string {
   return t('intervalYears', (days / 365).toFixed(1).replace(/\.0$/, ''));
 }
 
-export function previews(card: CardRecord, now: number): Preview[] {
+function previews(card: CardRecord, now: number): Preview[] {
   const outcomes = scheduler.repeat(toFsrsCard(card), new Date(now));
   return GRADES.map((grade) => {
     const due = outcomes[grade].card.due.getTime();

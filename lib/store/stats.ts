@@ -15,7 +15,7 @@ export interface Statistics {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-export function localDay(time: number): string {
+function localDay(time: number): string {
   const d = new Date(time);
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }

@@ -14,7 +14,7 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-export function assertChromium(): void {
+function assertChromium(): void {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set YUEDU_CHROMIUM.`,

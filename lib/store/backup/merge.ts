@@ -52,7 +52,7 @@ async function addKeepingIds<T extends { id?: number }>(
   return keys;
 }
 
-export async function importBackup(db: YueduDb, backup: Backup, now = Date.now()): Promise<ImportSummary> {
+async function importBackup(db: YueduDb, backup: Backup, now = Date.now()): Promise<ImportSummary> {
   const summary: ImportSummary = {
     words: { added: 0, merged: 0 },
     cards: { added: 0, merged: 0 },

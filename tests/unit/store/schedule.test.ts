@@ -54,6 +54,26 @@ describe('review scheduling', () => {
     expect((await dueCount(db, T0 + DAY, 3)).new).toBe(3);
   });
 
+  it('counts only the new cards started today against the allowance, not the reviews of cards already started', async () => {
+    const db = freshDb();
+    for (let i = 0; i < 3; i++) await saveWord(db, { word: word(i), context: ctx(`句${i}`) }, T0 + i);
+    const first = (await nextCard(db, T0 + 10, 2))?.card.id ?? 0;
+    await gradeCard(db, first, Rating.Again, T0 + 10);
+    expect(await dueCount(db, T0 + 20, 2)).toMatchObject({ new: 1 });
+    // The same card reviewed three more times today (learning steps): still one new card started, one more allowed.
+    await gradeCard(db, first, Rating.Again, T0 + 2 * MIN);
+    await gradeCard(db, first, Rating.Good, T0 + 4 * MIN);
+    await gradeCard(db, first, Rating.Good, T0 + 20 * MIN);
+    expect(await dueCount(db, T0 + 21 * MIN, 2)).toMatchObject({ new: 1 });
+    expect((await nextCard(db, T0 + 21 * MIN, 2))?.word.simplified).toBe('词1');
+    // Undoing the grade that started a card gives its place back.
+    const second = (await nextCard(db, T0 + 21 * MIN, 2))?.card.id ?? 0;
+    await gradeCard(db, second, Rating.Good, T0 + 22 * MIN);
+    expect(await dueCount(db, T0 + 23 * MIN, 2)).toMatchObject({ new: 0 });
+    await undoLastGrade(db);
+    expect(await dueCount(db, T0 + 23 * MIN, 2)).toMatchObject({ new: 1 });
+  });
+
   it('undoes the last grade exactly, and only once per grade', async () => {
     const db = freshDb();
     await saveWord(db, { word: summit, context: ctx('一') }, T0);
