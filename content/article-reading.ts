@@ -3,7 +3,7 @@
  * words, follows text the page adds later and counts the article's words for the popup. Sub-frames only hover.
  */
 import type { PinyinOptions, Segment } from '../dictionary/types';
-import type { PinyinLayerMode } from '../lib/messaging/protocol';
+import type { PinyinLayerMode } from '../lib/domain/pinyin-layer';
 import type { Settings } from '../lib/settings/settings';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { ARTICLE_ATTR, articleParagraphs } from './article';

@@ -156,7 +156,7 @@ function* scoreArticle(doc: Document): Steps<Element | null> {
  * Furniture nested inside the article container (tag lists, share and "report an error" links, comment boxes):
  * reading features skip it. Small, flagged by its tag or label, so prose paragraphs are never dropped.
  */
-export function isArticleFurniture(el: Element, article: Element, articleLength = article.textContent?.length ?? 0): boolean {
+function isArticleFurniture(el: Element, article: Element, articleLength = article.textContent?.length ?? 0): boolean {
   if (el === article) return false;
   const tag = el.tagName.toUpperCase();
   if (NOT_ARTICLE_TAG.has(tag) && tag !== 'A') return true;

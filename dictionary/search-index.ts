@@ -13,7 +13,7 @@
  */
 import type { DictEntry } from './types';
 
-export const SEARCH_INDEX_VERSION = 'yuedu-search 1';
+const SEARCH_INDEX_VERSION = 'yuedu-search 1';
 
 /** Words that say nothing on their own in a definition or a query. */
 const STOPWORDS = new Set(['an', 'the', 'to', 'of', 'in', 'on', 'at', 'for', 'and', 'or', 'by', 'as', 'is', 'be', 'with',

@@ -16,7 +16,7 @@ function compileWordFrequenciesForNode(): string {
   return compileWordFrequencies(readFileSync(jiebaDictPath(), 'utf8'));
 }
 
-const WORD_FREQUENCIES_PATH = path.join(import.meta.dirname, 'build/word-frequencies.txt');
+export const WORD_FREQUENCIES_PATH = path.join(import.meta.dirname, 'build/word-frequencies.txt');
 
 /** The path of an up-to-date artifact, compiled first when missing or older than its source or compiler. */
 export function ensureWordFrequencies(out = WORD_FREQUENCIES_PATH): Promise<string> {

@@ -1,7 +1,8 @@
 /** The keys while a card is up: s saves the word with its sentence, c copies it, Esc closes, ←/→ step to the previous/next word. */
 import type { LookupMatch } from '../../dictionary/types';
 import { t } from '../../lib/i18n';
-import type { LookupWindow, WordContext, WordToSave } from '../../lib/messaging/protocol';
+import type { WordContext, WordToSave } from '../../lib/domain/word';
+import type { LookupWindow } from '../../lib/messaging/protocol';
 import { wordToSave } from '../../lib/word-to-save';
 import { isHan } from '../chinese';
 import { collectText, sentenceAt, type TextPoint } from '../text-at-point';

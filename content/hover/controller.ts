@@ -4,7 +4,8 @@
  * events to them.
  */
 import type { LookupMatch } from '../../dictionary/types';
-import type { LookupWindow, WordContext, WordToSave } from '../../lib/messaging/protocol';
+import type { WordContext, WordToSave } from '../../lib/domain/word';
+import type { LookupWindow } from '../../lib/messaging/protocol';
 import type { Settings } from '../../lib/settings/settings';
 import { HOST_TAG } from '../card-host';
 import { isHan } from '../chinese';

@@ -10,7 +10,7 @@ import type { LookupCache } from './lookup-cache';
 import { keyOf, lookupWindow, readAt, type ReadText } from './lookup-window';
 
 /** Characters looked up ahead of the word being read. */
-export const READ_AHEAD = 256;
+const READ_AHEAD = 256;
 /** What one hover reads: enough for its own window and every window of the read-ahead. */
 export const HOVER_TEXT = READ_AHEAD + WINDOW;
 /** Fewer new windows than this wait for a later read-ahead, unless the text ends: one message per stretch of text, not per word. */

@@ -9,10 +9,6 @@ import type { ArticleStats } from '../stats';
 import type { PinyinLayerMode } from '../domain/pinyin-layer';
 import type { WordContext, WordToSave } from '../domain/word';
 
-// content/** still imports these from here; the lead points it at lib/domain when merging the content re-cut.
-export type { PinyinLayerMode } from '../domain/pinyin-layer';
-export type { WordContext, WordToSave } from '../domain/word';
-
 /**
  * Text to look words up in: a window from the pointer (say 16 UTF-16 units) starting at `pos` (default 0). What comes
  * before `pos` is context: the character before the pointer tells whether it is inside a name (卡 of 托卡耶夫 does
