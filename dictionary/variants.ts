@@ -47,6 +47,20 @@ interface Phrase {
   traditional: string;
 }
 
+/** True when `prefix` is nothing but qualifiers (or empty). */
+function onlyQualifiers(prefix: string): boolean {
+  for (let q = leadingQualifier(prefix, QUALIFIERS, () => 0); q; q = leadingQualifier(prefix, QUALIFIERS, () => 0)) prefix = prefix.slice(q.length);
+  return prefix === '';
+}
+
+/**
+ * A core that another glossary phrase has behind a modifier that is not a qualifier is the head those phrases share,
+ * not a form of one of them: 合作伙伴关系 ends 全面合作伙伴关系 but also 战略合作伙伴关系.
+ */
+function isGenericHead(core: string, phrases: readonly Phrase[]): boolean {
+  return phrases.some((p) => p.simplified.length > core.length && p.simplified.endsWith(core) && !onlyQualifiers(p.simplified.slice(0, -core.length)));
+}
+
 /**
  * Every core of every phrase: the phrase after one, two, … leading qualifiers, in both scripts (the glossary aligns
  * them character by character). A core that is itself a glossary headword is that headword's, not a form of another;
@@ -74,6 +88,7 @@ export function compileVariantIndex(
       simplified = simplified.slice(q.length);
       traditional = traditional.slice(q.length);
       if (simplified.length < MIN_CORE) break;
+      if (isGenericHead(simplified, phrases)) break;
       for (const core of new Set([simplified, traditional])) {
         if (headwords.has(core) || Object.hasOwn(cores, core)) continue;
         cores[core] = phrase.simplified;

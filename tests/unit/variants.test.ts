@@ -51,6 +51,12 @@ describe('the variant index (compile time)', () => {
     expect(short.cores).toEqual({});
   });
 
+  it('does not take the head that several phrases share for a form of one of them', () => {
+    const partnerships = [record('全面伙伴协定', '全面夥伴協定'), record('海洋伙伴协定', '海洋夥伴協定')];
+    expect(compileVariantIndex(partnerships, traditionalOf, isWord).cores).toEqual({});
+    expect(compileVariantIndex(partnerships.slice(0, 1), traditionalOf, isWord).cores).toEqual({ 伙伴协定: '全面伙伴协定', 夥伴協定: '全面伙伴协定' });
+  });
+
   it('gives a core shared by two phrases to the shorter one, and never indexes a core that is a phrase itself', () => {
     const shared = compileVariantIndex([record('坚持推进边疆治理', '堅持推進邊疆治理'), ...PHRASES], traditionalOf, isWord);
     expect(shared.cores['边疆治理']).toBe('推进边疆治理');
