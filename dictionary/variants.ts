@@ -23,6 +23,9 @@ export const QUALIFIERS: readonly string[] = [
  */
 export const MIN_CORE = 3;
 
+/** A qualifier joined to the next verb (坚持和发展…) is one of two coordinated verbs, not a qualifier to strip. */
+const CONJUNCTIONS = '和与及并';
+
 export interface VariantIndex {
   /** The qualifiers in every script the dictionary knows them in, folded (chars.ts), longest first. */
   qualifiers: string[];
@@ -88,7 +91,7 @@ export function compileVariantIndex(
       simplified = simplified.slice(q.length);
       traditional = traditional.slice(q.length);
       if (simplified.length < MIN_CORE) break;
-      if (isGenericHead(simplified, phrases)) break;
+      if (isGenericHead(simplified, phrases) || CONJUNCTIONS.includes(simplified[0] ?? '')) break;
       for (const core of new Set([simplified, traditional])) {
         if (headwords.has(core) || Object.hasOwn(cores, core)) continue;
         cores[core] = phrase.simplified;

@@ -44,8 +44,9 @@ describe('the variant index (compile time)', () => {
     expect(index.qualifiers[0]?.length).toBeGreaterThan(2);
   });
 
-  it('does not strip a qualifier that only starts a longer word (建设 in 建设性), nor leave a core under MIN_CORE', () => {
+  it('does not strip a qualifier that only starts a longer word (建设 in 建设性) or that a conjunction joins to the next verb, nor leave a core under MIN_CORE', () => {
     expect(Object.values(index.cores)).not.toContain('建设性对话');
+    expect(compileVariantIndex([record('坚持和振兴东北', '堅持和振興東北')], traditionalOf, isWord).cores).toEqual({});
     const short = compileVariantIndex([record('全面振兴', '全面振興')], traditionalOf, isWord);
     expect(MIN_CORE).toBe(3);
     expect(short.cores).toEqual({});
