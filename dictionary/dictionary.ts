@@ -23,6 +23,9 @@ export class Dictionary {
   private readonly tokens: Tokens;
   /** Decoded entries, frozen because they are shared between answers: the common characters recur on every page. */
   private readonly cache = new Map<number, DictEntry>();
+  /** First code units of the qualifiers and cores (variants.ts), and of the cores alone: built at the first lookup. */
+  private variantStarts: Set<number> | undefined;
+  private coreStarts: Set<number> | undefined;
   /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
   private readonly foundKeys: Int32Array;
   private readonly foundLengths: Int32Array;
@@ -141,7 +144,10 @@ export class Dictionary {
    * 深化改革 of 全面深化改革 + 开放). Null when there is none or when `matches` has it already.
    */
   private variantAt(text: string, pos: number, matches: readonly LookupMatch[]): { match: LookupMatch; longer: boolean } | null {
-    const { qualifiers } = this.meta.variants;
+    const { qualifiers, cores } = this.meta.variants;
+    // Most text starts neither a qualifier nor a core: one set lookup answers it (the hover's read-ahead asks a lot).
+    this.variantStarts ??= new Set([...qualifiers, ...Object.keys(cores)].map((s) => s.charCodeAt(0)));
+    if (!this.variantStarts.has(foldCode(text.charCodeAt(pos)))) return null;
     const longestWordAt = (at: number): number => {
       const found = this.scan(text, at);
       for (let i = found - 1; i >= 0; i--) {
@@ -167,6 +173,8 @@ export class Dictionary {
   /** The longest core of a glossary phrase at `at`, with the phrase's entry. */
   private coreAt(text: string, at: number): { length: number; entry: DictEntry } | null {
     const { cores, maxCoreLength } = this.meta.variants;
+    this.coreStarts ??= new Set(Object.keys(cores).map((core) => core.charCodeAt(0)));
+    if (!this.coreStarts.has(foldCode(text.charCodeAt(at)))) return null;
     for (let length = Math.min(maxCoreLength, text.length - at); length >= MIN_CORE; length--) {
       const core = foldText(text.slice(at, at + length));
       if (!Object.hasOwn(cores, core)) continue;
