@@ -91,9 +91,14 @@ function EntryView({ entry, settings, compact }: { entry: DictEntry; settings: C
 export function Card({ matches, settings, status }: CardProps) {
   return (
     <div class="card" style={{ fontSize: `${settings.cardFontSize}px` }} role="tooltip">
-      {matches.map((match, m) =>
-        match.entries.map((entry, i) => <EntryView key={`${m}-${i}`} entry={entry} settings={settings} compact={m > 0} />),
-      )}
+      {matches.map((match, m) => [
+        match.variantOf && (
+          <div key={`${m}-variant`} class="variant">
+            {t('cardVariantOf', match.variantOf)}
+          </div>
+        ),
+        ...match.entries.map((entry, i) => <EntryView key={`${m}-${i}`} entry={entry} settings={settings} compact={m > 0} />),
+      ])}
       {status && <div class="status">{status}</div>}
     </div>
   );
@@ -124,5 +129,7 @@ export const CARD_CSS = `
 .english { font-weight: 600; }
 .note { font-size: 0.9em; color: #444; }
 .parts { margin-top: 4px; padding-left: 10px; border-left: 2px solid #eee3cf; }
+.variant { font-size: 0.8em; color: #b5121b; }
+.entry + .variant { border-top: 1px solid #eee3cf; margin-top: 6px; padding-top: 6px; }
 .status { margin-top: 6px; font-size: 0.85em; color: #0a6b2d; }
 `;

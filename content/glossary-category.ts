@@ -5,8 +5,10 @@
 import { t, type MessageKey } from '../lib/i18n';
 
 export const GLOSSARY_CATEGORY_LABELS: ReadonlyMap<string, MessageKey> = new Map<string, MessageKey>([
+  ['abbreviations', 'categoryAbbreviations'],
   ['belt-and-road', 'categoryBeltAndRoad'],
   ['central-asia', 'categoryCentralAsia'],
+  ['congress-formulations', 'categoryCongressFormulations'],
   ['diplomacy', 'categoryDiplomacy'],
   ['domestic-politics', 'categoryDomesticPolitics'],
   ['ecology', 'categoryEcology'],
@@ -16,6 +18,7 @@ export const GLOSSARY_CATEGORY_LABELS: ReadonlyMap<string, MessageKey> = new Map
   ['security', 'categorySecurity'],
   ['society-technology', 'categorySocietyTechnology'],
   ['taiwan-hk-macao', 'categoryTaiwanHkMacao'],
+  ['white-papers-mfa', 'categoryWhitePapersMfa'],
 ]);
 
 /** An unknown category (an artifact built from a newer glossary, say) is shown as plain "glossary". */

