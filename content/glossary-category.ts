@@ -11,6 +11,7 @@ export const GLOSSARY_CATEGORY_LABELS: ReadonlyMap<string, MessageKey> = new Map
   ['domestic-politics', 'categoryDomesticPolitics'],
   ['ecology', 'categoryEcology'],
   ['economy', 'categoryEconomy'],
+  ['economy-technology', 'categoryEconomyTechnology'],
   ['party', 'categoryParty'],
   ['people', 'categoryPeople'],
   ['security', 'categorySecurity'],
