@@ -12,10 +12,12 @@ export const GLOSSARY_CATEGORY_LABELS: ReadonlyMap<string, MessageKey> = new Map
   ['ecology', 'categoryEcology'],
   ['economy', 'categoryEconomy'],
   ['economy-technology', 'categoryEconomyTechnology'],
+  ['international-organisations', 'categoryInternationalOrganisations'],
   ['party', 'categoryParty'],
   ['people', 'categoryPeople'],
   ['security', 'categorySecurity'],
   ['society-technology', 'categorySocietyTechnology'],
+  ['state-bodies', 'categoryStateBodies'],
   ['taiwan-hk-macao', 'categoryTaiwanHkMacao'],
 ]);
 
