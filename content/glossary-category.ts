@@ -15,6 +15,7 @@ export const GLOSSARY_CATEGORY_LABELS: ReadonlyMap<string, MessageKey> = new Map
   ['international-organisations', 'categoryInternationalOrganisations'],
   ['party', 'categoryParty'],
   ['people', 'categoryPeople'],
+  ['places-partners', 'categoryPlacesPartners'],
   ['security', 'categorySecurity'],
   ['society-technology', 'categorySocietyTechnology'],
   ['state-bodies', 'categoryStateBodies'],
