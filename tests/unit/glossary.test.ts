@@ -83,6 +83,8 @@ function buildSources(rows: CedictRow[]): Sources {
 const CEDICT_ALLOWLIST: Record<string, string> = {
   阿什哈巴德:
     'CC-CEDICT reads 什 as shen2 here; in transliterations 什 is shi2, as CC-CEDICT itself has in 塔什干 and 比什凯克.',
+  第比利斯:
+    'CC-CEDICT reads 比 as bi4 here, a reading it gives 比 nowhere else; in transliterations 比 is bi3, as in 比什凯克 and 比勒陀利亚.',
   一个: 'CC-CEDICT has only the unstressed yi1 ge5; in 一个中国 (one China) the classifier is stressed, ge4.',
   两重: 'CC-CEDICT has only liang3 chong2 (double); the 2024 policy shorthand abbreviates 重大战略 and 重点领域, so zhong4.',
 };
