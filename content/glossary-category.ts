@@ -20,6 +20,7 @@ export const GLOSSARY_CATEGORY_LABELS: ReadonlyMap<string, MessageKey> = new Map
   ['society-technology', 'categorySocietyTechnology'],
   ['state-bodies', 'categoryStateBodies'],
   ['taiwan-hk-macao', 'categoryTaiwanHkMacao'],
+  ['world-leaders', 'categoryWorldLeaders'],
 ]);
 
 /** An unknown category (an artifact built from a newer glossary, say) is shown as plain "glossary". */

@@ -134,6 +134,9 @@ function knownReadings(sources: Sources, char: string, trad: string): Set<string
   return known;
 }
 
+/** Files of personal names, where each part of a name begins with a capital. */
+const NAME_CATEGORIES = new Set(['people', 'world-leaders']);
+
 /** Every problem with one record on its own; an empty list means the record is valid. */
 function problemsOf(record: GlossaryRecord, sources: Sources): string[] {
   const problems: string[] = [];
@@ -184,7 +187,7 @@ function problemsOf(record: GlossaryRecord, sources: Sources): string[] {
   if (!/[.)]$/.test(record.note)) problems.push('note does not end a sentence');
   const sentences = record.note.split(/[.!?]["')]?\s+(?=["'(]?[A-Z0-9])/).length;
   if (sentences > 3) problems.push(`note has ${sentences} sentences (at most 3)`);
-  if (record.category === 'people') {
+  if (NAME_CATEGORIES.has(record.category)) {
     let index = 0;
     let startsPart = true;
     for (const char of simp) {
@@ -247,6 +250,7 @@ describe('glossary checks catch bad entries', () => {
     ['a note of four sentences', { note: 'One. Two. Three. Four.' }, /4 sentences/],
     ['a note that stops mid-sentence', { note: 'It means' }, /does not end a sentence/],
     ['a lower-case name', { category: 'people', simplified: '拉赫蒙', traditional: '拉赫蒙', pinyin: 'la1 he4 meng2' }, /"la1" begins a part of a name/],
+    ['a lower-case name among world leaders', { category: 'world-leaders', simplified: '吕特', traditional: '呂特', pinyin: 'lu:3 te4' }, /"lu:3" begins a part of a name/],
     [
       'a lower-case part of a name after the dot',
       { category: 'people', simplified: '马克·吐温', traditional: '馬克·吐溫', pinyin: 'Ma3 ke4 tu3 wen1' },
