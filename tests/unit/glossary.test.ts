@@ -85,6 +85,7 @@ const CEDICT_ALLOWLIST: Record<string, string> = {
     'CC-CEDICT reads 什 as shen2 here; in transliterations 什 is shi2, as CC-CEDICT itself has in 塔什干 and 比什凯克.',
   第比利斯:
     'CC-CEDICT reads 比 as bi4 here, a reading it gives 比 nowhere else; in transliterations 比 is bi3, as in 比什凯克 and 比勒陀利亚.',
+  华龙: 'CC-CEDICT has only the place name Hua4 long2; in the reactor name 华龙一号 (Hualong One) 华 stands for China, hua2.',
   一个: 'CC-CEDICT has only the unstressed yi1 ge5; in 一个中国 (one China) the classifier is stressed, ge4.',
   两重: 'CC-CEDICT has only liang3 chong2 (double); the 2024 policy shorthand abbreviates 重大战略 and 重点领域, so zhong4.',
 };
