@@ -13,12 +13,17 @@ export const GLOSSARY_CATEGORY_LABELS: ReadonlyMap<string, MessageKey> = new Map
   ['domestic-politics', 'categoryDomesticPolitics'],
   ['ecology', 'categoryEcology'],
   ['economy', 'categoryEconomy'],
+  ['economy-technology', 'categoryEconomyTechnology'],
+  ['international-organisations', 'categoryInternationalOrganisations'],
   ['party', 'categoryParty'],
   ['people', 'categoryPeople'],
+  ['places-partners', 'categoryPlacesPartners'],
   ['security', 'categorySecurity'],
   ['society-technology', 'categorySocietyTechnology'],
+  ['state-bodies', 'categoryStateBodies'],
   ['taiwan-hk-macao', 'categoryTaiwanHkMacao'],
   ['white-papers-mfa', 'categoryWhitePapersMfa'],
+  ['world-leaders', 'categoryWorldLeaders'],
 ]);
 
 /** An unknown category (an artifact built from a newer glossary, say) is shown as plain "glossary". */
