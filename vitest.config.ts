@@ -28,6 +28,20 @@ export default defineConfig({
           expect: { poll: { timeout: 10_000 } },
         },
       },
+      {
+        test: {
+          // The same kind of tests in Debian's Firefox ESR (puppeteer-core over WebDriver BiDi). Its own project, so
+          // its one Firefox runs beside the e2e project's one Chromium instead of after it.
+          name: 'firefox',
+          include: ['tests/firefox/**/*.e2e.ts'],
+          environment: 'node',
+          globalSetup: ['tests/firefox/support/build-extension.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 90_000,
+          expect: { poll: { timeout: 10_000 } },
+        },
+      },
     ],
   },
 });

@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const CHROMIUM = process.env.YUEDU_CHROMIUM ?? '/usr/bin/chromium';
 export const FIREFOX = process.env.YUEDU_FIREFOX ?? '/usr/bin/firefox-esr';
@@ -75,7 +75,24 @@ export interface FirefoxExtensionBrowser {
   addonId: string;
   /** `moz-extension://…/page`: the internal UUID is chosen here, before the add-on is installed. */
   extensionUrl(page: string): string;
+  /** Opens one of the extension's pages (e.g. "popup.html") in a new tab, once it has loaded. */
+  openExtensionPage(page: string): Promise<Page>;
   close(): Promise<void>;
+}
+
+/**
+ * Navigates `tab` to an extension page. Firefox loads moz-extension:// pages in the extension's own process, and
+ * puppeteer never hears that navigation finish: start it, then wait in the page itself until it has loaded.
+ */
+async function navigateToExtensionPage(tab: Page, url: string): Promise<void> {
+  // Settles (rejects) only when the tab closes.
+  tab.goto(url, { timeout: 0 }).catch(() => undefined);
+  for (let i = 0; i < 300; i++) {
+    const loaded = await tab.evaluate((url) => location.href === url && document.readyState === 'complete', url).catch(() => false);
+    if (loaded) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not load in 30 s`);
 }
 
 /**
@@ -98,6 +115,9 @@ export async function launchFirefoxWithExtension(extensionDir: string, opts: { h
     executablePath: FIREFOX,
     headless: opts.headless,
     defaultViewport: VIEWPORT,
+    // WebDriver BiDi only navigates to http(s), file and blob addresses unless told otherwise: this lets the tests
+    // open the extension's own pages (popup, options) at their moz-extension:// address.
+    args: ['--remote-allow-system-access'],
     extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }) },
   });
   try {
@@ -107,10 +127,16 @@ export async function launchFirefoxWithExtension(extensionDir: string, opts: { h
     await browser.close();
     throw err;
   }
+  const extensionUrl = (page: string) => `moz-extension://${uuid}/${page}`;
   return {
     browser,
     addonId,
-    extensionUrl: (page) => `moz-extension://${uuid}/${page}`,
+    extensionUrl,
+    async openExtensionPage(page) {
+      const tab = await browser.newPage();
+      await navigateToExtensionPage(tab, extensionUrl(page));
+      return tab;
+    },
     close: () => browser.close(),
   };
 }
