@@ -6,6 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pointAt, readCard, type CardView } from '../../scripts/lib/page';
+import { storedRows, wordHighlight } from '../e2e/support/in-page';
 import { startFirefoxSession, type FirefoxSession } from './support/session';
 
 let s: FirefoxSession;
@@ -23,29 +24,12 @@ async function hover(page: Page, word: string, opts: { expected?: string; nth?: 
 const articleMarkup = (page: Page) =>
   page.evaluate(() => new XMLSerializer().serializeToString(document.querySelector('[data-yuedu-article]') as Element));
 
-/** One row of an IndexedDB index, read with the raw API from an extension page: what is really stored. */
-async function readIndexed(store: string, index: string, key: string): Promise<unknown> {
+/** Every row of an IndexedDB store, read from an extension page. */
+async function readStore(store: string): Promise<unknown[]> {
   const page = await s.openExtensionPage('popup.html');
-  const row = await page.evaluate(
-    (store, index, key) =>
-      new Promise((resolve, reject) => {
-        const req = indexedDB.open('yuedu');
-        req.onsuccess = () => {
-          const get = req.result.transaction(store).objectStore(store).index(index).get(key);
-          get.onsuccess = () => {
-            req.result.close();
-            resolve(get.result);
-          };
-          get.onerror = () => reject(get.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-    index,
-    key,
-  );
+  const rows = await page.evaluate(storedRows, store);
   await page.close();
-  return row;
+  return rows;
 }
 
 describe('reading in Firefox', () => {
@@ -77,12 +61,7 @@ describe('reading in Firefox', () => {
     expect((await hover(page, '峰会', { nth: 1 })).entries[0]).toMatchObject({ word: '峰会', source: 'cedict', pinyin: 'fēng huì' });
 
     // Firefox draws the word with the CSS Custom Highlight API too; the selection and the DOM are left alone.
-    const state = await page.evaluate(() => {
-      const highlight = CSS.highlights.get('yuedu-word');
-      const range = highlight ? ([...highlight][0] as Range) : null;
-      return { highlighted: range?.toString(), selections: getSelection()?.rangeCount ?? 0 };
-    });
-    expect(state).toEqual({ highlighted: '峰会', selections: 0 });
+    expect(await page.evaluate(wordHighlight)).toEqual({ highlighted: '峰会', selections: 0 });
     expect(await page.evaluate(() => new XMLSerializer().serializeToString(document.body))).toBe(before);
 
     await page.keyboard.press('Escape');
@@ -156,9 +135,8 @@ describe('reading in Firefox', () => {
     await hover(page, '三股势力');
     await page.keyboard.press('s');
     await expect.poll(async () => (await readCard(page))?.status).toMatch(/三股势力/);
-    const saved = (await readIndexed('words', 'simplified', '三股势力')) as
-      | { simplified: string; contexts: { sentence: string; title: string; url: string }[] }
-      | undefined;
+    const words = (await readStore('words')) as { simplified: string; contexts: { sentence: string; title: string; url: string }[] }[];
+    const saved = words.find((w) => w.simplified === '三股势力');
     expect(saved?.simplified).toBe('三股势力');
     expect(saved?.contexts[0]?.sentence).toContain('三股势力');
     expect(saved?.contexts[0]?.title).toBe(await page.title());
@@ -178,21 +156,7 @@ describe('reading in Firefox', () => {
     await popup.waitForSelector('[data-testid=card][data-side=back]');
     await popup.keyboard.press('3');
     await popup.waitForSelector('[data-testid=empty]');
-    const review = await popup.evaluate(
-      () =>
-        new Promise<unknown[]>((resolve, reject) => {
-          const req = indexedDB.open('yuedu');
-          req.onsuccess = () => {
-            const all = req.result.transaction('reviews').objectStore('reviews').getAll();
-            all.onsuccess = () => {
-              req.result.close();
-              resolve(all.result);
-            };
-            all.onerror = () => reject(all.error);
-          };
-          req.onerror = () => reject(req.error);
-        }),
-    );
+    const review = await popup.evaluate(storedRows, 'reviews');
     expect(review).toMatchObject([{ rating: 3 }]);
     await popup.close();
   });
