@@ -3,6 +3,9 @@ import preact from '@preact/preset-vite';
 
 export default defineConfig({
   test: {
+    // Vitest's default on a two-core machine is one worker, which would run the Firefox files after all the Chromium
+    // ones: two let each browser project (one file at a time each) run beside the other, in its own process.
+    maxWorkers: 2,
     projects: [
       {
         plugins: [preact()],
