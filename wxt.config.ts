@@ -4,6 +4,20 @@ import { ensureArtifact } from './dictionary/node';
 import { ensureWordFrequencies } from './dictionary/word-frequencies-node';
 import { ensureSearchIndex } from './dictionary/search-index-node';
 
+/**
+ * Firefox needs an explicit add-on id: without one a temporary add-on gets a random id and its storage API refuses
+ * to work. 140 is the first Firefox (and ESR) with the CSS Custom Highlight API that draws the hovered word; everything
+ * else the extension uses is older. Firefox 140 also reads `data_collection_permissions`: Yuedu collects nothing.
+ */
+export const FIREFOX_ADDON_ID = 'yuedu@yuedu-reader';
+const FIREFOX_SETTINGS = {
+  gecko: {
+    id: FIREFOX_ADDON_ID,
+    strict_min_version: '140.0',
+    data_collection_permissions: { required: ['none'] },
+  },
+};
+
 export default defineConfig({
   // Explicit imports keep each module readable on its own.
   imports: false,
@@ -25,7 +39,7 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ browser }) => ({
     // Strings come from public/_locales (English default, Simplified Chinese second).
     default_locale: 'en',
     name: '__MSG_extName__',
@@ -38,5 +52,6 @@ export default defineConfig({
         description: '__MSG_commandTogglePinyin__',
       },
     },
-  },
+    ...(browser === 'firefox' ? { browser_specific_settings: FIREFOX_SETTINGS } : {}),
+  }),
 });

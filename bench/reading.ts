@@ -1,13 +1,14 @@
 /**
  * Reading on the page, in Chromium with the built extension, on the served sample dispatch:
  * - page load → article marked and pinyin layer complete, against the page's own `load` event in the same run;
- * - hover → card latency over 200 distinct words, against one animation frame measured in the same page;
+ * - hover → card latency over 200 distinct words, against one animation frame measured in the same page and a bare
+ *   message round trip to the background; the same in Firefox ESR, with its own round trip as its baseline;
  * - JS heap of the page with the content script at work, against the same page in the same browser with the site
  *   switched off (the script loaded but idle) and in a browser without the extension.
  */
 import path from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
-import { CHROMIUM, launchWithExtension } from '../scripts/lib/browser';
+import { CHROMIUM, launchFirefoxWithExtension, launchWithExtension } from '../scripts/lib/browser';
 import { startStaticServer } from '../scripts/lib/static-server';
 import { ROOT } from '../scripts/lib/build';
 import { benchExtension } from './extension';
@@ -124,6 +125,43 @@ function hoverLatencies(count: number): Promise<{ samples: number[]; frame: numb
   })();
 }
 
+type AddRow = (metric: string, value: number, unit: string, baseline: { label: string; value: number }, target?: string) => void;
+
+/** A lookup's bare round trip to the background, from an extension page: what a hover would wait for without the read-ahead. */
+function pingRoundTrips(count: number): Promise<number[]> {
+  return (async () => {
+    const api = (globalThis as unknown as { browser?: typeof chrome }).browser ?? chrome;
+    const out: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const t = performance.now();
+      await api.runtime.sendMessage({ yuedu: 1, type: 'ping', payload: { from: 'bench' } });
+      out.push(performance.now() - t);
+    }
+    return out;
+  })();
+}
+
+/** The hover rows for Firefox: the same pages and method as Chromium's, in Firefox ESR with the Firefox build. */
+async function firefoxHoverRows(url: string, row: AddRow): Promise<void> {
+  const firefox = await launchFirefoxWithExtension(benchExtension('firefox'), { headless: true });
+  try {
+    const page = await firefox.browser.newPage();
+    await page.goto(url);
+    await page.waitForSelector('[data-yuedu-article]');
+    const { samples, frame } = await page.evaluate(hoverLatencies, HOVERS);
+    const { p50, p99 } = percentiles(samples);
+    await page.close();
+    const pingPage = await firefox.openExtensionPage('popup.html');
+    const pings = percentiles(await pingPage.evaluate(pingRoundTrips, HOVERS));
+    await pingPage.close();
+    const frameTarget = `< 1 frame (${frame.toFixed(1)} ms)`;
+    row(`Firefox: hover → card p50 (${samples.length} words)`, p50, 'ms', { label: 'ping round trip p50', value: pings.p50 }, frameTarget);
+    row('Firefox: hover → card p99', p99, 'ms', { label: 'ping round trip p99', value: pings.p99 }, frameTarget);
+  } finally {
+    await firefox.close();
+  }
+}
+
 async function heapAfterGc(cdp: CDPSession): Promise<number> {
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('HeapProfiler.collectGarbage');
@@ -142,8 +180,8 @@ export const readingSuite: BenchSuite = {
     const url = server.url('/silk-road.html');
     const b = await launchWithExtension(benchExtension(), { headless: true });
     const rows: BenchRow[] = [];
-    const row = (metric: string, value: number, unit: string, baseline: { label: string; value: number }, target?: string) =>
-      rows.push({ suite: 'reading', metric, value, unit, baseline, ...(target ? { target } : {}) });
+    const row: AddRow = (metric, value, unit, baseline, target) =>
+      void rows.push({ suite: 'reading', metric, value, unit, baseline, ...(target ? { target } : {}) });
     try {
       // Load → article marked → layer complete, with the layer on by default.
       await b.serviceWorker.evaluate(() => chrome.storage.sync.set({ settings: { pinyinLayerDefault: 'all' } }));
@@ -176,24 +214,14 @@ export const readingSuite: BenchSuite = {
       const { samples, frame } = await hoverPage.evaluate(hoverLatencies, HOVERS);
       const { p50, p99 } = percentiles(samples);
       await hoverPage.close();
-      // A lookup's bare round trip to the service worker: what a hover would wait for without the read-ahead.
       const pingPage = await b.context.newPage();
       await pingPage.goto(b.extensionUrl('popup.html'));
-      const pings = percentiles(
-        await pingPage.evaluate(async (n) => {
-          const out: number[] = [];
-          for (let i = 0; i < n; i++) {
-            const t = performance.now();
-            await chrome.runtime.sendMessage({ yuedu: 1, type: 'ping', payload: { from: 'bench' } });
-            out.push(performance.now() - t);
-          }
-          return out;
-        }, HOVERS),
-      );
+      const pings = percentiles(await pingPage.evaluate(pingRoundTrips, HOVERS));
       await pingPage.close();
       const frameTarget = `< 1 frame (${frame.toFixed(1)} ms)`;
       row(`hover → card p50 (${samples.length} words)`, p50, 'ms', { label: 'ping round trip p50', value: pings.p50 }, frameTarget);
       row('hover → card p99', p99, 'ms', { label: 'ping round trip p99', value: pings.p99 }, frameTarget);
+      await firefoxHoverRows(url, row);
 
       // Heap: the reader at work (article, hover card, pinyin layer) against the same page with the site off.
       const heapOf = async (prepare: (p: Page) => Promise<void>) => {

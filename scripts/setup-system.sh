@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Installs what npm cannot: Debian's Chromium (the tests and `npm start` drive it) and CJK fonts
+# Installs what npm cannot: Debian's Chromium and Firefox ESR (the tests and `npm start` drive them) and CJK fonts
 # (so screenshots show the text). Only acts when something is missing.
 set -euo pipefail
 missing=()
 [ -x "${YUEDU_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+[ -x "${YUEDU_FIREFOX:-/usr/bin/firefox-esr}" ] || missing+=(firefox-esr)
 fc-list 2>/dev/null | grep -qi 'cjk' || missing+=(fonts-noto-cjk)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then

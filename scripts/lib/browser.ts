@@ -1,10 +1,15 @@
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const CHROMIUM = process.env.YUEDU_CHROMIUM ?? '/usr/bin/chromium';
+export const FIREFOX = process.env.YUEDU_FIREFOX ?? '/usr/bin/firefox-esr';
+/** The viewport of every page the tests, the benches and `npm start` open, in either browser. */
+export const VIEWPORT = { width: 1280, height: 900 };
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -14,13 +19,13 @@ export interface ExtensionBrowser {
   close(): Promise<void>;
 }
 
-function assertChromium(): void {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium) or set YUEDU_CHROMIUM.`,
-    );
+function assertBrowser(executable: string, debianPackage: string, variable: string): void {
+  if (!existsSync(executable)) {
+    throw new Error(`${debianPackage} not found at ${executable}. Install it (Debian: apt-get install -y ${debianPackage}) or set ${variable}.`);
   }
 }
+
+export const assertChromium = (): void => assertBrowser(CHROMIUM, 'chromium', 'YUEDU_CHROMIUM');
 
 /** Starts Chromium with the built extension in a fresh profile, so no earlier run's data leaks into this one. */
 export async function launchWithExtension(
@@ -35,7 +40,7 @@ export async function launchWithExtension(
     executablePath: CHROMIUM,
     // Extensions need the new headless mode, which playwright only passes through as a plain argument.
     headless: false,
-    viewport: { width: 1280, height: 900 },
+    viewport: VIEWPORT,
     args: [
       ...(opts.headless ? ['--headless=new'] : []),
       `--load-extension=${dir}`,
@@ -61,5 +66,77 @@ export async function launchWithExtension(
       await context.close();
       await rm(profile, { recursive: true, force: true });
     },
+  };
+}
+
+export interface FirefoxExtensionBrowser {
+  browser: Browser;
+  /** The add-on id from the manifest (`browser_specific_settings.gecko.id`). */
+  addonId: string;
+  /** `moz-extension://…/page`: the internal UUID is chosen here, before the add-on is installed. */
+  extensionUrl(page: string): string;
+  /** Opens one of the extension's pages (e.g. "popup.html") in a new tab, once it has loaded. */
+  openExtensionPage(page: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/**
+ * Navigates `tab` to an extension page. Firefox loads moz-extension:// pages in the extension's own process, and
+ * puppeteer never hears that navigation finish: start it, then wait in the page itself until it has loaded.
+ */
+async function navigateToExtensionPage(tab: Page, url: string): Promise<void> {
+  // Settles (rejects) only when the tab closes.
+  tab.goto(url, { timeout: 0 }).catch(() => undefined);
+  for (let i = 0; i < 300; i++) {
+    const loaded = await tab.evaluate((url) => location.href === url && document.readyState === 'complete', url).catch(() => false);
+    if (loaded) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`${url} did not load in 30 s`);
+}
+
+/**
+ * Starts Debian's Firefox ESR through puppeteer-core (WebDriver BiDi, no browser download) in a fresh profile and
+ * installs the built extension as a temporary add-on, as *Load Temporary Add-on…* does.
+ */
+export async function launchFirefoxWithExtension(extensionDir: string, opts: { headless: boolean }): Promise<FirefoxExtensionBrowser> {
+  assertBrowser(FIREFOX, 'firefox-esr', 'YUEDU_FIREFOX');
+  const dir = path.resolve(extensionDir);
+  const manifest = JSON.parse(await readFile(path.join(dir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings?: { gecko?: { id?: string } };
+  };
+  const addonId = manifest.browser_specific_settings?.gecko?.id;
+  // Without an id Firefox gives a temporary add-on a random one, and its storage API refuses to work.
+  if (!addonId) throw new Error(`${dir}/manifest.json has no browser_specific_settings.gecko.id: Firefox's storage API needs it`);
+  // Firefox maps each add-on id to a random moz-extension:// host per profile; naming it up front lets pages be opened.
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: opts.headless,
+    defaultViewport: VIEWPORT,
+    // WebDriver BiDi only navigates to http(s), file and blob addresses unless told otherwise: this lets the tests
+    // open the extension's own pages (popup, options) at their moz-extension:// address.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'extensions.webextensions.uuids': JSON.stringify({ [addonId]: uuid }) },
+  });
+  try {
+    const installed = await browser.installExtension(dir);
+    if (installed !== addonId) throw new Error(`Firefox installed the add-on as ${installed}, not ${addonId}`);
+  } catch (err) {
+    await browser.close();
+    throw err;
+  }
+  const extensionUrl = (page: string) => `moz-extension://${uuid}/${page}`;
+  return {
+    browser,
+    addonId,
+    extensionUrl,
+    async openExtensionPage(page) {
+      const tab = await browser.newPage();
+      await navigateToExtensionPage(tab, extensionUrl(page));
+      return tab;
+    },
+    close: () => browser.close(),
   };
 }

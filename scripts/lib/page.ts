@@ -1,15 +1,23 @@
 /** Reading the page as a reader sees it: where a word is on screen, and what the hover card shows. */
 import type { Frame, Page } from 'playwright-core';
+import type { Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-core';
 
-export type Scope = Page | Frame;
+/** A page or frame of Chromium (playwright-core) or Firefox (puppeteer-core). */
+export type Scope = Page | Frame | PuppeteerPage | PuppeteerFrame;
+
+/** Runs `fn(arg)` in the document: both libraries pass one serializable argument the same way. */
+function evaluate<A, R>(scope: Scope, fn: (arg: A) => R, arg: A): Promise<Awaited<R>> {
+  return (scope as unknown as { evaluate(fn: (arg: A) => R, arg: A): Promise<Awaited<R>> }).evaluate(fn, arg);
+}
 
 /**
  * The viewport point at the middle of the first character of the `nth` occurrence of `word` in text under `within`
  * (the whole body when that selector matches nothing), outside <rt>; scrolled into view first when off screen.
  */
 export async function pointAt(scope: Scope, word: string, within = 'body', nth = 0): Promise<{ x: number; y: number }> {
-  const box = await scope.evaluate(
-    ({ w, sel, nth }) => {
+  const box = await evaluate(
+    scope,
+    ({ w, sel, nth }: { w: string; sel: string; nth: number }) => {
       const root = document.querySelector(sel) ?? document.body;
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       let seen = 0;
@@ -47,7 +55,7 @@ export interface CardView {
 
 /** What the hover card in this document shows (null when hidden), read through its open shadow root. */
 export function readCard(scope: Scope): Promise<CardView | null> {
-  return scope.evaluate(() => {
+  return evaluate(scope, (): CardView | null => {
     const host = document.querySelector('yuedu-hover') as HTMLElement | null;
     const root = host?.shadowRoot;
     const el = root?.querySelector('.card') as HTMLElement | null;
@@ -66,5 +74,5 @@ export function readCard(scope: Scope): Promise<CardView | null> {
       hskBadges: root.querySelectorAll('.badge.hsk').length,
       colouredSyllables: first?.querySelectorAll('.pinyin span[style*="color"]').length ?? 0,
     };
-  });
+  }, undefined);
 }

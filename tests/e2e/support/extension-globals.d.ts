@@ -7,7 +7,7 @@ declare const chrome: {
     local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
   tabs: {
-    query(filter: { url?: string }): Promise<{ id?: number }[]>;
+    query(filter: { url?: string; active?: boolean; currentWindow?: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;
   };
 };

@@ -1,0 +1,68 @@
+import type { Page } from 'puppeteer-core';
+import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../../scripts/lib/browser';
+import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server';
+import { DEMO_DIR, FIREFOX_EXTENSION_DIR } from '../../e2e/support/paths';
+
+export interface FirefoxSession extends FirefoxExtensionBrowser {
+  server: StaticServer;
+  /** Console errors of every page opened through `open`, so a test can assert there were none. */
+  errors: string[];
+  /** A web page. */
+  open(url: string): Promise<Page>;
+  /** The sample dispatch, once its article is marked. */
+  openArticle(): Promise<Page>;
+  /** Sends a tab request to the content script of `page`, from an extension page, as the popup does. */
+  toTab(page: Page, type: string, payload: unknown): Promise<unknown>;
+}
+
+/** Firefox ESR with the built extension, and a server for the demo at /. */
+export async function startFirefoxSession(): Promise<FirefoxSession> {
+  const server = await startStaticServer({ '/': DEMO_DIR });
+  const firefox = await launchFirefoxWithExtension(FIREFOX_EXTENSION_DIR, { headless: true });
+  const errors: string[] = [];
+  const watch = (page: Page) => {
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
+    });
+    page.on('pageerror', (err) => errors.push(`${page.url()}: ${err instanceof Error ? err.message : String(err)}`));
+    return page;
+  };
+  const open = async (url: string) => {
+    const page = watch(await firefox.browser.newPage());
+    await page.goto(url);
+    return page;
+  };
+  return {
+    ...firefox,
+    async openExtensionPage(page) {
+      return watch(await firefox.openExtensionPage(page));
+    },
+    server,
+    errors,
+    open,
+    async openArticle() {
+      const page = await open(server.url('/silk-road.html'));
+      await page.waitForSelector('[data-yuedu-article]');
+      return page;
+    },
+    async toTab(page, type, payload) {
+      const sender = await firefox.openExtensionPage('popup.html');
+      // The popup asks the active tab: make the page that one.
+      await page.bringToFront();
+      const reply = await sender.evaluate(
+        async (type, payload) => {
+          const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+          return browser.tabs.sendMessage(tab?.id ?? -1, { yuedu: 1, type, payload }, { frameId: 0 });
+        },
+        type,
+        payload,
+      );
+      await sender.close();
+      return reply;
+    },
+    async close() {
+      await firefox.close();
+      await server.close();
+    },
+  };
+}
