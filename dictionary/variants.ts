@@ -11,7 +11,7 @@ import { foldText } from './chars';
  * Verbs and adverbs that lead official formulations without changing what they name. Nouns and adjectives that do
  * change it (高质量发展 is not 发展) are not here.
  */
-export const QUALIFIERS: readonly string[] = [
+const QUALIFIERS: readonly string[] = [
   '全面', '坚持', '推动', '推进', '加快', '深入', '构建', '建设', '加强', '深化', '完善', '健全', '落实', '贯彻',
   '实施', '坚定', '不断', '持续', '积极', '大力', '着力', '扎实', '稳步', '统筹', '促进', '践行', '弘扬', '维护',
   '巩固', '拓展', '打造', '进一步', '更好', '努力', '全力', '切实', '始终', '牢固树立', '树立', '携手',

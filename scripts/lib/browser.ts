@@ -7,9 +7,9 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 
 export const CHROMIUM = process.env.YUEDU_CHROMIUM ?? '/usr/bin/chromium';
-export const FIREFOX = process.env.YUEDU_FIREFOX ?? '/usr/bin/firefox-esr';
+const FIREFOX = process.env.YUEDU_FIREFOX ?? '/usr/bin/firefox-esr';
 /** The viewport of every page the tests, the benches and `npm start` open, in either browser. */
-export const VIEWPORT = { width: 1280, height: 900 };
+const VIEWPORT = { width: 1280, height: 900 };
 
 export interface ExtensionBrowser {
   context: BrowserContext;
@@ -25,7 +25,7 @@ function assertBrowser(executable: string, debianPackage: string, variable: stri
   }
 }
 
-export const assertChromium = (): void => assertBrowser(CHROMIUM, 'chromium', 'YUEDU_CHROMIUM');
+const assertChromium = (): void => assertBrowser(CHROMIUM, 'chromium', 'YUEDU_CHROMIUM');
 
 /** Starts Chromium with the built extension in a fresh profile, so no earlier run's data leaks into this one. */
 export async function launchWithExtension(
