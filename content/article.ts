@@ -35,6 +35,9 @@ const MIN_ARTICLE_CLAUSES = 3;
 const MIN_PARAGRAPH_CHARS = 20;
 const HAN = /\p{Script=Han}/gu;
 /** How boxes of other stories are headed ("recommended", "related", "most read"…): such a box is not the article's. */
+/** Legal boilerplate (disclaimers, copyright lines): prose, but a short text holding it is a footer, not an article. */
+const BOILERPLATE = /免责声明|郑重声明|版权所有|all rights reserved|copyright|disclaimer/i;
+const BOILERPLATE_MAX_HAN = 300;
 const OTHER_STORIES = /^\s*(推荐|相关|热门|精彩|延伸|更多|猜你|热点|热读|排行|最新|related|recommended|more\b|popular|most read)/i;
 
 interface BlockText {
@@ -295,6 +298,11 @@ function* scoreArticle(doc: Document): Steps<Element | null> {
   }
   const prose = proseWeight(kept);
   if (prose < MIN_ARTICLE_HAN || kept.commas < MIN_ARTICLE_CLAUSES || density(kept) > 0.5) return null;
+  if (prose < BOILERPLATE_MAX_HAN) {
+    let text = '';
+    for (const node of textNodes(top.el, (el) => SKIP.has(el.tagName.toUpperCase()) || hidden(el))) text += node.data;
+    if (BOILERPLATE.test(text)) return null;
+  }
   leftOut.set(article, { furniture: left, core: top.el });
   return article;
 }
