@@ -1,15 +1,15 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** shared/fixtures/pages beside the checkout: the nearest ancestor that has one (a worktree sits a level deeper). */
-function findPagesDir(): string {
-  for (let dir = path.resolve(import.meta.dirname, '../../../..'); ; dir = path.dirname(dir)) {
+/** shared/fixtures/pages beside the checkout: in the nearest ancestor of `from` that has one (a worktree sits deeper). */
+export function findPagesDir(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
     const candidate = path.join(dir, 'shared/fixtures/pages');
     if (existsSync(candidate) || dir === path.dirname(dir)) return candidate;
   }
 }
 
-export const PAGES_DIR = findPagesDir();
+export const PAGES_DIR = findPagesDir(path.resolve(import.meta.dirname, '../../../..'));
 
 /** Reads a fixture page as a browser served it: the files are UTF-8 (the test server says so) whatever their <meta> claims. */
 export function readPage(name: string, file = 'source.html'): string {
