@@ -189,7 +189,16 @@ function isFurniture(el: Element, m: BlockText): boolean {
 function isBarrier(el: Element, m: BlockText): boolean {
   if (!m.text) return false;
   if (NOT_ARTICLE_TAG.has(el.tagName.toUpperCase())) return true;
-  return (classWeight(el) < 1 && m.commas < 2) || OTHER_STORIES.test(el.textContent ?? '');
+  return (classWeight(el) < 1 && m.commas < 2) || headedAsOtherStories(el);
+}
+
+/** A box whose first text is a short heading such as 相关新闻 or 推荐阅读; a paragraph opening 相关部门表示 is not one. */
+function headedAsOtherStories(el: Element): boolean {
+  for (const node of textNodes(el, (child) => SKIP.has(child.tagName.toUpperCase()))) {
+    const heading = node.data.trim();
+    if (heading) return heading.length <= 8 && OTHER_STORIES.test(heading);
+  }
+  return false;
 }
 
 /**
