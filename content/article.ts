@@ -23,22 +23,40 @@ const POSITIVE = /article|content|text|body|main|post|entry|story|detail|news|cn
 /** Clause punctuation, Chinese and Western: prose has many, link lists and menus few. */
 const CLAUSE = /[，。；：！？、,;.!?]/g;
 
-/** At least this much prose (UTF-16 units) before a page is said to have an article. */
-const MIN_ARTICLE_CHARS = 200;
+/**
+ * At least this many Han characters (or twice as many other characters) of prose outside links before a page is said
+ * to have an article: a photo caption or a brief dispatch of a hundred characters is one; a home page's blurbs are
+ * link text.
+ */
+const MIN_ARTICLE_HAN = 80;
+/** …and at least this many clause marks: a run of prose, not a list of names or figures. */
+const MIN_ARTICLE_CLAUSES = 3;
 const MIN_PARAGRAPH_CHARS = 20;
+const HAN = /\p{Script=Han}/gu;
+/** How boxes of other stories are headed ("recommended", "related", "most read"…): such a box is not the article's. */
+/** Legal boilerplate (disclaimers, copyright lines): prose, but a short text holding it is a footer, not an article. */
+const BOILERPLATE = /免责声明|郑重声明|版权所有|all rights reserved|copyright|disclaimer/i;
+const BOILERPLATE_MAX_HAN = 300;
+const OTHER_STORIES = /^\s*(推荐|相关|热门|精彩|延伸|更多|猜你|热点|热读|排行|最新|related|recommended|more\b|popular|most read)/i;
 
 interface BlockText {
   text: number;
   link: number;
   commas: number;
+  /** Han characters outside links. */
+  han: number;
+}
+
+function label(el: Element): string {
+  return `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
 }
 
 function classWeight(el: Element): number {
-  const label = `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
-  if (!label.trim()) return 1;
+  const name = label(el);
+  if (!name.trim()) return 1;
   let weight = 1;
-  if (NEGATIVE.test(label)) weight -= 0.5;
-  if (POSITIVE.test(label)) weight += 0.25;
+  if (NEGATIVE.test(name)) weight -= 0.5;
+  if (POSITIVE.test(name)) weight += 0.25;
   return weight;
 }
 
@@ -68,29 +86,57 @@ function* measureBlocks(root: Element): Steps<Map<Element, BlockText>> {
     if (!parent || !/\S/.test(data)) continue;
     const { block, inLink } = resolve(parent);
     const length = data.replace(/\s+/g, '').length;
-    const entry = blocks.get(block) ?? { text: 0, link: 0, commas: 0 };
+    const entry = blocks.get(block) ?? { text: 0, link: 0, commas: 0, han: 0 };
     entry.text += length;
     if (inLink) entry.link += length;
-    else entry.commas += data.match(CLAUSE)?.length ?? 0;
+    else {
+      entry.commas += data.match(CLAUSE)?.length ?? 0;
+      entry.han += data.match(HAN)?.length ?? 0;
+    }
     blocks.set(block, entry);
   }
   return blocks;
 }
 
-function linkDensity(el: Element, blocks: Map<Element, BlockText>): { text: number; density: number } {
-  let text = 0;
-  let link = 0;
-  const doc = el.ownerDocument;
-  const walker = doc.createTreeWalker(el, NodeFilter.SHOW_ELEMENT);
-  for (let node: Node | null = el; node; node = walker.nextNode()) {
-    const entry = blocks.get(node as Element);
-    if (entry) {
-      text += entry.text;
-      link += entry.link;
+/** Every element's block measures summed over its subtree, in one pass from the last element back to the first. */
+function* sumSubtrees(root: Element, blocks: Map<Element, BlockText>): Steps<Map<Element, BlockText>> {
+  const order: Element[] = [];
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_ELEMENT);
+  for (let node: Node | null = root; node; node = walker.nextNode()) {
+    order.push(node as Element);
+    if (order.length % 2048 === 0) yield;
+  }
+  const sums = new Map<Element, BlockText>();
+  for (let i = order.length - 1; i >= 0; i--) {
+    if (i % 2048 === 0) yield;
+    const el = order[i] as Element;
+    const own = blocks.get(el);
+    const sum = sums.get(el) ?? { text: 0, link: 0, commas: 0, han: 0 };
+    if (own) {
+      sum.text += own.text;
+      sum.link += own.link;
+      sum.commas += own.commas;
+      sum.han += own.han;
+    }
+    sums.set(el, sum);
+    const parent = el.parentElement;
+    if (el !== root && parent) {
+      const up = sums.get(parent) ?? { text: 0, link: 0, commas: 0, han: 0 };
+      up.text += sum.text;
+      up.link += sum.link;
+      up.commas += sum.commas;
+      up.han += sum.han;
+      sums.set(parent, up);
     }
   }
-  return { text, density: text ? link / text : 1 };
+  return sums;
 }
+
+const EMPTY: BlockText = { text: 0, link: 0, commas: 0, han: 0 };
+
+const density = (m: BlockText) => (m.text ? m.link / m.text : 1);
+/** Prose outside links, with a Han character worth two of any other. */
+const proseWeight = (m: BlockText) => m.han + (m.text - m.link - m.han) / 2;
 
 function excluded(el: Element): boolean {
   for (let at: Element | null = el; at; at = at.parentElement) {
@@ -104,15 +150,111 @@ function commonAncestor(a: Element, b: Element): Element | null {
   return null;
 }
 
+/**
+ * Parts of the marked element that are page furniture, not article: when the article is one container's several
+ * blocks (split by pictures, pagination wrappers, sibling containers), the container is marked and the link lists
+ * and labelled boxes between and around the blocks are left out of the reading features here.
+ */
+const leftOut = new WeakMap<Element, { furniture: WeakSet<Element>; core: Element }>();
+
 /** The element holding the article body, or null when the page has no run of prose long enough to be one. */
 export function findArticle(doc: Document): Element | null {
   return runNow(scoreArticle(doc));
+}
+
+/**
+ * Prose in a sibling of the article block: more paragraphs of the same article, not a title, a byline, a caption or a
+ * link list. As in Readability, a sibling must weigh a fair share of the block to join it.
+ */
+function isProse(el: Element, m: BlockText, block: number): boolean {
+  return m.commas >= 2 && proseWeight(m) >= Math.max(2 * MIN_PARAGRAPH_CHARS, block / 5) && density(m) < 0.3 && classWeight(el) >= 1 && !NOT_ARTICLE_TAG.has(el.tagName.toUpperCase());
+}
+
+/** A child that is furniture: a link list, a labelled box, a landmark; little bare text (spacers, captions) is not. */
+function isFurniture(el: Element, m: BlockText): boolean {
+  if (NOT_ARTICLE_TAG.has(el.tagName.toUpperCase()) || el.tagName.toUpperCase() === 'FORM') return m.text > 0;
+  if (m.text === 0) return false;
+  if (classWeight(el) < 1 && !m.commas) return true;
+  return m.link >= 8 && density(m) >= 0.5;
+}
+
+/** A sibling that ends the article on its side: a landmark, a labelled box without prose, a box of other stories. */
+function isBarrier(el: Element, m: BlockText): boolean {
+  if (!m.text) return false;
+  if (NOT_ARTICLE_TAG.has(el.tagName.toUpperCase())) return true;
+  return (classWeight(el) < 1 && m.commas < 2) || headedAsOtherStories(el);
+}
+
+/** A box whose first text is a short heading such as 相关新闻 or 推荐阅读; a paragraph opening 相关部门表示 is not one. */
+function headedAsOtherStories(el: Element): boolean {
+  for (const node of textNodes(el, (child) => NOT_PROSE.has(child.tagName.toUpperCase()))) {
+    const heading = node.data.trim();
+    if (heading) return heading.length <= 8 && OTHER_STORIES.test(heading);
+  }
+  return false;
+}
+
+/**
+ * Climbs from the best block while its parent's other children are prose of the same article (or bare pictures and
+ * spacers), collecting the furniture children met on the way; stops when the parent would add no prose, or is the body.
+ */
+function widen(chosen: Element, blocks: Map<Element, BlockText>, sums: Map<Element, BlockText>, body: Element): { article: Element; furniture: Element[] } {
+  let article = chosen;
+  const furniture: Element[] = [];
+  for (let parent = article.parentElement; parent && parent !== body && !excluded(parent); parent = parent.parentElement) {
+    let prose = 0;
+    let junk = 0;
+    const junkHere: Element[] = [];
+    const kept = proseWeight(sums.get(article) ?? EMPTY);
+    const children = [...parent.children];
+    const at = children.indexOf(article);
+    // The parts of an article are neighbours: outward from the block, a comment box or a box of other stories ends
+    // the article on that side, and whatever lies beyond it is left out.
+    for (const step of [-1, 1]) {
+      let ended = false;
+      for (let i = at + step; i >= 0 && i < children.length; i += step) {
+        const child = children[i] as Element;
+        const m = sums.get(child) ?? EMPTY;
+        if (ended || isBarrier(child, m)) {
+          ended = true;
+          if (m.text) junkHere.push(child);
+        } else if (isProse(child, m, kept)) prose += proseWeight(m);
+        else if (isFurniture(child, m)) junkHere.push(child);
+        else junk += m.text - m.link;
+      }
+    }
+    // Loose text directly in the parent counts as its own.
+    const own = blocks.get(parent);
+    if (own) prose += proseWeight(own);
+    // Worth climbing only for real prose, and only when what is not left out is mostly that prose.
+    if (prose < MIN_PARAGRAPH_CHARS || junk > (kept + prose) / 4) break;
+    article = parent;
+    furniture.push(...junkHere);
+  }
+  return { article, furniture };
+}
+
+/** Link lists and labelled boxes inside the article (related stories, share bars, tag lists): left out of reading. */
+function innerFurniture(article: Element, sums: Map<Element, BlockText>): Element[] {
+  const found: Element[] = [];
+  const total = (sums.get(article) ?? EMPTY).text;
+  const visit = (el: Element) => {
+    for (const child of el.children) {
+      const m = (sums.get(child) ?? EMPTY);
+      if (!m.text) continue;
+      if (isFurniture(child, m) && m.text * 2 < total) found.push(child);
+      else visit(child);
+    }
+  };
+  visit(article);
+  return found;
 }
 
 function* scoreArticle(doc: Document): Steps<Element | null> {
   const body = doc.body;
   if (!body) return null;
   const blocks = yield* measureBlocks(body);
+  const sums = yield* sumSubtrees(body, blocks);
   const scores = new Map<Element, number>();
   const vote = (el: Element | null, score: number) => {
     if (el && el !== doc.documentElement) scores.set(el, (scores.get(el) ?? 0) + score);
@@ -129,12 +271,12 @@ function* scoreArticle(doc: Document): Steps<Element | null> {
   }
   // Only the best few raw scores are worth the subtree walk that link density needs.
   const shortlist = [...scores].sort((a, b) => b[1] - a[1]).slice(0, 12);
-  const ranked: { el: Element; score: number; text: number }[] = [];
+  const ranked: { el: Element; score: number }[] = [];
   for (const [el, raw] of shortlist) {
     if (excluded(el)) continue;
-    const { text, density } = linkDensity(el, blocks);
-    ranked.push({ el, score: raw * (1 - density) * classWeight(el), text });
+    ranked.push({ el, score: raw * (1 - density((sums.get(el) ?? EMPTY))) * classWeight(el) });
   }
+  yield;
   ranked.sort((a, b) => b.score - a.score);
   const top = ranked[0];
   if (!top || top.score <= 0) return null;
@@ -147,9 +289,24 @@ function* scoreArticle(doc: Document): Steps<Element | null> {
       if (shared && shared !== body && shared !== doc.documentElement) chosen = shared;
     }
   }
-  const { text, density } = linkDensity(chosen, blocks);
-  if (text * (1 - density) < MIN_ARTICLE_CHARS) return null;
-  return chosen;
+  const { article, furniture } = widen(chosen, blocks, sums, body);
+  yield;
+  furniture.push(...innerFurniture(article, sums));
+  const left = new WeakSet(furniture);
+  let kept: BlockText = sums.get(article) ?? EMPTY;
+  for (const el of furniture) {
+    const m = (sums.get(el) ?? EMPTY);
+    kept = { text: kept.text - m.text, link: kept.link - m.link, commas: kept.commas - m.commas, han: kept.han - m.han };
+  }
+  const prose = proseWeight(kept);
+  if (prose < MIN_ARTICLE_HAN || kept.commas < MIN_ARTICLE_CLAUSES || density(kept) > 0.5) return null;
+  if (prose < BOILERPLATE_MAX_HAN) {
+    let text = '';
+    for (const node of textNodes(top.el, (el) => NOT_PROSE.has(el.tagName.toUpperCase()) || isHidden(el))) text += node.data;
+    if (BOILERPLATE.test(text)) return null;
+  }
+  leftOut.set(article, { furniture: left, core: top.el });
+  return article;
 }
 
 /**
@@ -158,10 +315,14 @@ function* scoreArticle(doc: Document): Steps<Element | null> {
  */
 function isArticleFurniture(el: Element, article: Element, articleLength = article.textContent?.length ?? 0): boolean {
   if (el === article) return false;
+  const parts = leftOut.get(article);
+  // The best-scored block is article whatever its label says (a share widget's class on the text's wrapper).
+  if (parts?.core.contains(el) === false && el.contains(parts.core)) return false;
+  if (parts?.furniture.has(el)) return true;
   const tag = el.tagName.toUpperCase();
   if (NOT_ARTICLE_TAG.has(tag) && tag !== 'A') return true;
   if (tag === 'FORM' || NOT_PROSE.has(tag) || isHidden(el)) return true;
-  if (!NEGATIVE.test(`${el.id} ${typeof el.className === 'string' ? el.className : ''}`)) return false;
+  if (!NEGATIVE.test(label(el))) return false;
   return (el.textContent?.length ?? 0) * 4 < articleLength;
 }
 
@@ -171,7 +332,7 @@ export function articleTextNodes(article: Element): Text[] {
   let length: number | undefined;
   const furniture = (el: Element) => {
     // Only a labelled element needs the article's length: read it (a long string on a big page) once at most.
-    if (!NEGATIVE.test(`${el.id} ${typeof el.className === 'string' ? el.className : ''}`)) return isArticleFurniture(el, article, Infinity);
+    if (!NEGATIVE.test(label(el))) return isArticleFurniture(el, article, Infinity);
     length ??= article.textContent?.length ?? 0;
     return isArticleFurniture(el, article, length);
   };
