@@ -12,13 +12,18 @@ import type { WordFrequencies } from './word-frequencies';
 /** What annotation needs of the dictionary: the engine's Dictionary satisfies it. */
 export interface AnnotationDictionary extends Lexicon {
   get(word: string): DictEntry[];
+  /** The polyphone model compiled into the artifact. */
+  readonly polyphones?: PolyphoneModel;
 }
 
 export interface Annotator {
   dictionary: AnnotationDictionary;
   frequencies: WordFrequencies;
-  /** The polyphone model compiled into the artifact; without it, pinyin-pro alone reads the polyphones. */
-  polyphones?: PolyphoneModel;
+  /**
+   * The polyphone model: the dictionary's own when left out; null for none (pinyin-pro alone reads the polyphones),
+   * which is what the model is trained against.
+   */
+  polyphones?: PolyphoneModel | null;
 }
 
 
@@ -123,6 +128,23 @@ function fixedSyllables(word: string, info: WordInfo, characters: number): strin
   return chooseReading(word, info.readings, aloneSyllables(word));
 }
 
+/** Where the polyphone model is not asked (and so not trained): the characters of a word fixed by the dictionary. */
+function modelIgnores(kind: Segment['kind'], characters: number, fixed: readonly unknown[] | null): boolean {
+  return kind === 'word' && characters > 1 && fixed !== null;
+}
+
+/**
+ * Whether annotation asks the polyphone model about the characters of `segment` (one that annotate gave): what
+ * training needs to know, so that the model learns only where it is applied.
+ */
+export function modelReads(annotator: Annotator, segment: Segment): boolean {
+  const characters = hanIndices(segment.text, 0, segment.text.length).length;
+  if (segment.kind !== 'word' || characters < 2) return true;
+  const info = wordInfo(annotator.dictionary, segment.text);
+  if (info.fixed === undefined) info.fixed = fixedSyllables(segment.text, info, characters);
+  return !modelIgnores(segment.kind, characters, info.fixed);
+}
+
 /** A word to be read in context, once the pinyin-pro windows are known: its token and Han indices. */
 interface Pending {
   token: number;
@@ -141,7 +163,8 @@ interface Pending {
  */
 export function annotate(annotator: Annotator, text: string, options: PinyinOptions): Segment[] {
   if (typeof text !== 'string' || text.length === 0) return [];
-  const { dictionary, polyphones } = annotator;
+  const { dictionary } = annotator;
+  const polyphones = annotator.polyphones === undefined ? dictionary.polyphones : annotator.polyphones;
   const tokens = segment(text, segmentModel(annotator));
   // Syllables by UTF-16 index of their character, decided word by word, then adjusted for sandhi across words.
   const syllables: string[] = new Array<string>(text.length);
@@ -173,13 +196,18 @@ export function annotate(annotator: Annotator, text: string, options: PinyinOpti
       if (info.hsk !== undefined) segment.hsk = info.hsk;
       if (info.simplified !== undefined) segment.simplified = info.simplified;
     }
+    const predict = (index: number) =>
+      polyphones?.coversAt(text, index) ? polyphones.predict({ text, index, wordStart: token.start, wordEnd: token.end }) : undefined;
     if (chosen) {
-      indices.forEach((index, n) => (syllables[index] = chosen[n] ?? ''));
+      // A word of several characters with one dictionary reading is read so whatever the model says: its reading is
+      // the dictionary's, which is more reliable than a model learned from some twenty sentences per character.
+      const model = !modelIgnores(kind, indices.length, chosen);
+      indices.forEach((index, n) => (syllables[index] = (model ? predict(index) : undefined) ?? chosen[n] ?? ''));
       return;
     }
     let unread = false;
     for (const index of indices) {
-      context[index] = polyphones?.predict({ text, index, wordStart: token.start, wordEnd: token.end });
+      context[index] = predict(index);
       if (context[index] === undefined) unread = true;
     }
     pending.push({ token: t, indices, ...(info ? { info } : {}) });

@@ -4,6 +4,7 @@
  */
 import { ArtifactError, decodeEntry, LIST_FLAG, readArtifact, Tokens, type ArtifactMeta } from './artifact';
 import { charLengthAt, foldCode, foldText, isHanAt } from './chars';
+import { PolyphoneModel } from './polyphones';
 import { decomposeText, foreignNameRunAt, unknownCharEntry } from './fallback';
 import type { DictEntry, LookupMatch } from './types';
 
@@ -20,6 +21,8 @@ export class Dictionary {
   private readonly keyCount: number;
   private readonly decoder = new TextDecoder();
   private readonly tokens: Tokens;
+  private readonly polyphoneRules: string;
+  private polyphoneModel?: PolyphoneModel;
   /** Decoded entries, frozen because they are shared between answers: the common characters recur on every page. */
   private readonly cache = new Map<number, DictEntry>();
   /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
@@ -38,6 +41,7 @@ export class Dictionary {
     this.entryData = s.entryData;
     this.keyCount = s.meta.keyCount;
     this.tokens = new Tokens(s.tokens);
+    this.polyphoneRules = s.polyphones;
     this.foundKeys = new Int32Array(s.meta.maxKeyLength + 1);
     this.foundLengths = new Int32Array(s.meta.maxKeyLength + 1);
   }
@@ -124,6 +128,12 @@ export class Dictionary {
       matches.push({ text: char, entries: [unknownCharEntry(char)] });
     }
     return matches;
+  }
+
+  /** The polyphone model compiled into the artifact, parsed on first use (only annotation needs it, not lookups). */
+  get polyphones(): PolyphoneModel {
+    this.polyphoneModel ??= new PolyphoneModel(this.polyphoneRules);
+    return this.polyphoneModel;
   }
 
   /** Entries of an exact headword (simplified or traditional), glossary first. */
