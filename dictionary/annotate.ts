@@ -62,14 +62,26 @@ function wordInfo(dictionary: AnnotationDictionary, word: string): WordInfo {
   return info;
 }
 
-/** How the annotator's dictionary and frequencies cut text into words (also what the segmentation bench scores). */
+const models = new WeakMap<AnnotationDictionary, WeakMap<WordFrequencies, SegmentModel>>();
+
+/**
+ * How the annotator's dictionary and frequencies cut text into words (also what the segmentation bench scores). One
+ * model per dictionary and frequency list, so that the segmenter's caches last from one paragraph to the next.
+ */
 export function segmentModel({ dictionary, frequencies }: Annotator): SegmentModel {
-  return {
-    frequencies,
-    lexicon: dictionary,
-    preferred: (word) => wordInfo(dictionary, word).glossary,
-    simplified: (word) => wordInfo(dictionary, word).simplified,
-  };
+  let byFrequencies = models.get(dictionary);
+  if (!byFrequencies) models.set(dictionary, (byFrequencies = new WeakMap()));
+  let model = byFrequencies.get(frequencies);
+  if (!model) {
+    model = {
+      frequencies,
+      lexicon: dictionary,
+      preferred: (word) => wordInfo(dictionary, word).glossary,
+      simplified: (word) => wordInfo(dictionary, word).simplified,
+    };
+    byFrequencies.set(frequencies, model);
+  }
+  return model;
 }
 
 function kindOf(text: string, token: Token): Segment['kind'] {
@@ -227,15 +239,22 @@ export function annotate(annotator: Annotator, text: string, options: PinyinOpti
 }
 
 /**
- * pinyin-pro's reading of the characters of token `t` that the model left unread, from the text of the tokens either
- * side (enough for pinyin-pro's own word matching to see the word's neighbours). Fills only what is still unread.
+ * pinyin-pro's reading of the characters of token `t` that the model left unread, from the token and one character
+ * either side: enough for pinyin-pro's own word matching to see the words the character may form with its neighbours
+ * (的确, 目的). Windows are short, so they recur and are memoised. Fills only what is still unread.
  */
 function readInWindow(text: string, tokens: readonly Token[], t: number, context: (string | undefined)[]): void {
   const token = tokens[t] as Token;
-  const start = tokens[t - 1]?.start ?? token.start;
-  const end = tokens[t + 1]?.end ?? token.end;
-  const window = contextualSyllables(text.slice(start, end));
+  const start = token.start > 0 ? token.start - charLengthBefore(text, token.start) : token.start;
+  const end = token.end < text.length ? token.end + charLengthAt(text, token.end) : token.end;
+  const window = windowSyllables(text.slice(start, end));
   for (let i = token.start; i < token.end; i++) if (context[i] === undefined) context[i] = window[i - start];
+}
+
+const windowSyllables = memo(contextualSyllables);
+
+function charLengthBefore(text: string, pos: number): number {
+  return pos >= 2 && charLengthAt(text, pos - 2) === 2 ? 2 : 1;
 }
 
 /** Applies 一/不 sandhi to runs of adjacent Han characters (a mark or a space between them breaks the run). */

@@ -28,6 +28,8 @@ export class Dictionary {
   /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
   private readonly foundKeys: Int32Array;
   private readonly foundLengths: Int32Array;
+  /** scan()'s key range per first code unit, as start * RANGE_SPAN + count. */
+  private readonly firstRanges = new Map<number, number>();
 
   /** Throws ArtifactError when the bytes are not an artifact of this format version. */
   constructor(bytes: Uint8Array | ArrayBufferLike) {
@@ -59,6 +61,19 @@ export class Dictionary {
     const end = Math.min(text.length, pos + this.meta.maxKeyLength);
     for (let d = 0; pos + d < end; d++) {
       const c = foldCode(text.charCodeAt(pos + d));
+      // The range of keys starting with a given character, remembered: the widest of the searches.
+      const known = d === 0 ? this.firstRanges.get(c) : undefined;
+      if (known !== undefined) {
+        lo = Math.floor(known / RANGE_SPAN);
+        hi = lo + (known % RANGE_SPAN);
+        if (hi === lo) break;
+        if ((keyOffsets[lo + 1] ?? 0) - (keyOffsets[lo] ?? 0) === 1) {
+          this.foundKeys[found] = lo;
+          this.foundLengths[found] = 1;
+          found++;
+        }
+        continue;
+      }
       // First key in [lo, hi) whose character d is >= c (a key of length d has no character d: it sorts first).
       let a = lo;
       let b = hi;
@@ -78,6 +93,7 @@ export class Dictionary {
         if (ch <= c) a = m + 1;
         else b = m;
       }
+      if (d === 0) this.firstRanges.set(c, first * RANGE_SPAN + (a - first));
       if (first === a) break;
       lo = first;
       hi = a;
@@ -195,6 +211,8 @@ export class Dictionary {
 }
 
 const CACHE_ENTRIES = 4096;
+/** Above any key count. */
+const RANGE_SPAN = 2 ** 24;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

@@ -93,11 +93,29 @@ export class WordFrequencies {
 
   /** Calls `found(length, logProb)` for every listed word starting at `pos` that ends by `end`. */
   forEachWordAt(text: string, pos: number, end: number, found: (length: number, logProb: number) => void): void {
+    const count = this.wordsAt(text, pos, end, this.lengths, this.logProbs);
+    for (let k = 0; k < count; k++) found(this.lengths[k] ?? 0, this.logProbs[k] ?? 0);
+  }
+
+  private readonly lengths: number[] = [];
+  private readonly logProbs: number[] = [];
+
+  /**
+   * The segmenter's hot path, without a callback: writes the lengths and log-probabilities of the listed words
+   * starting at `pos` and ending by `end` into `lengths` and `logProbs`, shortest first, and returns their count.
+   */
+  wordsAt(text: string, pos: number, end: number, lengths: number[], logProbs: number[]): number {
     const longest = Math.min(this.longest.get(text.charCodeAt(pos)) ?? 0, end - pos);
+    let count = 0;
     for (let length = 1; length <= longest; length++) {
       const logProb = this.entries.get(text.slice(pos, pos + length));
       if (logProb === undefined) break;
-      if (!Number.isNaN(logProb)) found(length, logProb);
+      if (!Number.isNaN(logProb)) {
+        lengths[count] = length;
+        logProbs[count] = logProb;
+        count++;
+      }
     }
+    return count;
   }
 }
