@@ -28,8 +28,8 @@ export class Dictionary {
   /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
   private readonly foundKeys: Int32Array;
   private readonly foundLengths: Int32Array;
-  /** scan()'s key range per first code unit, as start * RANGE_SPAN + count. */
-  private readonly firstRanges = new Map<number, number>();
+  /** scan()'s key range per first code unit and per first two, as start * RANGE_SPAN + count. */
+  private readonly prefixRanges = new Map<number, number>();
 
   /** Throws ArtifactError when the bytes are not an artifact of this format version. */
   constructor(bytes: Uint8Array | ArrayBufferLike) {
@@ -61,15 +61,16 @@ export class Dictionary {
     const end = Math.min(text.length, pos + this.meta.maxKeyLength);
     for (let d = 0; pos + d < end; d++) {
       const c = foldCode(text.charCodeAt(pos + d));
-      // The range of keys starting with a given character, remembered: the widest of the searches.
-      const known = d === 0 ? this.firstRanges.get(c) : undefined;
+      // The ranges of keys starting with a given character or two, remembered: the widest of the searches.
+      const memoKey = d === 0 ? c : d === 1 ? 0x10000 + foldCode(text.charCodeAt(pos)) * 0x10000 + c : -1;
+      const known = memoKey < 0 ? undefined : this.prefixRanges.get(memoKey);
       if (known !== undefined) {
         lo = Math.floor(known / RANGE_SPAN);
         hi = lo + (known % RANGE_SPAN);
         if (hi === lo) break;
-        if ((keyOffsets[lo + 1] ?? 0) - (keyOffsets[lo] ?? 0) === 1) {
+        if ((keyOffsets[lo + 1] ?? 0) - (keyOffsets[lo] ?? 0) === d + 1) {
           this.foundKeys[found] = lo;
-          this.foundLengths[found] = 1;
+          this.foundLengths[found] = d + 1;
           found++;
         }
         continue;
@@ -93,7 +94,7 @@ export class Dictionary {
         if (ch <= c) a = m + 1;
         else b = m;
       }
-      if (d === 0) this.firstRanges.set(c, first * RANGE_SPAN + (a - first));
+      if (memoKey >= 0 && this.prefixRanges.size < PREFIX_RANGES) this.prefixRanges.set(memoKey, first * RANGE_SPAN + (a - first));
       if (first === a) break;
       lo = first;
       hi = a;
@@ -213,6 +214,8 @@ export class Dictionary {
 const CACHE_ENTRIES = 4096;
 /** Above any key count. */
 const RANGE_SPAN = 2 ** 24;
+/** Enough for the characters and character pairs of a great many pages. */
+const PREFIX_RANGES = 200_000;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
