@@ -9,7 +9,7 @@
  * lexicon (CC-CEDICT and the news glossary) that the frequency list lacks take part at a low probability, and so do
  * spelled-out numbers (一九九七年, 二十五).
  */
-import { charLengthAt, HAN, isTransliterationChar } from './chars';
+import { charLengthAt, HAN, isTransliterationChar, shortTextKey } from './chars';
 import type { WordFrequencies } from './word-frequencies';
 
 /** What segmentation needs of the dictionary: the engine's Dictionary satisfies it. */
@@ -165,10 +165,11 @@ function lexiconWordLogProb(word: string, multiChar: boolean, { frequencies, pre
  * Each lexicon word's lexiconWordLogProb, kept per model (annotate reuses one model per dictionary): the segmenter
  * meets the same words at most positions of a page, and working one out takes four lookups.
  */
-const scoreCaches = new WeakMap<SegmentModel, Map<string, number>>();
+/** Keyed by the word, or by shortTextKey for words of one or two UTF-16 units. */
+const scoreCaches = new WeakMap<SegmentModel, Map<string | number, number>>();
 const SCORE_CACHE_LIMIT = 100_000;
 
-function lexiconScores(model: SegmentModel): Map<string, number> {
+function lexiconScores(model: SegmentModel): Map<string | number, number> {
   let scores = scoreCaches.get(model);
   if (!scores) scoreCaches.set(model, (scores = new Map()));
   return scores;
@@ -218,11 +219,11 @@ function cutHanRun(text: string, start: number, end: number, model: SegmentModel
     if (lexicon) {
       for (const length of lexicon.wordLengthsAt(text, i, lengths)) {
         if (i + length > end) continue;
-        const word = text.slice(i, i + length);
-        let logProb = scores?.get(word);
+        const key = length <= 2 ? shortTextKey(text, i, length) : text.slice(i, i + length);
+        let logProb = scores?.get(key);
         if (logProb === undefined) {
-          logProb = lexiconWordLogProb(word, length > single, model, lexiconLogProb);
-          if (scores && scores.size < SCORE_CACHE_LIMIT) scores.set(word, logProb);
+          logProb = lexiconWordLogProb(text.slice(i, i + length), length > single, model, lexiconLogProb);
+          if (scores && scores.size < SCORE_CACHE_LIMIT) scores.set(key, logProb);
         }
         if (logProb === PREFERRED_LOG_PROB) consider(length, logProb, true);
         else if (!Number.isNaN(logProb)) consider(length, length >= LONG_WORD ? logProb - LONG_WORD_PENALTY : logProb, true);

@@ -11,6 +11,8 @@
  * where a word's count is about exp(bucket / QUANTA).
  */
 
+import { shortTextKey } from './chars';
+
 const MAGIC = 'yuedu-freq 1';
 const QUANTA = 4;
 const HAN_WORD = /^\p{Script=Han}+$/u;
@@ -44,11 +46,6 @@ export function compileWordFrequencies(jiebaDict: string, minCount = MIN_COUNT):
   return lines.join('\n') + '\n';
 }
 
-/** A number for text[pos, pos + length), length 1 or 2. */
-function shortKey(text: string, pos: number, length: number): number {
-  return length === 1 ? text.charCodeAt(pos) : 0x10000 + text.charCodeAt(pos) * 0x10000 + text.charCodeAt(pos + 1);
-}
-
 /** Log-probabilities of words, looked up by the segmenter at every position of a text. */
 export class WordFrequencies {
   /**
@@ -56,7 +53,7 @@ export class WordFrequencies {
    * length tells both whether the text is a word and whether a longer word can still start here.
    */
   private readonly entries = new Map<string, number>();
-  /** The entries of one or two UTF-16 units again, by number (shortKey): most lookups, and no string to cut. */
+  /** The entries of one or two UTF-16 units again, by number (shortTextKey): most lookups, and no string to cut. */
   private readonly short = new Map<number, number>();
   /** Longest word (UTF-16 units) starting with each first code unit, so lookups stop early. */
   private readonly longest = new Map<number, number>();
@@ -82,9 +79,9 @@ export class WordFrequencies {
         for (let end = 1; end < word.length; end++) {
           const prefix = word.slice(0, end);
           if (!this.entries.has(prefix)) this.entries.set(prefix, NaN);
-          if (end <= 2 && !this.short.has(shortKey(word, 0, end))) this.short.set(shortKey(word, 0, end), NaN);
+          if (end <= 2 && !this.short.has(shortTextKey(word, 0, end))) this.short.set(shortTextKey(word, 0, end), NaN);
         }
-        if (word.length <= 2) this.short.set(shortKey(word, 0, word.length), logProb);
+        if (word.length <= 2) this.short.set(shortTextKey(word, 0, word.length), logProb);
         const first = word.charCodeAt(0);
         if ((this.longest.get(first) ?? 0) < word.length) this.longest.set(first, word.length);
       }
@@ -117,7 +114,7 @@ export class WordFrequencies {
     const longest = Math.min(this.longest.get(text.charCodeAt(pos)) ?? 0, end - pos);
     let count = 0;
     for (let length = 1; length <= longest; length++) {
-      const logProb = length <= 2 ? this.short.get(shortKey(text, pos, length)) : this.entries.get(text.slice(pos, pos + length));
+      const logProb = length <= 2 ? this.short.get(shortTextKey(text, pos, length)) : this.entries.get(text.slice(pos, pos + length));
       if (logProb === undefined) break;
       if (!Number.isNaN(logProb)) {
         lengths[count] = length;
