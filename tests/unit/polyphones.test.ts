@@ -127,5 +127,5 @@ describe('the model in the artifact and in annotate', () => {
     // Only characters the model covers change (two on this page: 量 of a wrapped 质量, 供 of a wrapped 提供).
     expect(changed.every((w) => annotator.dictionary.polyphones?.coversAt(w, 0))).toBe(true);
     expect(changed.length).toBeLessThan(10);
-  });
+  }, 120_000);
 });
