@@ -170,8 +170,8 @@ interface Pending {
  *
  * Most words are read without any context: their reading is fixed by the dictionary (one reading) and cached per word.
  * The rest, the polyphones, are read by the polyphone model where it has a rule for them, and only what is left goes
- * to pinyin-pro, in windows of a word either side rather than the whole paragraph: pinyin-pro costs per call and per
- * character, and is the slowest part of annotation.
+ * to pinyin-pro, in windows of one character either side rather than the whole paragraph: pinyin-pro costs per call
+ * and per character, and reading every paragraph whole with it was a third of annotation's time.
  */
 export function annotate(annotator: Annotator, text: string, options: PinyinOptions): Segment[] {
   if (typeof text !== 'string' || text.length === 0) return [];
