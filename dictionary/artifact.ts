@@ -12,13 +12,14 @@
  *   entryData     bytes   one record per entry (see encodeEntry)
  *   meta          UTF-8   JSON ArtifactMeta
  *   tokens        UTF-8   the token table (see Tokens), separated by U+001F
+ *   polyphones    UTF-8   the polyphone model's rules (format in polyphones.ts), parsed on first annotation
  */
 import type { DictEntry, Reading } from './types';
 import type { VariantIndex } from './variants';
 
 const MAGIC = 0x43494459;
 /** Bump when the layout or the record encoding changes: cached artifacts of another version are rebuilt. */
-export const FORMAT_VERSION = 5;
+export const FORMAT_VERSION = 6;
 /** Marks a keyEntries value as an offset into keyLists. */
 export const LIST_FLAG = 0x80000000;
 
@@ -44,6 +45,7 @@ export interface ArtifactSections {
   entryData: Uint8Array;
   meta: ArtifactMeta;
   tokens: string[];
+  polyphones: string;
 }
 
 /** Separators inside entry records and the token table (see encodeEntry). */
@@ -53,7 +55,7 @@ const LS = '\u001d';
 const VS = '\u001c';
 const encoder = new TextEncoder();
 
-const SECTION_COUNT = 8;
+const SECTION_COUNT = 9;
 const HEADER_BYTES = 12 + SECTION_COUNT * 8;
 
 export class ArtifactError extends Error {}
@@ -63,7 +65,8 @@ const align4 = (n: number) => (n + 3) & ~3;
 export function writeArtifact(s: ArtifactSections): Uint8Array {
   const metaBytes = encoder.encode(JSON.stringify(s.meta));
   const tokenBytes = encoder.encode(s.tokens.join(FS));
-  const parts: Uint8Array[] = [s.keyChars, s.keyOffsets, s.keyEntries, s.keyLists, s.entryOffsets, s.entryData, metaBytes, tokenBytes].map(
+  const polyphoneBytes = encoder.encode(s.polyphones);
+  const parts: Uint8Array[] = [s.keyChars, s.keyOffsets, s.keyEntries, s.keyLists, s.entryOffsets, s.entryData, metaBytes, tokenBytes, polyphoneBytes].map(
     (a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength),
   );
   let size = HEADER_BYTES;
@@ -128,6 +131,7 @@ export function readArtifact(input: Uint8Array | ArrayBufferLike): ArtifactSecti
     entryData: u8(5),
     meta,
     tokens: tokenText ? tokenText.split(FS) : [],
+    polyphones: decoder.decode(u8(8)),
   };
   if (s.keyOffsets.length !== meta.keyCount + 1 || s.keyEntries.length !== meta.keyCount || s.entryOffsets.length !== meta.entryCount + 1) {
     throw new ArtifactError('The dictionary artifact is inconsistent');

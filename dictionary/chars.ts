@@ -63,3 +63,11 @@ const transliteration = new Set(TRANSLITERATION);
 export function isTransliterationChar(char: string): boolean {
   return transliteration.has(char);
 }
+
+/**
+ * A number for text[pos, pos + length), for `length` 1 or 2 UTF-16 units: the segmenter's lookups of the shortest
+ * keys go through maps keyed by these rather than cutting a string at every position.
+ */
+export function shortTextKey(text: string, pos: number, length: number): number {
+  return length === 1 ? text.charCodeAt(pos) : 0x10000 + text.charCodeAt(pos) * 0x10000 + text.charCodeAt(pos + 1);
+}

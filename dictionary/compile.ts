@@ -6,6 +6,7 @@ import { encodeEntry, FORMAT_VERSION, LIST_FLAG, MAX_TOKENS, PRIVATE_USE, TOKEN_
 import { foldText } from './chars';
 import type { GlossaryRecord } from './glossary/parse';
 import type { HskWord } from './hsk';
+import { PolyphoneModel } from './polyphones';
 import type { DictEntry, Reading } from './types';
 import { compileVariantIndex } from './variants';
 
@@ -32,6 +33,8 @@ export interface DictionarySources {
   cedict: CedictData;
   glossary: GlossaryRecord[];
   hsk: HskWord[];
+  /** The polyphone model's rules (polyphones.ts), trained by scripts/train-polyphones.ts; none when left out. */
+  polyphones?: string;
 }
 
 function pushNew<T>(list: T[], items: Iterable<T>): void {
@@ -132,7 +135,9 @@ function chooseTokens(entries: DictEntry[]): Tokens {
   return new Tokens(list);
 }
 
-export function compileDictionary({ cedict, glossary, hsk }: DictionarySources): Uint8Array {
+export function compileDictionary({ cedict, glossary, hsk, polyphones = '' }: DictionarySources): Uint8Array {
+  // Checked here, so that a damaged model fails the build rather than the first annotation.
+  new PolyphoneModel(polyphones);
   // Glossary entries come first, so every headword lists them before CC-CEDICT's.
   const cedictOrdered = cedictEntries(cedict);
   const entries = [
@@ -203,5 +208,5 @@ export function compileDictionary({ cedict, glossary, hsk }: DictionarySources):
       (text) => idsByKey.has(foldText(text)),
     ),
   };
-  return writeArtifact({ keyChars, keyOffsets, keyEntries, keyLists: Uint32Array.from(lists), entryOffsets, entryData, meta, tokens: [...tokens.list] });
+  return writeArtifact({ keyChars, keyOffsets, keyEntries, keyLists: Uint32Array.from(lists), entryOffsets, entryData, meta, tokens: [...tokens.list], polyphones });
 }

@@ -4,6 +4,7 @@
  */
 import { decodeEntry, LIST_FLAG, readArtifact, Tokens, type ArtifactMeta } from './artifact';
 import { charLengthAt, foldCode, foldText, isHanAt } from './chars';
+import { PolyphoneModel } from './polyphones';
 import { decomposeText, foreignNameRunAt, unknownCharEntry } from './fallback';
 import type { DictEntry, LookupMatch } from './types';
 import { leadingQualifier, MIN_CORE } from './variants';
@@ -19,6 +20,8 @@ export class Dictionary {
   private readonly keyCount: number;
   private readonly decoder = new TextDecoder();
   private readonly tokens: Tokens;
+  private readonly polyphoneRules: string;
+  private polyphoneModel?: PolyphoneModel;
   /** Decoded entries, frozen because they are shared between answers: the common characters recur on every page. */
   private readonly cache = new Map<number, DictEntry>();
   /** First code units of the qualifiers and cores (variants.ts), and of the cores alone: built at the first lookup. */
@@ -27,6 +30,8 @@ export class Dictionary {
   /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
   private readonly foundKeys: Int32Array;
   private readonly foundLengths: Int32Array;
+  /** scan()'s key range per first code unit and per first two, as start * RANGE_SPAN + count. */
+  private readonly prefixRanges = new Map<number, number>();
 
   /** Throws ArtifactError when the bytes are not an artifact of this format version. */
   constructor(bytes: Uint8Array | ArrayBufferLike) {
@@ -40,6 +45,7 @@ export class Dictionary {
     this.entryData = s.entryData;
     this.keyCount = s.meta.keyCount;
     this.tokens = new Tokens(s.tokens);
+    this.polyphoneRules = s.polyphones;
     this.foundKeys = new Int32Array(s.meta.maxKeyLength + 1);
     this.foundLengths = new Int32Array(s.meta.maxKeyLength + 1);
   }
@@ -57,6 +63,20 @@ export class Dictionary {
     const end = Math.min(text.length, pos + this.meta.maxKeyLength);
     for (let d = 0; pos + d < end; d++) {
       const c = foldCode(text.charCodeAt(pos + d));
+      // The ranges of keys starting with a given character or two, remembered: the widest of the searches.
+      const memoKey = d === 0 ? c : d === 1 ? 0x10000 + foldCode(text.charCodeAt(pos)) * 0x10000 + c : -1;
+      const known = memoKey < 0 ? undefined : this.prefixRanges.get(memoKey);
+      if (known !== undefined) {
+        lo = Math.floor(known / RANGE_SPAN);
+        hi = lo + (known % RANGE_SPAN);
+        if (hi === lo) break;
+        if ((keyOffsets[lo + 1] ?? 0) - (keyOffsets[lo] ?? 0) === d + 1) {
+          this.foundKeys[found] = lo;
+          this.foundLengths[found] = d + 1;
+          found++;
+        }
+        continue;
+      }
       // First key in [lo, hi) whose character d is >= c (a key of length d has no character d: it sorts first).
       let a = lo;
       let b = hi;
@@ -76,6 +96,7 @@ export class Dictionary {
         if (ch <= c) a = m + 1;
         else b = m;
       }
+      if (memoKey >= 0 && this.prefixRanges.size < PREFIX_RANGES) this.prefixRanges.set(memoKey, first * RANGE_SPAN + (a - first));
       if (first === a) break;
       lo = first;
       hi = a;
@@ -193,6 +214,12 @@ export class Dictionary {
     return null;
   }
 
+  /** The polyphone model compiled into the artifact, parsed on first use (only annotation needs it, not lookups). */
+  get polyphones(): PolyphoneModel {
+    this.polyphoneModel ??= new PolyphoneModel(this.polyphoneRules);
+    return this.polyphoneModel;
+  }
+
   /** Entries of an exact headword (simplified or traditional), glossary first. */
   get(word: string): DictEntry[] {
     const key = this.keyOf(word);
@@ -259,6 +286,10 @@ export class Dictionary {
 }
 
 const CACHE_ENTRIES = 4096;
+/** Above any key count. */
+const RANGE_SPAN = 2 ** 24;
+/** Enough for the characters and character pairs of a great many pages. */
+const PREFIX_RANGES = 200_000;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

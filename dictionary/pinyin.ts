@@ -52,18 +52,26 @@ function readingSyllables(reading: string, characters: number): string[] | undef
 }
 
 /**
- * Picks a word's syllables among its dictionary readings: the only one, or the one closest to the contextual
- * reading (明朝 ming2 zhao1 "tomorrow morning" or Ming2 chao2 "the Ming dynasty"). `readings` are CC-CEDICT style.
+ * The distinct syllable lists of a word's dictionary readings that have one syllable per character, keyed by their
+ * text; lowercase readings first, so that they win ties: a capitalised reading is a proper noun's (华 Hua4 the mountain).
  */
-export function chooseReading(word: string, readings: readonly string[], context: readonly (string | undefined)[]): string[] {
-  const characters = context.length;
-  // Lowercase readings first, so that they win ties: a capitalised reading is a proper noun's (华 Hua4 the mountain).
+export function readingCandidates(readings: readonly string[], characters: number): Map<string, string[]> {
   const preferred = [...readings.filter((r) => r === r.toLowerCase()), ...readings.filter((r) => r !== r.toLowerCase())];
   const candidates = new Map<string, string[]>();
   for (const reading of preferred) {
     const syllables = readingSyllables(reading, characters);
     if (syllables) candidates.set(syllables.join(' '), syllables);
   }
+  return candidates;
+}
+
+/**
+ * Picks a word's syllables among its dictionary readings: the only one, or the one closest to the contextual
+ * reading (明朝 ming2 zhao1 "tomorrow morning" or Ming2 chao2 "the Ming dynasty"). `readings` are CC-CEDICT style.
+ */
+export function chooseReading(word: string, readings: readonly string[], context: readonly (string | undefined)[]): string[] {
+  const characters = context.length;
+  const candidates = readingCandidates(readings, characters);
   const fallback = context.map((s) => s ?? '');
   if (candidates.size === 0) return fallback;
   if (candidates.size === 1 && characters > 1) return withFullTones([...candidates.values()][0] ?? fallback, context, word);

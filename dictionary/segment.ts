@@ -9,13 +9,13 @@
  * lexicon (CC-CEDICT and the news glossary) that the frequency list lacks take part at a low probability, and so do
  * spelled-out numbers (一九九七年, 二十五).
  */
-import { charLengthAt, HAN, isTransliterationChar } from './chars';
+import { charLengthAt, HAN, isTransliterationChar, shortTextKey } from './chars';
 import type { WordFrequencies } from './word-frequencies';
 
 /** What segmentation needs of the dictionary: the engine's Dictionary satisfies it. */
 export interface Lexicon {
   /** UTF-16 lengths of every dictionary or glossary word that starts at `pos`. */
-  wordLengthsAt(text: string, pos: number): number[];
+  wordLengthsAt(text: string, pos: number, out?: number[]): number[];
 }
 
 type TokenKind = 'han' | 'number' | 'alnum' | 'space' | 'punct';
@@ -146,11 +146,45 @@ function alnumEnd(text: string, pos: number): { end: number; numeric: boolean } 
 }
 
 /**
+ * The log-probability a lexicon word takes part with: PREFERRED_LOG_PROB for a preferred word, NaN when the frequency
+ * list's own entry stands (forEachWordAt gives it), else the list's entry of its simplified form or the rare words'.
+ */
+function lexiconWordLogProb(word: string, multiChar: boolean, { frequencies, preferred, simplified }: SegmentModel, lexiconLogProb: number): number {
+  if (multiChar && preferred?.(word)) return PREFERRED_LOG_PROB;
+  // A word in traditional characters (說, 貿易) counts as often as its simplified form, even where the list has
+  // it rarer (jieba lists 會 and 與 far below 会 and 与). A word the list lacks is still known when the lexicon
+  // has it, at the rare words' frequency.
+  const own = frequencies.logProb(word);
+  const simple = simplified?.(word);
+  const asSimplified = simple === undefined ? undefined : frequencies.logProb(simple);
+  if (asSimplified !== undefined && (own === undefined || asSimplified > own)) return asSimplified;
+  return own === undefined ? lexiconLogProb : NaN;
+}
+
+/**
+ * Each lexicon word's lexiconWordLogProb, kept per model (annotate reuses one model per dictionary): the segmenter
+ * meets the same words at most positions of a page, and working one out takes four lookups.
+ */
+/** Keyed by the word, or by shortTextKey for words of one or two UTF-16 units. */
+const scoreCaches = new WeakMap<SegmentModel, Map<string | number, number>>();
+const SCORE_CACHE_LIMIT = 100_000;
+
+function lexiconScores(model: SegmentModel): Map<string | number, number> {
+  let scores = scoreCaches.get(model);
+  if (!scores) scoreCaches.set(model, (scores = new Map()));
+  return scores;
+}
+
+/**
  * Best segmentation of the Han run [start, end) by dynamic programming from the end: best[i] is the highest
  * log-probability of text[i, end) written as words, next[i] where the first of those words ends.
  */
 function cutHanRun(text: string, start: number, end: number, model: SegmentModel, out: Token[]): void {
-  const { frequencies, lexicon, preferred, simplified } = model;
+  const { frequencies, lexicon } = model;
+  const scores = lexicon && lexiconScores(model);
+  const lengths: number[] = [];
+  const listedLengths: number[] = [];
+  const listedLogProbs: number[] = [];
   const size = end - start;
   const best = new Float64Array(size + 1);
   const next = new Int32Array(size + 1);
@@ -177,27 +211,22 @@ function cutHanRun(text: string, start: number, end: number, model: SegmentModel
       }
     };
     consider(single, frequencies.unseen, false);
-    frequencies.forEachWordAt(text, i, end, (length, logProb) =>
-      consider(length, length >= LONG_WORD ? logProb - LONG_WORD_PENALTY : logProb, true),
-    );
+    for (let k = 0, count = frequencies.wordsAt(text, i, end, listedLengths, listedLogProbs); k < count; k++) {
+      const length = listedLengths[k] ?? 1;
+      const logProb = listedLogProbs[k] ?? 0;
+      consider(length, length >= LONG_WORD ? logProb - LONG_WORD_PENALTY : logProb, true);
+    }
     if (lexicon) {
-      for (const length of lexicon.wordLengthsAt(text, i)) {
+      for (const length of lexicon.wordLengthsAt(text, i, lengths)) {
         if (i + length > end) continue;
-        const word = text.slice(i, i + length);
-        if (length > single && preferred?.(word)) {
-          consider(length, PREFERRED_LOG_PROB, true);
-          continue;
+        const key = length <= 2 ? shortTextKey(text, i, length) : text.slice(i, i + length);
+        let logProb = scores?.get(key);
+        if (logProb === undefined) {
+          logProb = lexiconWordLogProb(text.slice(i, i + length), length > single, model, lexiconLogProb);
+          if (scores && scores.size < SCORE_CACHE_LIMIT) scores.set(key, logProb);
         }
-        // A word in traditional characters (說, 貿易) counts as often as its simplified form, even where the list has
-        // it rarer (jieba lists 會 and 與 far below 会 and 与). A word the list lacks is still known when the lexicon
-        // has it, at the rare words' frequency.
-        const own = frequencies.logProb(word);
-        const simple = simplified?.(word);
-        const asSimplified = simple === undefined ? undefined : frequencies.logProb(simple);
-        let logProb: number | undefined;
-        if (asSimplified !== undefined && (own === undefined || asSimplified > own)) logProb = asSimplified;
-        else if (own === undefined) logProb = lexiconLogProb;
-        if (logProb !== undefined) consider(length, length >= LONG_WORD ? logProb - LONG_WORD_PENALTY : logProb, true);
+        if (logProb === PREFERRED_LOG_PROB) consider(length, logProb, true);
+        else if (!Number.isNaN(logProb)) consider(length, length >= LONG_WORD ? logProb - LONG_WORD_PENALTY : logProb, true);
       }
     }
     if (HAN_NUMERALS.includes(text[i] ?? '\0') || text.startsWith('分之', i + 1)) {

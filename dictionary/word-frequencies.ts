@@ -11,6 +11,8 @@
  * where a word's count is about exp(bucket / QUANTA).
  */
 
+import { shortTextKey } from './chars';
+
 const MAGIC = 'yuedu-freq 1';
 const QUANTA = 4;
 const HAN_WORD = /^\p{Script=Han}+$/u;
@@ -51,6 +53,8 @@ export class WordFrequencies {
    * length tells both whether the text is a word and whether a longer word can still start here.
    */
   private readonly entries = new Map<string, number>();
+  /** The entries of one or two UTF-16 units again, by number (shortTextKey): most lookups, and no string to cut. */
+  private readonly short = new Map<number, number>();
   /** Longest word (UTF-16 units) starting with each first code unit, so lookups stop early. */
   private readonly longest = new Map<number, number>();
   private words = 0;
@@ -75,7 +79,9 @@ export class WordFrequencies {
         for (let end = 1; end < word.length; end++) {
           const prefix = word.slice(0, end);
           if (!this.entries.has(prefix)) this.entries.set(prefix, NaN);
+          if (end <= 2 && !this.short.has(shortTextKey(word, 0, end))) this.short.set(shortTextKey(word, 0, end), NaN);
         }
+        if (word.length <= 2) this.short.set(shortTextKey(word, 0, word.length), logProb);
         const first = word.charCodeAt(0);
         if ((this.longest.get(first) ?? 0) < word.length) this.longest.set(first, word.length);
       }
@@ -93,11 +99,29 @@ export class WordFrequencies {
 
   /** Calls `found(length, logProb)` for every listed word starting at `pos` that ends by `end`. */
   forEachWordAt(text: string, pos: number, end: number, found: (length: number, logProb: number) => void): void {
+    const count = this.wordsAt(text, pos, end, this.lengths, this.logProbs);
+    for (let k = 0; k < count; k++) found(this.lengths[k] ?? 0, this.logProbs[k] ?? 0);
+  }
+
+  private readonly lengths: number[] = [];
+  private readonly logProbs: number[] = [];
+
+  /**
+   * The segmenter's hot path, without a callback: writes the lengths and log-probabilities of the listed words
+   * starting at `pos` and ending by `end` into `lengths` and `logProbs`, shortest first, and returns their count.
+   */
+  wordsAt(text: string, pos: number, end: number, lengths: number[], logProbs: number[]): number {
     const longest = Math.min(this.longest.get(text.charCodeAt(pos)) ?? 0, end - pos);
+    let count = 0;
     for (let length = 1; length <= longest; length++) {
-      const logProb = this.entries.get(text.slice(pos, pos + length));
+      const logProb = length <= 2 ? this.short.get(shortTextKey(text, pos, length)) : this.entries.get(text.slice(pos, pos + length));
       if (logProb === undefined) break;
-      if (!Number.isNaN(logProb)) found(length, logProb);
+      if (!Number.isNaN(logProb)) {
+        lengths[count] = length;
+        logProbs[count] = logProb;
+        count++;
+      }
     }
+    return count;
   }
 }

@@ -16,6 +16,9 @@ export function About() {
       <p>
         {t('aboutJieba')} <a href="https://github.com/fxsjy/jieba">github.com/fxsjy/jieba</a>
       </p>
+      <p>
+        {t('aboutPolyphones')} <a href="https://github.com/kakaobrain/g2pM">github.com/kakaobrain/g2pM</a>
+      </p>
       <p>{t('aboutPrivacy')}</p>
     </section>
   );
