@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { ensureArtifact } from './dictionary/node';
 import { ensureWordFrequencies } from './dictionary/word-frequencies-node';
 
+const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
+
 export default defineConfig({
   // Explicit imports keep each module readable on its own.
   imports: false,
@@ -22,12 +24,16 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: {
+  manifest: ({ manifestVersion }) => ({
     // Strings come from public/_locales (English default, Simplified Chinese second).
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     permissions: ['storage', 'alarms'],
+    // The word list's .apkg export runs SQLite as WebAssembly (sql.js, shipped with the extension): extension pages
+    // may compile wasm, and nothing else changes from the browsers' default policy.
+    content_security_policy:
+      manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
     commands: {
       'toggle-pinyin': {
         // Chromium leaves Alt+Shift+P unassigned (the command would get no key); Alt+P is free in Chromium and Firefox.
@@ -35,5 +41,5 @@ export default defineConfig({
         description: '__MSG_commandTogglePinyin__',
       },
     },
-  },
+  }),
 });

@@ -134,7 +134,7 @@ export function WordList({ db }: { db: YueduDb }) {
           </>
         )}
       </section>
-      <Transfer db={db} onImported={reload} />
+      <Transfer db={db} searchResult={rows.map((r) => r.word)} onImported={reload} />
     </main>
   );
 }
