@@ -2,6 +2,7 @@ import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { ensureArtifact } from './dictionary/node';
 import { ensureWordFrequencies } from './dictionary/word-frequencies-node';
+import { ANKI_ORIGINS } from './lib/anki/permission';
 
 const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
 
@@ -34,6 +35,8 @@ export default defineConfig({
     // may compile wasm, and nothing else changes from the browsers' default policy.
     content_security_policy:
       manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
+    // Send to Anki talks to AnkiConnect on this machine: asked for only when the reader turns it on.
+    ...(manifestVersion === 3 ? { optional_host_permissions: ANKI_ORIGINS } : { optional_permissions: ANKI_ORIGINS }),
     commands: {
       'toggle-pinyin': {
         // Chromium leaves Alt+Shift+P unassigned (the command would get no key); Alt+P is free in Chromium and Firefox.

@@ -21,6 +21,7 @@ export interface HoverDeps {
   /** Runs work when the page is idle (the read-ahead must not compete with the reader's input). */
   idle(run: () => void): void;
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
+  sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
   settings(): Settings;
   /** Told after a word was saved (to refresh the saved-word highlights). */
   onSaved?(word: string): void;
@@ -262,8 +263,11 @@ export class HoverController {
         this.hide();
         return true;
       case 's':
-      case 'S':
         if (match) void this.save(shown, match);
+        return true;
+      case 'S':
+        // Shift+S: Send to Anki (the background refuses, with the reason shown on the card, until it is turned on).
+        if (match) void this.save(shown, match, 'anki');
         return true;
       case 'c':
       case 'C':
@@ -280,11 +284,18 @@ export class HoverController {
     }
   }
 
-  private async save(shown: Shown, match: LookupMatch): Promise<void> {
+  private async save(shown: Shown, match: LookupMatch, to?: 'anki'): Promise<void> {
     const entry = match.entries[0];
     if (!entry) return;
     const word = wordToSave(entry);
     const context: WordContext = { sentence: sentenceAt(shown.point), title: this.doc.title, url: this.doc.location?.href ?? '' };
+    if (to === 'anki') {
+      await this.deps.sendToAnki(word, context).then(
+        () => this.refresh(t('ankiAdded', word.simplified)),
+        (err: unknown) => this.refresh(t('hoverAnkiNotAdded', err instanceof Error ? err.message : String(err))),
+      );
+      return;
+    }
     try {
       const { created } = await this.deps.save(word, context);
       this.refresh(t(created ? 'hoverSaved' : 'hoverSentenceAdded', word.simplified));

@@ -119,6 +119,7 @@ export class Reader {
       lookupMany: async (windows) => (await send('lookupMany', { windows })).matches,
       idle: whenIdle,
       save: (word, context) => send('saveWord', { word, context }),
+      sendToAnki: (word, context) => send('ankiAdd', { word, context }),
       settings: () => this.settings,
       onSaved: (word) => {
         this.saved.add(word);

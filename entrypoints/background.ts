@@ -9,6 +9,7 @@ import { keepBadgeCurrent, refreshBadge } from '../lib/store/badge';
 import { openDb } from '../lib/store/db';
 import { saveWord, wordStates } from '../lib/store/words';
 import { listenForCommands } from '../lib/commands';
+import { ankiAdd, ankiDescribe } from '../lib/anki/service';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -28,6 +29,8 @@ export default defineBackground(() => {
       return saved;
     },
     wordStates: () => wordStates(db),
+    ankiAdd,
+    ankiDescribe,
   });
   keepBadgeCurrent(db);
   listenForCommands();

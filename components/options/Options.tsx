@@ -17,6 +17,7 @@ import { ColorField, Choice, NumberField, Toggle } from './fields';
 import { Preview } from './Preview';
 import { Shortcut } from './Shortcut';
 import { DisabledSites } from './DisabledSites';
+import { AnkiSection } from './AnkiSection';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
@@ -134,6 +135,8 @@ export function Options() {
               onChange={(dailyNewCards) => change({ dailyNewCards })}
             />
           </section>
+
+          <AnkiSection anki={settings.anki} change={change} />
 
           <div class="actions">
             <button

@@ -4,6 +4,7 @@
  * the note's own CSS can colour and mark them.
  */
 import { numberedToMarks, toneOf } from '../../dictionary/pinyin-format';
+import type { WordContext, WordToSave } from '../messaging/protocol';
 import type { SavedWord } from '../store/db';
 
 export const NOTE_FIELDS = ['Hanzi', 'Traditional', 'Pinyin', 'Meaning', 'Sentence', 'Source title', 'Source URL', 'HSK', 'Note'] as const;
@@ -32,8 +33,10 @@ export function markedSentence(sentence: string, forms: readonly string[]): stri
   return escapeHtml(sentence);
 }
 
-export function noteFields(word: SavedWord): NoteFields {
-  const context = word.contexts.at(-1);
+/** The fields of a saved word, with the sentence it was last met in. */
+export const noteFields = (word: SavedWord): NoteFields => noteFieldsOf(word, word.contexts.at(-1));
+
+export function noteFieldsOf(word: WordToSave, context: WordContext | undefined): NoteFields {
   return {
     Hanzi: escapeHtml(word.simplified),
     Traditional: word.traditional && word.traditional !== word.simplified ? escapeHtml(word.traditional) : '',
