@@ -16,7 +16,7 @@ type AnkiInfo = { decks: string[]; noteTypes: string[]; fields: string[] };
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
-export function AnkiSection({ anki, change }: { anki: AnkiSettings; change: (patch: Partial<Settings>) => void }) {
+export function AnkiSection({ anki, change }: { anki: AnkiSettings; change: (patch: Partial<Settings>) => Promise<void> }) {
   const [info, setInfo] = useState<AnkiInfo | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [url, setUrl] = useState(anki.url);
@@ -35,14 +35,14 @@ export function AnkiSection({ anki, change }: { anki: AnkiSettings; change: (pat
     }
   };
 
-  // Once on, the choices are read from Anki when the page opens.
+  // When the page opens with the feature on, the choices are read from Anki.
   useEffect(() => {
     if (anki.enabled) void connect(anki.noteType);
-  }, [anki.enabled]);
+  }, []);
 
   const turn = async (input: HTMLInputElement) => {
     if (!input.checked) {
-      set({ enabled: false });
+      void set({ enabled: false });
       setInfo(null);
       setStatus(null);
       await dropAnkiPermission().catch(() => false);
@@ -54,17 +54,19 @@ export function AnkiSection({ anki, change }: { anki: AnkiSettings; change: (pat
       setStatus({ ok: false, text: t('ankiPermissionRefused') });
       return;
     }
-    set({ enabled: true });
+    // The background reads the stored setting: it must be on before Anki is asked.
+    await set({ enabled: true });
+    await connect(anki.noteType);
   };
 
   const pickNoteType = async (noteType: string) => {
     const found = await connect(noteType);
-    set({ noteType, fields: found ? defaultMapping(found.fields) : {} });
+    void set({ noteType, fields: found ? defaultMapping(found.fields) : {} });
   };
 
   const mapField = (ankiField: string, ours: string) => {
     const fields = Object.fromEntries(Object.entries(anki.fields).filter(([name]) => name !== ankiField));
-    set({ fields: ours ? { ...fields, [ankiField]: ours } : fields });
+    void set({ fields: ours ? { ...fields, [ankiField]: ours } : fields });
   };
 
   return (
@@ -90,7 +92,7 @@ export function AnkiSection({ anki, change }: { anki: AnkiSettings; change: (pat
                   setStatus({ ok: false, text: t('ankiBadUrl', e.currentTarget.value) });
                   return;
                 }
-                set({ url: address });
+                void set({ url: address });
                 void connect(anki.noteType, address);
               }}
             />
@@ -102,7 +104,7 @@ export function AnkiSection({ anki, change }: { anki: AnkiSettings; change: (pat
             <>
               <label class="field" data-setting="ankiDeck">
                 {t('ankiDeck')}{' '}
-                <select name="ankiDeck" value={anki.deck} onChange={(e) => set({ deck: e.currentTarget.value })}>
+                <select name="ankiDeck" value={anki.deck} onChange={(e) => void set({ deck: e.currentTarget.value })}>
                   <option value="">{t('ankiChoose')}</option>
                   {info.decks.map((deck) => (
                     <option key={deck} value={deck}>

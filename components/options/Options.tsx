@@ -37,9 +37,10 @@ export function Options() {
   if (!settings) return <p>{t('loading')}</p>;
 
   const labels = choiceLabels();
-  const change = (patch: Partial<Settings>) => {
+  /** Shows the change at once and stores it; resolves once stored (Send to Anki waits for that before asking Anki). */
+  const change = (patch: Partial<Settings>): Promise<void> => {
     setSettings(normalizeSettings({ ...settings, ...patch }));
-    updateSettings(patch).then(
+    return updateSettings(patch).then(
       () => setStatus(t('optionsSaved')),
       (err: unknown) => setStatus(String(err)),
     );
