@@ -254,8 +254,8 @@ describe('Anki in Chromium', () => {
     // Shift+S on the hover card.
     const demo = await granted.openDemo();
     const { x, y } = await pointAt(demo, '命运共同体', 'article');
-    await demo.mouse.move(x - 20, y - 10);
-    await demo.mouse.move(x, y, { steps: 5 });
+    await demo.mouse.move(x, y - 8);
+    await demo.mouse.move(x, y, { steps: 4 });
     await expect.poll(async () => (await readCard(demo))?.entries[0]?.word).toBe('命运共同体');
     await demo.keyboard.press('Shift+S');
     await expect.poll(async () => (await readCard(demo))?.status).toBe('Added 命运共同体 to Anki.');
