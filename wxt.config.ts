@@ -17,6 +17,9 @@ const FIREFOX_SETTINGS = {
     data_collection_permissions: { required: ['none'] },
   },
 };
+import { ANKI_ORIGINS } from './lib/anki/permission';
+
+const EXTENSION_PAGES_CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
 
 export default defineConfig({
   // Explicit imports keep each module readable on its own.
@@ -39,12 +42,18 @@ export default defineConfig({
   vite: () => ({
     plugins: [preact()],
   }),
-  manifest: ({ browser }) => ({
+  manifest: ({ browser, manifestVersion }) => ({
     // Strings come from public/_locales (English default, Simplified Chinese second).
     default_locale: 'en',
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     permissions: ['storage', 'alarms'],
+    // The word list's .apkg export runs SQLite as WebAssembly (sql.js, shipped with the extension): extension pages
+    // may compile wasm, and nothing else changes from the browsers' default policy.
+    content_security_policy:
+      manifestVersion === 3 ? { extension_pages: EXTENSION_PAGES_CSP } : EXTENSION_PAGES_CSP,
+    // Send to Anki talks to AnkiConnect on this machine: asked for only when the reader turns it on.
+    ...(manifestVersion === 3 ? { optional_host_permissions: ANKI_ORIGINS } : { optional_permissions: ANKI_ORIGINS }),
     commands: {
       'toggle-pinyin': {
         // Chromium leaves Alt+Shift+P unassigned (the command would get no key); Alt+P is free in Chromium and Firefox.

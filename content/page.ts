@@ -33,6 +33,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     lookupMany: async (windows) => (await send('lookupMany', { windows })).matches,
     idle: whenIdle,
     save: (word, context) => send('saveWord', { word, context }),
+    sendToAnki: (word, context) => send('ankiAdd', { word, context }),
     settings,
     onSaved: (word) => article?.addSaved(word),
   });

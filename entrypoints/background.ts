@@ -8,6 +8,7 @@ import { keepBadgeCurrent } from '../lib/store/badge';
 import { openDb } from '../lib/store/db';
 import { saveWord, wordStates } from '../lib/store/words';
 import { listenForCommands } from '../lib/commands';
+import { ankiAdd, ankiDescribe } from '../lib/anki/service';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -21,6 +22,8 @@ export default defineBackground(() => {
     annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
     saveWord: (request) => saveWord(db, request),
     wordStates: () => wordStates(db),
+    ankiAdd,
+    ankiDescribe,
   });
   keepBadgeCurrent(db);
   listenForCommands();

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# Installs what npm cannot: Debian's Chromium and Firefox ESR (the tests and `npm start` drive them) and CJK fonts
-# (so screenshots show the text). Only acts when something is missing.
+# Installs what npm cannot: Debian's Chromium and Firefox ESR (the tests and `npm start` drive them), CJK fonts
+# (so screenshots show the text) and sqlite3 (the .apkg test reads the deck with it, independently of sql.js).
+# Only acts when something is missing.
 set -euo pipefail
 missing=()
 [ -x "${YUEDU_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
 [ -x "${YUEDU_FIREFOX:-/usr/bin/firefox-esr}" ] || missing+=(firefox-esr)
 fc-list 2>/dev/null | grep -qi 'cjk' || missing+=(fonts-noto-cjk)
+command -v sqlite3 >/dev/null || missing+=(sqlite3)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ] && ! command -v sudo >/dev/null; then
   echo "Yuedu needs: ${missing[*]}. Install them with your package manager (Debian: apt-get install -y ${missing[*]})." >&2

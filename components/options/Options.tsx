@@ -15,6 +15,7 @@ import { ColorField, Choice, NumberField, Toggle } from './fields';
 import { Preview } from './Preview';
 import { Shortcut } from './Shortcut';
 import { DisabledSites } from './DisabledSites';
+import { AnkiSection } from './AnkiSection';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
@@ -34,9 +35,10 @@ export function Options() {
   if (!settings) return <p>{t('loading')}</p>;
 
   const labels = choiceLabels();
-  const change = (patch: Partial<Settings>) => {
+  /** Shows the change at once and stores it; resolves once stored (Send to Anki waits for that before asking Anki). */
+  const change = (patch: Partial<Settings>): Promise<void> => {
     setSettings(sanitizeSettings({ ...settings, ...patch }));
-    updateSettings(patch).then(
+    return updateSettings(patch).then(
       () => setStatus(t('optionsSaved')),
       (err: unknown) => setStatus(String(err)),
     );
@@ -132,6 +134,8 @@ export function Options() {
               onChange={(dailyNewCards) => change({ dailyNewCards })}
             />
           </section>
+
+          <AnkiSection anki={settings.anki} change={change} />
 
           <div class="actions">
             <button

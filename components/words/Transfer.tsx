@@ -1,19 +1,23 @@
 import { t } from '../../lib/i18n';
 import { useState } from 'preact/hooks';
-import { ankiFileName, ankiTsv } from '../../lib/store/anki';
+import { ankiFileName, ankiTsv, apkgFileName, lastApkgExport, markApkgExport, wordsSavedSince } from '../../lib/store/anki';
 import { backupFileName, exportBackup, serializeBackup } from '../../lib/store/backup/format';
 import { importBackupText, type ImportSummary } from '../../lib/store/backup/merge';
-import type { YueduDb } from '../../lib/store/db';
+import type { SavedWord, YueduDb } from '../../lib/store/db';
 import { allWords } from '../../lib/store/words';
 import { download } from './download';
 
 const describe = (s: ImportSummary) =>
   t('transferImported', s.words.added, s.words.merged, s.reviews.added, s.reviews.duplicates, s.known.added);
 
+/** Which words go into an .apkg: all, those the search shows, or those saved since the last .apkg export. */
+type ApkgScope = 'all' | 'search' | 'since';
+
 /** Backup, Anki export and import; an import that fails changes nothing and says why. */
-export function Transfer({ db, onImported }: { db: YueduDb; onImported: () => void }) {
+export function Transfer({ db, searchResult, onImported }: { db: YueduDb; searchResult: readonly SavedWord[]; onImported: () => void }) {
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [scope, setScope] = useState<ApkgScope>('all');
 
   const act = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -41,6 +45,19 @@ export function Transfer({ db, onImported }: { db: YueduDb; onImported: () => vo
       return t('transferExportedAnki', words.length);
     });
 
+  const exportApkg = () =>
+    act(async () => {
+      const now = Date.now();
+      const words =
+        scope === 'all' ? await allWords(db) : scope === 'search' ? [...searchResult] : await wordsSavedSince(db, await lastApkgExport(db));
+      if (words.length === 0) throw new Error(t('transferApkgNone'));
+      // sql.js and the zip writer are loaded here only: the rest of the word list does without them.
+      const { apkgBytes } = await import('./apkg-export');
+      download(await apkgBytes(words, now), apkgFileName(now), 'application/octet-stream');
+      await markApkgExport(db, now);
+      return t('transferExportedApkg', words.length);
+    });
+
   const importFile = (input: HTMLInputElement) => {
     const file = input.files?.[0];
     input.value = '';
@@ -62,6 +79,21 @@ export function Transfer({ db, onImported }: { db: YueduDb; onImported: () => vo
         <button type="button" disabled={busy} onClick={() => void exportAnki()} data-testid="export-anki">
           {t('transferExportAnki')}
         </button>
+      </div>
+      <div class="row">
+        <label>
+          {t('transferApkgScope')}{' '}
+          <select value={scope} disabled={busy} data-testid="apkg-scope" onChange={(e) => setScope(e.currentTarget.value as ApkgScope)}>
+            <option value="all">{t('transferApkgAll')}</option>
+            <option value="search">{t('transferApkgSearch')}</option>
+            <option value="since">{t('transferApkgSince')}</option>
+          </select>
+        </label>
+        <button type="button" disabled={busy} onClick={() => void exportApkg()} data-testid="export-apkg">
+          {t('transferExportApkg')}
+        </button>
+      </div>
+      <div class="row">
         <label class="file">
           {t('transferImport')}
           <input type="file" accept=".json,application/json" disabled={busy} data-testid="import-json" onChange={(e) => importFile(e.currentTarget)} />

@@ -1,6 +1,8 @@
 import { t } from '../../lib/i18n';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { YueduDb } from '../../lib/store/db';
+import { send } from '../../lib/messaging/client';
+import { loadSettings } from '../../lib/settings/store';
 import { statistics, type Statistics } from '../../lib/store/stats';
 import { deleteWord, setKnown, setNote, setReverseCards, setSuspended, wordListData } from '../../lib/store/words';
 import { buildRows, filterAndSort, type SortKey, type WordRow } from './filter';
@@ -28,6 +30,11 @@ export function WordList({ db }: { db: YueduDb }) {
   const [query, setQuery] = useState('');
   const [sort, setSort] = useState<SortKey>('date');
   const [shown, setShown] = useState(PAGE);
+  const [ankiOn, setAnkiOn] = useState(false);
+  const [ankiStatus, setAnkiStatus] = useState<{ ok: boolean; text: string } | null>(null);
+  useEffect(() => {
+    loadSettings().then((s) => setAnkiOn(s.anki.enabled), () => setAnkiOn(false));
+  }, []);
 
   const reload = useCallback(() => {
     loadAll(db).then(setData, (err: unknown) => setError(err instanceof Error ? err.message : String(err)));
@@ -42,6 +49,13 @@ export function WordList({ db }: { db: YueduDb }) {
     setSuspended: (id, on) => change(() => setSuspended(db, id, on)),
     setKnown: (simplified, on) => change(() => setKnown(db, simplified, on)),
     remove: (id) => change(() => deleteWord(db, id)),
+    sendToAnki: ankiOn
+      ? (word) =>
+          send('ankiAdd', { word, context: word.contexts.at(-1) ?? null }).then(
+            () => setAnkiStatus({ ok: true, text: t('ankiAdded', word.simplified) }),
+            (err: unknown) => setAnkiStatus({ ok: false, text: err instanceof Error ? err.message : String(err) }),
+          )
+      : undefined,
   };
 
   const rows = useMemo(() => (data ? filterAndSort(data.rows, query, sort) : []), [data, query, sort]);
@@ -90,6 +104,11 @@ export function WordList({ db }: { db: YueduDb }) {
             {t('wordsReverseCards')}
           </label>
         </div>
+        {ankiStatus ? (
+          <p class={ankiStatus.ok ? 'hint' : 'error'} role={ankiStatus.ok ? 'status' : 'alert'} data-testid="anki-status">
+            {ankiStatus.text}
+          </p>
+        ) : null}
         {data === null ? (
           <p class="hint">{t('loading')}</p>
         ) : data.rows.length === 0 ? (
@@ -127,7 +146,7 @@ export function WordList({ db }: { db: YueduDb }) {
           </>
         )}
       </section>
-      <Transfer db={db} onImported={reload} />
+      <Transfer db={db} searchResult={rows.map((r) => r.word)} onImported={reload} />
     </main>
   );
 }

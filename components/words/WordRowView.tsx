@@ -1,6 +1,7 @@
 import { t } from '../../lib/i18n';
 import { useState } from 'preact/hooks';
 import { numberedToMarks } from '../../dictionary/pinyin-format';
+import type { SavedWord } from '../../lib/store/db';
 import type { WordRow } from './filter';
 
 export interface RowActions {
@@ -8,6 +9,8 @@ export interface RowActions {
   setSuspended(id: number, suspended: boolean): Promise<void>;
   setKnown(simplified: string, known: boolean): Promise<void>;
   remove(id: number): Promise<void>;
+  /** Present when Send to Anki is on. */
+  sendToAnki?: (word: SavedWord) => Promise<void>;
 }
 
 const date = (time: number) => new Date(time).toLocaleDateString();
@@ -71,6 +74,11 @@ export function WordRowView({ row, actions, now }: { row: WordRow; actions: RowA
         <button type="button" onClick={() => void actions.setKnown(word.simplified, !row.known)}>
           {row.known ? t('wordNotKnown') : t('wordKnown')}
         </button>
+        {actions.sendToAnki ? (
+          <button type="button" data-testid="send-to-anki" aria-label={t('wordSendToAnkiFor', word.simplified)} onClick={() => void actions.sendToAnki?.(word)}>
+            {t('wordSendToAnki')}
+          </button>
+        ) : null}
         {confirmDelete ? (
           <button type="button" class="danger" onClick={() => void actions.remove(id)} onBlur={() => setConfirmDelete(false)}>
             {t('wordDeleteConfirm')}

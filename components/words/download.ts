@@ -1,6 +1,6 @@
-/** Saves text as a file through the browser's download UI (no permission needed from an extension page). */
-export function download(text: string, fileName: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+/** Saves text or bytes as a file through the browser's download UI (no permission needed from an extension page). */
+export function download(data: string | Uint8Array<ArrayBuffer>, fileName: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([data], { type }));
   const a = document.createElement('a');
   a.href = url;
   a.download = fileName;

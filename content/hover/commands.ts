@@ -19,6 +19,7 @@ export interface CommandTarget {
   lookup(window: LookupWindow): Promise<LookupMatch[]>;
   showAt(point: TextPoint): Promise<boolean>;
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
+  sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
   onSaved?(word: string): void;
 }
 
@@ -38,8 +39,11 @@ export function runCommand(key: string, shown: Shown, target: CommandTarget): bo
       target.card.hide();
       return true;
     case 's':
-    case 'S':
       if (match) void save(shown, match, target);
+      return true;
+    case 'S':
+      // Shift+S: Send to Anki (the background refuses, with the reason shown on the card, until it is turned on).
+      if (match) void sendToAnki(shown, match, target);
       return true;
     case 'c':
     case 'C':
@@ -56,11 +60,26 @@ export function runCommand(key: string, shown: Shown, target: CommandTarget): bo
   }
 }
 
-async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {
+/** The word of the card's first entry and where it was met; null when the match has no entry. */
+function wordHere(shown: Shown, match: LookupMatch, doc: Document): { word: WordToSave; context: WordContext } | null {
   const entry = match.entries[0];
-  if (!entry) return;
-  const word = wordToSave(entry);
-  const context: WordContext = { sentence: sentenceAt(shown.point), title: target.doc.title, url: target.doc.location?.href ?? '' };
+  if (!entry) return null;
+  return { word: wordToSave(entry), context: { sentence: sentenceAt(shown.point), title: doc.title, url: doc.location?.href ?? '' } };
+}
+
+async function sendToAnki(shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {
+  const here = wordHere(shown, match, target.doc);
+  if (!here) return;
+  await target.sendToAnki(here.word, here.context).then(
+    () => target.card.refresh(t('ankiAdded', here.word.simplified)),
+    (err: unknown) => target.card.refresh(t('hoverAnkiNotAdded', err instanceof Error ? err.message : String(err))),
+  );
+}
+
+async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {
+  const here = wordHere(shown, match, target.doc);
+  if (!here) return;
+  const { word, context } = here;
   try {
     const { created } = await target.save(word, context);
     target.card.refresh(t(created ? 'hoverSaved' : 'hoverSentenceAdded', word.simplified));

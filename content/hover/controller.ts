@@ -22,6 +22,7 @@ import { WordCard } from './word-card';
 export interface HoverDeps extends ReadAheadDeps {
   lookup(window: LookupWindow): Promise<LookupMatch[]>;
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
+  sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
   settings(): Settings;
   /** Told after a word was saved (to refresh the saved-word highlights). */
   onSaved?(word: string): void;
@@ -48,6 +49,7 @@ export class HoverController {
       lookup: (window) => this.cache.lookup(window),
       showAt: (point) => this.showAt(point),
       save: deps.save,
+      sendToAnki: deps.sendToAnki,
       onSaved: deps.onSaved,
     };
   }

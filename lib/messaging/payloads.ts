@@ -82,6 +82,15 @@ export const backgroundParsers = {
     return { word: parseWordToSave(p.word), context: parsePageContext(p.context) };
   },
   wordStates: parseEmpty,
+  ankiAdd: (payload) => {
+    const p = parseRecord(payload, 'payload');
+    // The word list sends a word without a page to it (null); the card sends where the word was met.
+    return { word: parseWordToSave(p.word), context: p.context === null ? null : parsePageContext(p.context) };
+  },
+  ankiDescribe: (payload) => {
+    const p = parseRecord(payload, 'payload');
+    return { url: parseText(p.url, 'url', LIMITS.url), noteType: parseText(p.noteType, 'noteType', LIMITS.headword, { empty: true }) };
+  },
 } satisfies Parsers<BackgroundRequests>;
 
 export const tabParsers = {

@@ -34,6 +34,10 @@ export interface BackgroundRequests {
    * (a page may be in either) and the simplified headwords marked known (segments carry their simplified form).
    */
   wordStates: { req: Record<string, never>; res: { saved: string[]; known: string[] } };
+  /** Send to Anki (opt-in): adds the word's note through AnkiConnect; refused, sending nothing, until the reader turns it on. */
+  ankiAdd: { req: { word: WordToSave; context: WordContext | null }; res: { noteId: number } };
+  /** For the options: AnkiConnect's decks and note types at `url`, and the fields of `noteType`; opt-in like ankiAdd. */
+  ankiDescribe: { req: { url: string; noteType: string }; res: { decks: string[]; noteTypes: string[]; fields: string[] } };
 }
 
 /** The most windows one `lookupMany` may ask for: a read-ahead needs a few hundred. */

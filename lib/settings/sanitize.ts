@@ -3,8 +3,9 @@
  * lib/store/parse.ts, whose parsers throw, because a word or a backup with a bad field must not be stored).
  */
 import { PINYIN_STYLES } from '../../dictionary/types';
+import { NOTE_FIELDS } from '../anki/note';
 import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
-import { DEFAULT_SETTINGS, HEADWORD_FIRST, HOVER_TRIGGERS, type Settings } from './settings';
+import { DEFAULT_SETTINGS, HEADWORD_FIRST, HOVER_TRIGGERS, type AnkiSettings, type Settings } from './settings';
 
 /** Bounds of the hover card's font size, in CSS pixels: below 12 hanzi lose their strokes, above 32 the card covers the article. */
 export const CARD_FONT_SIZE = { min: 12, max: 32 } as const;
@@ -43,6 +44,32 @@ function colors(value: unknown): Settings['toneColorList'] {
   return [pick(0, t1), pick(1, t2), pick(2, t3), pick(3, t4), pick(4, t5)];
 }
 
+/** AnkiConnect listens on this machine only: the optional permission asked for covers 127.0.0.1 and localhost. */
+export function normalizeAnkiUrl(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const m = /^http:\/\/(127\.0\.0\.1|localhost)(:\d{1,5})?\/?$/.exec(value.trim());
+  return m ? `http://${m[1]}${m[2] ?? ''}` : null;
+}
+
+function anki(value: unknown): AnkiSettings {
+  const a = (typeof value === 'object' && value !== null ? value : {}) as Partial<Record<keyof AnkiSettings, unknown>>;
+  const d = DEFAULT_SETTINGS.anki;
+  const text = (v: unknown, fallback: string) => (typeof v === 'string' ? v : fallback);
+  const fields: Record<string, string> = {};
+  if (typeof a.fields === 'object' && a.fields !== null) {
+    for (const [ankiField, ours] of Object.entries(a.fields)) {
+      if ((NOTE_FIELDS as readonly unknown[]).includes(ours)) fields[ankiField] = ours as string;
+    }
+  }
+  return {
+    enabled: boolOr(a.enabled, d.enabled),
+    url: normalizeAnkiUrl(a.url) ?? d.url,
+    deck: text(a.deck, d.deck),
+    noteType: text(a.noteType, d.noteType),
+    fields,
+  };
+}
+
 /**
  * Settings from anything stored (an older version's object, a hand-edited sync entry, a partial write):
  * every field that is missing or invalid takes its default, so readers of settings never see a bad value.
@@ -61,5 +88,6 @@ export function sanitizeSettings(raw: unknown): Settings {
     pinyinLayerDefault: choiceOr(PINYIN_LAYER_MODES, s.pinyinLayerDefault, d.pinyinLayerDefault),
     sandhi: boolOr(s.sandhi, d.sandhi),
     dailyNewCards: sanitizeInt(s.dailyNewCards, DAILY_NEW_CARDS, d.dailyNewCards),
+    anki: anki(s.anki),
   };
 }

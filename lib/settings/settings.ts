@@ -4,6 +4,20 @@ import type { PinyinLayerMode } from '../domain/pinyin-layer';
 export const HOVER_TRIGGERS = ['always', 'shift', 'alt'] as const;
 export const HEADWORD_FIRST = ['simplified', 'traditional'] as const;
 
+/**
+ * Sending notes to a running Anki through the AnkiConnect add-on: off until the reader turns it on (which asks for the
+ * optional host permission), to the deck and note type chosen in the options, each Anki field filled from the Yuedu
+ * field mapped to it (by name: see lib/anki/note.ts).
+ */
+export interface AnkiSettings {
+  enabled: boolean;
+  url: string;
+  deck: string;
+  noteType: string;
+  /** Anki field name → the Yuedu field that fills it; fields left out stay empty. */
+  fields: Record<string, string>;
+}
+
 /** The reader's preferences. Stored with WXT storage (see ./store.ts); every field has a default here. */
 export interface Settings {
   pinyinStyle: PinyinStyle;
@@ -18,7 +32,11 @@ export interface Settings {
   pinyinLayerDefault: PinyinLayerMode;
   sandhi: boolean;
   dailyNewCards: number;
+  anki: AnkiSettings;
 }
+
+/** AnkiConnect's own address; the optional permission covers any port of 127.0.0.1 and localhost. */
+const ANKI_CONNECT_URL = 'http://127.0.0.1:8765';
 
 export const DEFAULT_SETTINGS: Settings = {
   pinyinStyle: 'marks',
@@ -34,4 +52,5 @@ export const DEFAULT_SETTINGS: Settings = {
   // card keeps the dictionary's tones.
   sandhi: true,
   dailyNewCards: 20,
+  anki: { enabled: false, url: ANKI_CONNECT_URL, deck: '', noteType: '', fields: {} },
 };

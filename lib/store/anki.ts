@@ -3,7 +3,7 @@
  * that fields are plain text and the column names (hanzi, pinyin, meaning, sentence, source).
  */
 import { numberedToMarks } from '../../dictionary/pinyin-format';
-import type { SavedWord } from './db';
+import type { SavedWord, YueduDb } from './db';
 
 /** Tabs and line breaks would start a new field or note: a field keeps them as spaces. */
 const field = (text: string) => text.replace(/[\t\r\n]+/g, ' ').trim();
@@ -21,3 +21,21 @@ export function ankiTsv(words: readonly SavedWord[]): string {
 }
 
 export const ankiFileName = (now = Date.now()) => `yuedu-anki-${new Date(now).toISOString().slice(0, 10)}.tsv`;
+export const apkgFileName = (now = Date.now()) => `yuedu-${new Date(now).toISOString().slice(0, 10)}.apkg`;
+
+const LAST_APKG_EXPORT = 'lastApkgExport';
+
+/** When the last .apkg was exported (ms since the epoch), or null: "words saved since the last export" start there. */
+export async function lastApkgExport(db: YueduDb): Promise<number | null> {
+  const value = (await db.meta.get(LAST_APKG_EXPORT))?.value;
+  return typeof value === 'number' ? value : null;
+}
+
+export async function markApkgExport(db: YueduDb, at: number): Promise<void> {
+  await db.meta.put({ key: LAST_APKG_EXPORT, value: at });
+}
+
+/** The words saved after `since` (all of them when there was no export before). */
+export async function wordsSavedSince(db: YueduDb, since: number | null): Promise<SavedWord[]> {
+  return since === null ? db.words.toArray() : db.words.where('savedAt').above(since).toArray();
+}

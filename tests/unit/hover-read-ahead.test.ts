@@ -40,6 +40,7 @@ function fakeDeps(opts: { failBatch?: boolean } = {}) {
       return opts.failBatch ? Promise.reject(new Error('service worker gone')) : Promise.resolve(windows.map(matchesOf));
     },
     save: () => Promise.resolve({ created: true }),
+    sendToAnki: () => Promise.resolve({ noteId: 1 }),
     settings: () => DEFAULT_SETTINGS,
     idle: (run) => idle.push(run),
   };

@@ -22,6 +22,7 @@ describe('sanitizeSettings', () => {
       pinyinLayerDefault: 'unknown',
       sandhi: false,
       dailyNewCards: 0,
+      anki: { enabled: true, url: 'http://localhost:8766', deck: 'Chinese', noteType: 'Basic', fields: { Front: 'Hanzi', Back: 'Meaning' } },
     } as const;
     expect(sanitizeSettings(chosen)).toEqual(chosen);
   });

@@ -6,6 +6,7 @@ declare const chrome: {
     sync: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
     local: { get(key: string): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> };
   };
+  permissions: { contains(permissions: { origins: string[] }): Promise<boolean> };
   tabs: {
     query(filter: { url?: string; active?: boolean; currentWindow?: boolean }): Promise<{ id?: number }[]>;
     sendMessage(tabId: number, message: unknown, options?: { frameId?: number }): Promise<unknown>;

@@ -12,9 +12,9 @@ export interface E2ESession extends ExtensionBrowser {
 }
 
 /** A browser with the extension and a server for the demo (at /) and the shared fixture pages (at /fixtures/). */
-export async function startSession(): Promise<E2ESession> {
+export async function startSession(opts: { grantedOrigins?: string[] } = {}): Promise<E2ESession> {
   const server = await startStaticServer({ '/': DEMO_DIR, '/fixtures/': FIXTURE_PAGES_DIR, '/test-pages/': TEST_PAGES_DIR });
-  const browser = await launchWithExtension(EXTENSION_DIR, { headless: true });
+  const browser = await launchWithExtension(EXTENSION_DIR, { headless: true, ...opts });
   const errors: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (msg: ConsoleMessage) => {
