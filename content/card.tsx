@@ -103,7 +103,7 @@ export function Card({ matches, settings, status }: CardProps) {
 export const CARD_CSS = `
 :host { all: initial; }
 .card {
-  box-sizing: border-box; max-width: min(420px, calc(100vw - 16px)); max-height: min(60vh, 520px); overflow: auto;
+  box-sizing: border-box; max-width: min(420px, calc(100vw - 16px)); max-height: min(60vh, 520px, var(--yuedu-room, 520px)); overflow: auto;
   background: #fffdf7; color: #1d1d1d; border: 1px solid #c9b99a; border-radius: 8px;
   box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 8px 12px; line-height: 1.45;
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;

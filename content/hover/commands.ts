@@ -1,4 +1,7 @@
-/** The keys while a card is up: s saves the word with its sentence, c copies it, Esc closes, ←/→ step to the previous/next word. */
+/**
+ * The keys while a card is up: s saves the word with its sentence, c copies it, Esc closes, ←/→ step to the
+ * previous/next word, Alt+↑/↓ move the card above/below the word.
+ */
 import type { LookupMatch } from '../../dictionary/types';
 import { t } from '../../lib/i18n';
 import type { LookupWindow, WordContext, WordToSave } from '../../lib/messaging/protocol';
@@ -49,6 +52,12 @@ export function runCommand(key: string, shown: Shown, target: CommandTarget): bo
       return true;
     case 'ArrowLeft':
       void stepBack(shown, target);
+      return true;
+    case 'Alt+ArrowUp':
+      target.card.move('above');
+      return true;
+    case 'Alt+ArrowDown':
+      target.card.move('below');
       return true;
     default:
       return false;

@@ -11,6 +11,7 @@ import { isHan } from '../chinese';
 import { isEditable } from '../dom-vocabulary';
 import { characterAt, rangeOf, type TextPoint } from '../text-at-point';
 import { runCommand, type CommandTarget } from './commands';
+import { headingInto, inside, PointerTrail, verticalHeading, type Point, type Side } from './intent';
 import { latestWins } from './latest-wins';
 import { Listeners } from './listeners';
 import { LookupCache } from './lookup-cache';
@@ -33,7 +34,8 @@ export class HoverController {
   private readonly listeners = new Listeners();
   private readonly scan = latestWins(({ x, y }: { x: number; y: number }) => this.scanAt(x, y));
   private readonly commands: CommandTarget;
-  private last = { x: -1, y: -1 };
+  private last: Point = { x: -1, y: -1 };
+  private readonly trail = new PointerTrail();
   /** Bumped whenever what is shown changes, so that a slow lookup cannot overwrite a newer one. */
   private token = 0;
 
@@ -73,8 +75,11 @@ export class HoverController {
     this.ahead.fromPoint(point);
   }
 
-  /** Looks up the text from a point and shows its card; resolves false when there is no word there. */
-  async showAt(point: TextPoint): Promise<boolean> {
+  /**
+   * Looks up the text from a point and shows its card, on the `prefer`red side of the word when there is room;
+   * resolves false when there is no word there.
+   */
+  async showAt(point: TextPoint, prefer: Side = 'below'): Promise<boolean> {
     const token = ++this.token;
     const text = readAt(point, HOVER_TEXT);
     if (!isHan(text.run.text[0])) return false;
@@ -92,7 +97,7 @@ export class HoverController {
       this.hide();
       return false;
     }
-    this.card.show({ point, text, matches, range });
+    this.card.show({ point, text, matches, range }, prefer);
     this.ahead.fromText(text);
     return true;
   }
@@ -109,12 +114,30 @@ export class HoverController {
 
   private onMove(e: MouseEvent): void {
     this.last = { x: e.clientX, y: e.clientY };
+    this.trail.push(this.last);
     const target = e.target as Element | null;
-    // The pointer on our own card keeps it as it is.
+    // The card took the pointer (the reader headed into it): it stays as it is while the pointer is on it.
     if (target?.tagName?.toLowerCase() === HOST_TAG) return;
+    if (this.keepsCard(e)) return;
     // Without the trigger key the card stays as it is: releasing Shift must not close the card being read.
     if (!this.triggerHeld(e)) return;
     this.scan(this.last);
+  }
+
+  /**
+   * Whether the pointer is going into the card: moving straight from the word toward it (across the gap between
+   * them too), or with Shift held (when cards show without a key). Once over the card it then takes the pointer;
+   * otherwise the card lets the pointer through to the text beneath, which the scan reads as any other.
+   */
+  private keepsCard(e: MouseEvent): boolean {
+    const box = this.card.box;
+    const shown = this.card.shown;
+    if (!box || !shown) return false;
+    const over = inside(box, this.last);
+    const held = e.shiftKey && this.deps.settings().hoverTrigger === 'always';
+    const heading = held || headingInto(this.trail.all, shown.range.getBoundingClientRect(), box);
+    this.card.interactive = over && heading;
+    return heading;
   }
 
   private async scanAt(x: number, y: number): Promise<void> {
@@ -123,8 +146,11 @@ export class HoverController {
       this.hide();
       return;
     }
-    if (this.card.shown?.range.isPointInRange(point.node, point.offset)) return;
-    await this.showAt(point);
+    // The same character as the card's: nothing new to show. Any other, inside the word shown or not, gets its own.
+    const shown = this.card.shown?.point;
+    if (shown?.node === point.node && shown.offset === point.offset) return;
+    // The card opens on the side the pointer is not moving to: going down the lines, above the word.
+    await this.showAt(point, verticalHeading(this.trail.all) === 'down' ? 'above' : 'below');
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -136,9 +162,12 @@ export class HoverController {
     }
     const target = e.target as Element | null;
     if (e.ctrlKey || e.metaKey || (target && typeof target.closest === 'function' && isEditable(target))) return;
-    if (runCommand(e.key, shown, this.commands)) {
+    if (runCommand(keyName(e), shown, this.commands)) {
       e.preventDefault();
       e.stopPropagation();
     }
   }
 }
+
+/** A key as the commands name it: the key itself (Shift shows in its case), after "Alt+" when Alt is held. */
+const keyName = (e: KeyboardEvent): string => `${e.altKey ? 'Alt+' : ''}${e.key}`;
