@@ -1,9 +1,12 @@
 /**
- * The keys while a card is up: s saves the word with its sentence, c copies it, Esc closes, ←/→ step to the
- * previous/next word, Alt+↑/↓ move the card above/below the word.
+ * The keys while a card is up: s saves the word with its sentence; c copies it, Shift+C its entry as an Anki line;
+ * a reads it aloud, Shift+A its sentence; Esc closes; ←/→ step to the previous/next word; Alt+↑/↓ move the card
+ * above/below the word.
  */
 import type { LookupMatch } from '../../dictionary/types';
 import { t } from '../../lib/i18n';
+import type { SpeechResult } from '../../lib/speech';
+import { ankiRow } from '../../lib/store/anki';
 import type { LookupWindow, WordContext, WordToSave } from '../../lib/messaging/protocol';
 import { wordToSave } from '../../lib/word-to-save';
 import { isHan } from '../chinese';
@@ -21,6 +24,7 @@ export interface CommandTarget {
   lookup(window: LookupWindow): Promise<LookupMatch[]>;
   showAt(point: TextPoint): Promise<boolean>;
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
+  speak(text: string): Promise<SpeechResult>;
   onSaved?(word: string): void;
 }
 
@@ -44,8 +48,18 @@ export function runCommand(key: string, shown: Shown, target: CommandTarget): bo
       if (match) void save(shown, match, target);
       return true;
     case 'c':
-    case 'C':
-      if (match) void copy(match, target.card);
+      if (match) void copy(copyLine(match), t('cardCopiedWord', match.text), target.card);
+      return true;
+    case 'C': {
+      const entry = match?.entries[0];
+      if (entry) void copy(ankiRow(wordToSave(entry), contextOf(shown, target)), t('cardCopiedEntry', entry.simplified), target.card);
+      return true;
+    }
+    case 'a':
+      if (match) void speak(match.text, target);
+      return true;
+    case 'A':
+      void speak(sentenceAt(shown.point), target);
       return true;
     case 'ArrowRight':
       void stepForward(shown, target);
@@ -64,13 +78,17 @@ export function runCommand(key: string, shown: Shown, target: CommandTarget): bo
   }
 }
 
+/** Where the word is met: its sentence, the page's title and address. */
+function contextOf(shown: Shown, target: CommandTarget): WordContext {
+  return { sentence: sentenceAt(shown.point), title: target.doc.title, url: target.doc.location?.href ?? '' };
+}
+
 async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {
   const entry = match.entries[0];
   if (!entry) return;
   const word = wordToSave(entry);
-  const context: WordContext = { sentence: sentenceAt(shown.point), title: target.doc.title, url: target.doc.location?.href ?? '' };
   try {
-    const { created } = await target.save(word, context);
+    const { created } = await target.save(word, contextOf(shown, target));
     target.card.refresh(t(created ? 'hoverSaved' : 'hoverSentenceAdded', word.simplified));
     target.onSaved?.(word.simplified);
   } catch (err) {
@@ -78,13 +96,18 @@ async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Pr
   }
 }
 
-async function copy(match: LookupMatch, card: WordCard): Promise<void> {
+async function copy(text: string, copied: string, card: WordCard): Promise<void> {
   try {
-    await navigator.clipboard.writeText(copyLine(match));
-    card.refresh(t('hoverCopied'));
+    await navigator.clipboard.writeText(text);
+    card.refresh(copied);
   } catch {
     card.refresh(t('hoverCopyBlocked'));
   }
+}
+
+/** Reads aloud; where there is no Chinese voice the card says so the first time, and stays quiet after. */
+async function speak(text: string, target: CommandTarget): Promise<void> {
+  if ((await target.speak(text)) === 'no-voice') target.card.refresh(t('cardNoChineseVoice'));
 }
 
 /** → the first Han character after this word. */

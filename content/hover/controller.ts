@@ -9,6 +9,7 @@ import type { Settings } from '../../lib/settings/settings';
 import { HOST_TAG } from '../card-host';
 import { isHan } from '../chinese';
 import { isEditable } from '../dom-vocabulary';
+import { Speaker } from '../../lib/speech';
 import { characterAt, rangeOf, type TextPoint } from '../text-at-point';
 import { runCommand, type CommandTarget } from './commands';
 import { headingInto, inside, PointerTrail, verticalHeading, type Point, type Side } from './intent';
@@ -16,6 +17,7 @@ import { latestWins } from './latest-wins';
 import { Listeners } from './listeners';
 import { LookupCache } from './lookup-cache';
 import { lookupWindow, readAt } from './lookup-window';
+import { quantityAround } from './quantity';
 import { HOVER_TEXT, ReadAhead, type ReadAheadDeps } from './read-ahead';
 import { WordCard } from './word-card';
 
@@ -34,6 +36,7 @@ export class HoverController {
   private readonly listeners = new Listeners();
   private readonly scan = latestWins(({ x, y }: { x: number; y: number }) => this.scanAt(x, y));
   private readonly commands: CommandTarget;
+  private readonly speaker: Speaker;
   private last: Point = { x: -1, y: -1 };
   private readonly trail = new PointerTrail();
   /** Bumped whenever what is shown changes, so that a slow lookup cannot overwrite a newer one. */
@@ -43,6 +46,7 @@ export class HoverController {
     this.card = new WordCard(doc, deps.settings);
     this.cache = new LookupCache(deps.lookup);
     this.ahead = new ReadAhead(this.cache, deps);
+    this.speaker = new Speaker(doc.defaultView?.speechSynthesis);
     this.commands = {
       doc,
       card: this.card,
@@ -50,6 +54,7 @@ export class HoverController {
       showAt: (point) => this.showAt(point),
       save: deps.save,
       onSaved: deps.onSaved,
+      speak: (text) => this.speaker.say(text, deps.settings().speechRate / 100),
     };
   }
 
@@ -82,22 +87,25 @@ export class HoverController {
   async showAt(point: TextPoint, prefer: Side = 'below'): Promise<boolean> {
     const token = ++this.token;
     const text = readAt(point, HOVER_TEXT);
-    if (!isHan(text.run.text[0])) return false;
-    let matches: LookupMatch[];
+    const quantity = quantityAround(point, text);
+    const han = isHan(text.run.text[0]);
+    if (!han && !quantity) return false;
+    let matches: LookupMatch[] = [];
     try {
-      matches = await this.cache.lookup(lookupWindow(text));
+      if (han) matches = await this.cache.lookup(lookupWindow(text));
     } catch (err) {
       console.warn('Yuedu: lookup failed', err);
       return false;
     }
     if (token !== this.token) return false;
     const longest = matches[0];
-    const range = longest ? rangeOf(text.run, longest.text.length) : null;
-    if (!longest || !range) {
+    // The word found is highlighted; a number the dictionary does not have (9200亿) is, as a whole.
+    const range = longest ? rangeOf(text.run, longest.text.length) : (quantity?.range ?? null);
+    if (!range) {
       this.hide();
       return false;
     }
-    this.card.show({ point, text, matches, range }, prefer);
+    this.card.show({ point, text, matches, range, quantity: quantity?.quantity ?? null }, prefer);
     this.ahead.fromText(text);
     return true;
   }
@@ -142,7 +150,7 @@ export class HoverController {
 
   private async scanAt(x: number, y: number): Promise<void> {
     const point = characterAt(this.doc, x, y);
-    if (!point || !isHan(point.node.data[point.offset])) {
+    if (!point || !isReadable(point.node.data[point.offset])) {
       this.hide();
       return;
     }
@@ -171,3 +179,6 @@ export class HoverController {
 
 /** A key as the commands name it: the key itself (Shift shows in its case), after "Alt+" when Alt is held. */
 const keyName = (e: KeyboardEvent): string => `${e.altKey ? 'Alt+' : ''}${e.key}`;
+
+/** Characters a card can be about: Han, and the digits of an amount (the 9 of 9200亿). */
+const isReadable = (char: string | undefined): boolean => isHan(char) || /[0-9０-９]/.test(char ?? '');

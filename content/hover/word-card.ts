@@ -1,4 +1,5 @@
 /** The word being glossed: highlighted on the page (CSS highlight, no DOM change) with its card next to it. */
+import type { Quantity } from '../../dictionary/numbers';
 import type { LookupMatch } from '../../dictionary/types';
 import type { CardSettings } from '../card';
 import { CardHost } from '../card-host';
@@ -13,6 +14,8 @@ export interface Shown {
   text: ReadText;
   matches: LookupMatch[];
   range: Range;
+  /** The amount or date at the pointer, read into figures and English. */
+  quantity: Quantity | null;
 }
 
 export class WordCard {
@@ -75,6 +78,6 @@ export class WordCard {
 
   private render(shown: Shown, status: string | undefined): void {
     this.status = status;
-    this.host.show({ matches: shown.matches, settings: this.settings(), status }, shown.range.getBoundingClientRect(), this.prefer);
+    this.host.show({ matches: shown.matches, quantity: shown.quantity, settings: this.settings(), status }, shown.range.getBoundingClientRect(), this.prefer);
   }
 }

@@ -10,6 +10,8 @@ import { DEFAULT_SETTINGS, HEADWORD_FIRST, HOVER_TRIGGERS, type Settings } from 
 export const CARD_FONT_SIZE = { min: 12, max: 32 } as const;
 /** New cards a day: 0 pauses new cards; more than this is a typo, not a plan. */
 export const DAILY_NEW_CARDS = { min: 0, max: 500 } as const;
+/** Speech rate in percent: the Web Speech API takes 0.1–10, but outside half to double speed words blur or drag. */
+export const SPEECH_RATE = { min: 50, max: 200 } as const;
 
 
 function choiceOr<T extends string>(choices: readonly T[], value: unknown, fallback: T): T {
@@ -61,5 +63,6 @@ export function sanitizeSettings(raw: unknown): Settings {
     pinyinLayerDefault: choiceOr(PINYIN_LAYER_MODES, s.pinyinLayerDefault, d.pinyinLayerDefault),
     sandhi: boolOr(s.sandhi, d.sandhi),
     dailyNewCards: sanitizeInt(s.dailyNewCards, DAILY_NEW_CARDS, d.dailyNewCards),
+    speechRate: sanitizeInt(s.speechRate, SPEECH_RATE, d.speechRate),
   };
 }

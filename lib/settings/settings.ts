@@ -18,6 +18,8 @@ export interface Settings {
   pinyinLayerDefault: PinyinLayerMode;
   sandhi: boolean;
   dailyNewCards: number;
+  /** Reading aloud on the card (`a`), in percent of the voice's normal speed. */
+  speechRate: number;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -34,4 +36,6 @@ export const DEFAULT_SETTINGS: Settings = {
   // card keeps the dictionary's tones.
   sandhi: true,
   dailyNewCards: 20,
+  // A little slower than a native speaker: learners hear each syllable.
+  speechRate: 90,
 };

@@ -281,3 +281,66 @@ describe('where the card sits', () => {
     await page.close();
   });
 });
+
+describe('numbers and dates on the card', () => {
+  /** Points at the `at`th character of `text` and waits for the card's number line. */
+  async function quantityLine(page: Page, text: string, at: number): Promise<string> {
+    const point = await page.evaluate(
+      ({ text, at }) => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+          const i = n.nodeValue?.indexOf(text) ?? -1;
+          if (i < 0) continue;
+          (n.parentElement as Element).scrollIntoView({ block: 'center' });
+          const range = document.createRange();
+          range.setStart(n, i + at);
+          range.setEnd(n, i + at + 1);
+          const r = range.getBoundingClientRect();
+          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+        }
+        throw new Error(`${text} not found`);
+      },
+      { text, at },
+    );
+    await page.mouse.move(point.x - 20, point.y);
+    await page.mouse.move(point.x, point.y, { steps: 4 });
+    const read = () =>
+      page.evaluate(() => document.querySelector('yuedu-hover')?.shadowRoot?.querySelector('.quantity')?.textContent ?? '');
+    await expect.poll(read, { timeout: 10_000 }).not.toBe('');
+    return read();
+  }
+
+  it('reads 9200亿千瓦时 on the dispatch, from its first digit, with the words of the dictionary below', async () => {
+    const page = await openArticle();
+    expect(await quantityLine(page, '9200亿千瓦时', 0)).toBe('920,000,000,000 · 920 billion kWh');
+    await page.mouse.move(5, 5);
+    // On 亿 the dictionary's entry shows under the line.
+    expect(await quantityLine(page, '9200亿千瓦时', 4)).toBe('920,000,000,000 · 920 billion kWh');
+    expect((await card(page))?.entries[0]?.word).toBe('亿');
+    await page.close();
+  });
+
+  it('reads amounts with 万 and 亿, Chinese numerals, a date in Chinese numerals and an ROC year', async () => {
+    const page = await s.open(s.server.url('/test-pages/numbers.html'));
+    await page.waitForSelector('html[data-yuedu]');
+    const cases: [string, number, string][] = [
+      ['3.2万亿元', 4, '3,200,000,000,000 · 3.2 trillion yuan'],
+      ['两千三百万', 0, '23,000,000 · 23 million'],
+      ['1.5亿人次', 3, '150,000,000 · 150 million person-trips'],
+      ['二〇二五年六月十七日', 6, '2025-06-17 · 17 June 2025'],
+      ['民国114年', 1, '2025 · 2025'],
+    ];
+    for (const [text, at, line] of cases) {
+      await page.mouse.move(5, 5);
+      expect(await quantityLine(page, text, at), text).toBe(line);
+    }
+    // Plain words have no number line.
+    await page.mouse.move(5, 5);
+    const { x, y } = await pointAt(page, '全国一般', 'article');
+    await page.mouse.move(x - 20, y);
+    await page.mouse.move(x, y, { steps: 4 });
+    await expect.poll(async () => (await card(page))?.entries[0]?.word).toBe('全国');
+    expect(await page.evaluate(() => document.querySelector('yuedu-hover')?.shadowRoot?.querySelector('.quantity'))).toBeNull();
+    await page.close();
+  });
+});
