@@ -344,3 +344,72 @@ describe('numbers and dates on the card', () => {
     await page.close();
   });
 });
+
+describe('keys on the card: hear it, copy it', () => {
+  /** The Chinese voices this browser has (headless Chromium usually has none). */
+  const chineseVoices = (page: Page) =>
+    page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const count = () => speechSynthesis.getVoices().filter((v) => /^(zh|cmn|yue)([-_]|$)/i.test(v.lang)).length;
+          if (speechSynthesis.getVoices().length > 0) resolve(count());
+          else setTimeout(() => resolve(count()), 1500);
+        }),
+    );
+  const status = async (page: Page) => (await card(page))?.status ?? '';
+
+  it('a reads the word aloud, Shift+A its sentence; without a Chinese voice the card says so once', async () => {
+    const page = await openArticle();
+    const voices = await chineseVoices(page);
+    await readAlong(page, '命运共同体');
+    await page.keyboard.press('a');
+    if (voices === 0) {
+      await expect.poll(() => status(page), { timeout: 5000 }).toMatch(/Chinese voice|中文语音/);
+      // Said once: the next word's card, and Shift+A on it, stay quiet.
+      await page.mouse.move(5, 5);
+      await readAlong(page, '峰会');
+      await page.keyboard.press('Shift+A');
+      await page.keyboard.press('a');
+      await page.waitForTimeout(1500);
+      expect(await status(page)).toBe('');
+    } else {
+      await page.waitForTimeout(1500);
+      expect(await status(page)).toBe('');
+      expect(await page.evaluate(() => speechSynthesis.speaking || speechSynthesis.pending)).toBe(true);
+    }
+    await page.close();
+  });
+
+  it('c copies the word, Shift+C its entry as the Anki export\'s tab-separated line, and the card says which', async () => {
+    const page = await openArticle();
+    await s.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: s.server.origin });
+    await readAlong(page, '峰会');
+    await page.keyboard.press('c');
+    await expect.poll(() => status(page)).toMatch(/峰会/);
+    const wordStatus = await status(page);
+    expect((await page.evaluate(() => navigator.clipboard.readText())).split('\t').slice(0, 2)).toEqual(['峰会', 'feng1 hui4']);
+
+    await page.keyboard.press('Shift+C');
+    await expect.poll(() => status(page)).not.toBe(wordStatus);
+    expect(await status(page)).toMatch(/峰会/);
+    const fields = (await page.evaluate(() => navigator.clipboard.readText())).split('\t');
+    expect(fields).toHaveLength(5);
+    expect(fields.slice(0, 2)).toEqual(['峰会 (峰會)', 'fēng huì']);
+    expect(fields[2]).toMatch(/summit/i);
+    expect(fields[3]).toContain('峰会');
+    expect(fields[3]).toMatch(/。$/);
+    expect(fields[4]).toBe(`${await page.title()} ${page.url()}`);
+    await page.close();
+  });
+
+  it('the options page has the speech rate and lists the Chinese voices, or says there are none', async () => {
+    const options = await s.open(s.extensionUrl('options.html'));
+    await options.waitForSelector('[data-setting="speechRate"] input');
+    expect(await options.inputValue('[data-setting="speechRate"] input')).toBe('90');
+    const voices = await chineseVoices(options);
+    const listed = () => options.locator('[data-setting="voices"] li').count();
+    if (voices === 0) await expect.poll(() => options.locator('[data-setting="voices"] [role="status"]').count()).toBe(1);
+    else await expect.poll(listed).toBe(voices);
+    await options.close();
+  });
+});
