@@ -75,7 +75,7 @@ try {
   await article.waitForSelector('[data-yuedu-article]', { timeout: 15_000 });
   await shootCard(article, '峰会召开前夕', 0, 'a', 'card-audio.png');
   await shootCard(article, '命运共同体', 0, 'Shift+C', 'card-copy.png');
-  await shootCard(article, '9200亿千瓦时', 0, null, 'card-number.png');
+  await shootCard(article, '9200亿千瓦时', 4, null, 'card-number.png');
 
   // The popup asks the active tab about its page: load it in a tab behind the article, as the toolbar popup would be.
   const popup = await browser.context.newPage();
