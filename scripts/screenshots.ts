@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from './lib/browser';
+import { pointAt } from './lib/page';
 import { ROOT as root } from './lib/build';
 import { startStaticServer } from './lib/static-server';
 
@@ -30,26 +31,10 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   console.log(`docs/${name}`);
 }
 
-/** Points at the `at`th character of `text` along its line, presses `key` (if any), and shoots the word and its card. */
-async function shootCard(page: Page, text: string, at: number, key: string | null, name: string): Promise<void> {
+/** Points at `text` (its first character, coming along its line), presses `key` (if any), and shoots the word and its card. */
+async function shootCard(page: Page, text: string, key: string | null, name: string): Promise<void> {
   await page.mouse.move(5, 5);
-  const point = await page.evaluate(
-    ({ text, at }) => {
-      const walker = document.createTreeWalker(document.querySelector('article') as Element, NodeFilter.SHOW_TEXT);
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const i = n.nodeValue?.indexOf(text) ?? -1;
-        if (i < 0) continue;
-        (n.parentElement as Element).scrollIntoView({ block: 'center' });
-        const range = document.createRange();
-        range.setStart(n, i + at);
-        range.setEnd(n, i + at + 1);
-        const r = range.getBoundingClientRect();
-        return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-      }
-      throw new Error(`${text} is not in the dispatch`);
-    },
-    { text, at },
-  );
+  const point = await pointAt(page, text, 'article');
   await page.mouse.move(point.x - 30, point.y);
   await page.mouse.move(point.x, point.y, { steps: 5 });
   await page.waitForFunction(() => (document.querySelector('yuedu-hover') as HTMLElement | null)?.style.display === 'block');
@@ -73,9 +58,9 @@ try {
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await article.goto(server.url('/silk-road.html'));
   await article.waitForSelector('[data-yuedu-article]', { timeout: 15_000 });
-  await shootCard(article, '峰会召开前夕', 0, 'a', 'card-audio.png');
-  await shootCard(article, '命运共同体', 0, 'Shift+C', 'card-copy.png');
-  await shootCard(article, '9200亿千瓦时', 4, null, 'card-number.png');
+  await shootCard(article, '峰会召开前夕', 'a', 'card-audio.png');
+  await shootCard(article, '命运共同体', 'Shift+C', 'card-copy.png');
+  await shootCard(article, '亿千瓦时', null, 'card-number.png');
 
   // The popup asks the active tab about its page: load it in a tab behind the article, as the toolbar popup would be.
   const popup = await browser.context.newPage();

@@ -283,25 +283,9 @@ describe('where the card sits', () => {
 });
 
 describe('numbers and dates on the card', () => {
-  /** Points at the `at`th character of `text` and waits for the card's number line. */
+  /** Points at the `at`th character of `text` (its first occurrence on the page) and waits for the card's number line. */
   async function quantityLine(page: Page, text: string, at: number): Promise<string> {
-    const point = await page.evaluate(
-      ({ text, at }) => {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-          const i = n.nodeValue?.indexOf(text) ?? -1;
-          if (i < 0) continue;
-          (n.parentElement as Element).scrollIntoView({ block: 'center' });
-          const range = document.createRange();
-          range.setStart(n, i + at);
-          range.setEnd(n, i + at + 1);
-          const r = range.getBoundingClientRect();
-          return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-        }
-        throw new Error(`${text} not found`);
-      },
-      { text, at },
-    );
+    const point = await pointAt(page, text.slice(at));
     await page.mouse.move(point.x - 20, point.y);
     await page.mouse.move(point.x, point.y, { steps: 4 });
     const read = () =>
