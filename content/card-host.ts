@@ -4,10 +4,9 @@
  */
 import { h, render } from 'preact';
 import { Card, CARD_CSS, type CardProps } from './card';
+import { place, type Box, type Side } from './hover/intent';
 
 export const HOST_TAG = 'yuedu-hover';
-const GAP = 6;
-const MARGIN = 4;
 
 export class CardHost {
   private host: HTMLElement | null = null;
@@ -23,7 +22,9 @@ export class CardHost {
     if (this.host?.isConnected && this.mountPoint) return this.mountPoint;
     const host = this.doc.createElement(HOST_TAG);
     // Inline and important: a page rule on our tag name, even an !important one, can neither restyle nor move it.
-    host.style.cssText = 'all: initial !important; position: fixed !important; z-index: 2147483647 !important; left: 0; top: 0; display: none !important;';
+    // The card lets the pointer through to the text beneath until the reader heads into it (see hover/intent.ts).
+    host.style.cssText =
+      'all: initial !important; position: fixed !important; z-index: 2147483647 !important; left: 0; top: 0; display: none !important; pointer-events: none !important;';
     const shadow = host.attachShadow({ mode: 'open' });
     const style = this.doc.createElement('style');
     style.textContent = CARD_CSS;
@@ -35,25 +36,54 @@ export class CardHost {
     return mountPoint;
   }
 
-  /** Renders the card and places it under the word (above it when there is no room below), inside the viewport. */
-  show(props: CardProps, anchor: DOMRect): void {
+  /** The card's box on screen, null when hidden. */
+  get box(): Box | null {
+    return this.visible && this.host ? this.host.getBoundingClientRect() : null;
+  }
+
+  /** The side of the word the card sits on. */
+  get side(): Side | null {
+    return this.visible ? ((this.host?.dataset.side as Side | undefined) ?? null) : null;
+  }
+
+  /** Whether the card takes the pointer (the reader headed into it) or lets it through to the page. */
+  set interactive(on: boolean) {
+    this.host?.style.setProperty('pointer-events', on ? 'auto' : 'none', 'important');
+  }
+
+  /**
+   * Renders the card next to the word: on the `prefer`red side when it fits, never over the word's own lines, inside
+   * the visible part of the viewport (pinch zoom included) of this document, which in a frame is the frame's.
+   */
+  show(props: CardProps, anchor: DOMRect, prefer: Side): void {
     const mountPoint = this.ensure();
     const host = this.host as HTMLElement;
+    // Measured at its natural height: the room left on the chosen side caps it below.
+    host.style.removeProperty('--yuedu-room');
     render(h(Card, props), mountPoint);
     host.style.setProperty('display', 'block', 'important');
-    const view = this.doc.defaultView;
-    const width = view?.innerWidth ?? 1024;
-    const height = view?.innerHeight ?? 768;
     const box = host.getBoundingClientRect();
-    const below = anchor.bottom + GAP;
-    const top = below + box.height <= height - MARGIN ? below : Math.max(MARGIN, anchor.top - GAP - box.height);
-    const left = Math.min(Math.max(MARGIN, anchor.left), Math.max(MARGIN, width - box.width - MARGIN));
-    host.style.setProperty('left', `${left}px`, 'important');
-    host.style.setProperty('top', `${top}px`, 'important');
+    const spot = place(anchor, { width: box.width, height: box.height }, this.viewBox(), prefer);
+    host.style.setProperty('--yuedu-room', `${Math.floor(spot.room)}px`);
+    host.style.setProperty('left', `${spot.left}px`, 'important');
+    host.style.setProperty('top', `${spot.top}px`, 'important');
+    host.dataset.side = spot.side;
+  }
+
+  private viewBox(): Box {
+    const view = this.doc.defaultView;
+    const visual = view?.visualViewport;
+    if (visual) {
+      const left = visual.offsetLeft;
+      const top = visual.offsetTop;
+      return { left, top, right: left + visual.width, bottom: top + visual.height };
+    }
+    return { left: 0, top: 0, right: view?.innerWidth ?? 1024, bottom: view?.innerHeight ?? 768 };
   }
 
   hide(): void {
     this.host?.style.setProperty('display', 'none', 'important');
+    this.interactive = false;
   }
 
   destroy(): void {

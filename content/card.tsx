@@ -3,6 +3,7 @@
  * senses, the glossary note for set phrases, HSK level, and for unknown runs the parts they decompose into.
  * Rendered by Preact into our shadow root; every string is a text child, never markup.
  */
+import type { Quantity } from '../dictionary/numbers';
 import type { DictEntry, LookupMatch, Reading } from '../dictionary/types';
 import { formatSyllable, normalizeSyllable } from '../dictionary/pinyin';
 import { t } from '../lib/i18n';
@@ -14,6 +15,8 @@ export type CardSettings = Pick<Settings, 'pinyinStyle' | 'toneColors' | 'toneCo
 
 export interface CardProps {
   matches: LookupMatch[];
+  /** An amount or date at the pointer: a line at the top in figures and English. */
+  quantity?: Quantity | null;
   settings: CardSettings;
   /** A short message after an action: "Saved", "Copied", or why it failed. */
   status?: string;
@@ -88,10 +91,15 @@ function EntryView({ entry, settings, compact }: { entry: DictEntry; settings: C
   );
 }
 
-export function Card({ matches, settings, status }: CardProps) {
+export function Card({ matches, quantity, settings, status }: CardProps) {
   return (
     <div class="card" style={{ fontSize: `${settings.cardFontSize}px` }} role="tooltip">
-      {matches.map((match, m) => [
+      {quantity && (
+        <div class="quantity" title={t('cardQuantityTitle')} data-kind={quantity.kind}>
+          <span class="figures">{quantity.figures}</span> · <span class="in-english">{quantity.english}</span>
+        </div>
+      )}
+            {matches.map((match, m) => [
         match.variantOf && (
           <div key={`${m}-variant`} class="variant">
             {t('cardVariantOf', match.variantOf)}
@@ -108,11 +116,13 @@ export function Card({ matches, settings, status }: CardProps) {
 export const CARD_CSS = `
 :host { all: initial; }
 .card {
-  box-sizing: border-box; max-width: min(420px, calc(100vw - 16px)); max-height: min(60vh, 520px); overflow: auto;
+  box-sizing: border-box; max-width: min(420px, calc(100vw - 16px)); max-height: min(60vh, 520px, var(--yuedu-room, 520px)); overflow: auto;
   background: #fffdf7; color: #1d1d1d; border: 1px solid #c9b99a; border-radius: 8px;
   box-shadow: 0 6px 24px rgba(0,0,0,.18); padding: 8px 12px; line-height: 1.45;
   font-family: "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", system-ui, sans-serif;
 }
+.quantity { font-weight: 600; color: #5a4b2e; margin-bottom: 4px; font-variant-numeric: tabular-nums; }
+.quantity + .entry { border-top: 1px solid #eee3cf; padding-top: 6px; }
 .entry + .entry { border-top: 1px solid #eee3cf; margin-top: 6px; padding-top: 6px; }
 .entry.compact { font-size: 0.9em; }
 .top { display: flex; align-items: baseline; gap: 8px; flex-wrap: wrap; }

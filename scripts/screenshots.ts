@@ -1,6 +1,7 @@
 /**
- * Screenshots of the extension's own pages for the README: the popup (over the sample dispatch, so it shows that
- * page's switch and article stats), the options page (in English and in Simplified Chinese) and the word list. Builds nothing: run `npm run build` first,
+ * Screenshots of the extension's own pages for the README: the hover card on the sample dispatch (after `a`, after
+ * Shift+C, and on an amount), the popup (over the dispatch, so it shows that page's switch and article stats), the
+ * options page (in English and in Simplified Chinese) and the word list. Builds nothing: run `npm run build` first,
  * or set YUEDU_OUT_DIR to the build to use. Writes PNGs to docs/.
  */
 import { existsSync } from 'node:fs';
@@ -8,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from './lib/browser';
+import { pointAt } from './lib/page';
 import { ROOT as root } from './lib/build';
 import { startStaticServer } from './lib/static-server';
 
@@ -29,10 +31,36 @@ async function shoot(page: Page, name: string, fullPage = true): Promise<void> {
   console.log(`docs/${name}`);
 }
 
+/** Points at `text` (its first character, coming along its line), presses `key` (if any), and shoots the word and its card. */
+async function shootCard(page: Page, text: string, key: string | null, name: string): Promise<void> {
+  await page.mouse.move(5, 5);
+  const point = await pointAt(page, text, 'article');
+  await page.mouse.move(point.x - 30, point.y);
+  await page.mouse.move(point.x, point.y, { steps: 5 });
+  await page.waitForFunction(() => (document.querySelector('yuedu-hover') as HTMLElement | null)?.style.display === 'block');
+  if (key) {
+    await page.keyboard.press(key);
+    await page.waitForFunction(() => document.querySelector('yuedu-hover')?.shadowRoot?.querySelector('.status'), null, { timeout: 5000 });
+  }
+  const card = await page.evaluate(() => {
+    const r = (document.querySelector('yuedu-hover') as HTMLElement).getBoundingClientRect();
+    return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+  });
+  const left = Math.max(0, Math.min(card.left, point.x) - 40);
+  const top = Math.max(0, Math.min(card.top, point.y) - 40);
+  const clip = { x: left, y: top, width: Math.max(card.right, point.x) + 40 - left, height: Math.max(card.bottom, point.y) + 40 - top };
+  await page.screenshot({ path: path.join(docs, name), clip });
+  console.log(`docs/${name}`);
+}
+
 try {
   const article = await browser.context.newPage();
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
   await article.goto(server.url('/silk-road.html'));
-  await article.waitForSelector('html[data-yuedu]', { timeout: 15_000 });
+  await article.waitForSelector('[data-yuedu-article]', { timeout: 15_000 });
+  await shootCard(article, '峰会召开前夕', 'a', 'card-audio.png');
+  await shootCard(article, '命运共同体', 'Shift+C', 'card-copy.png');
+  await shootCard(article, '亿千瓦时', null, 'card-number.png');
 
   // The popup asks the active tab about its page: load it in a tab behind the article, as the toolbar popup would be.
   const popup = await browser.context.newPage();

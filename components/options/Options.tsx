@@ -7,6 +7,7 @@ import { loadSettings, resetSettings, updateSettings, watchSettings } from '../.
 import {
   CARD_FONT_SIZE,
   DAILY_NEW_CARDS,
+  SPEECH_RATE,
   sanitizeSettings,
 } from '../../lib/settings/sanitize';
 import { About } from './About';
@@ -16,6 +17,7 @@ import { Preview } from './Preview';
 import { Shortcut } from './Shortcut';
 import { DisabledSites } from './DisabledSites';
 import { AnkiSection } from './AnkiSection';
+import { Voices } from './Voices';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
@@ -108,6 +110,14 @@ export function Options() {
               onChange={(headwordFirst) => change({ headwordFirst })}
             />
             <Toggle name="showHsk" label={t('optionsShowHsk')} checked={settings.showHsk} onChange={(showHsk) => change({ showHsk })} />
+            <NumberField
+              name="speechRate"
+              label={t('optionsSpeechRate')}
+              value={settings.speechRate}
+              {...SPEECH_RATE}
+              onChange={(speechRate) => change({ speechRate })}
+            />
+            <Voices />
           </section>
 
           <section aria-labelledby="reading-heading">

@@ -1,8 +1,14 @@
-/** The keys while a card is up: s saves the word with its sentence, c copies it, Esc closes, ←/→ step to the previous/next word. */
+/**
+ * The keys while a card is up: s saves the word with its sentence; c copies it, Shift+C its entry as an Anki line;
+ * a reads it aloud, Shift+A its sentence; Esc closes; ←/→ step to the previous/next word; Alt+↑/↓ move the card
+ * above/below the word.
+ */
 import type { LookupMatch } from '../../dictionary/types';
 import { t } from '../../lib/i18n';
 import type { WordContext, WordToSave } from '../../lib/domain/word';
 import type { LookupWindow } from '../../lib/messaging/protocol';
+import type { SpeechResult } from '../../lib/speech';
+import { ankiRow } from '../../lib/store/anki';
 import { wordToSave } from '../../lib/word-to-save';
 import { isHan } from '../chinese';
 import { collectText, sentenceAt, type TextPoint } from '../text-at-point';
@@ -20,6 +26,7 @@ export interface CommandTarget {
   showAt(point: TextPoint): Promise<boolean>;
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
   sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
+  speak(text: string): Promise<SpeechResult>;
   onSaved?(word: string): void;
 }
 
@@ -46,8 +53,18 @@ export function runCommand(key: string, shown: Shown, target: CommandTarget): bo
       if (match) void sendToAnki(shown, match, target);
       return true;
     case 'c':
-    case 'C':
-      if (match) void copy(match, target.card);
+      if (match) void copy(copyLine(match), t('cardCopiedWord', match.text), target.card);
+      return true;
+    case 'C': {
+      const entry = match?.entries[0];
+      if (entry) void copy(ankiRow(wordToSave(entry), contextOf(shown, target)), t('cardCopiedEntry', entry.simplified), target.card);
+      return true;
+    }
+    case 'a':
+      if (match) void speak(match.text, target);
+      return true;
+    case 'A':
+      void speak(sentenceAt(shown.point), target);
       return true;
     case 'ArrowRight':
       void stepForward(shown, target);
@@ -55,33 +72,38 @@ export function runCommand(key: string, shown: Shown, target: CommandTarget): bo
     case 'ArrowLeft':
       void stepBack(shown, target);
       return true;
+    case 'Alt+ArrowUp':
+      target.card.move('above');
+      return true;
+    case 'Alt+ArrowDown':
+      target.card.move('below');
+      return true;
     default:
       return false;
   }
 }
 
-/** The word of the card's first entry and where it was met; null when the match has no entry. */
-function wordHere(shown: Shown, match: LookupMatch, doc: Document): { word: WordToSave; context: WordContext } | null {
-  const entry = match.entries[0];
-  if (!entry) return null;
-  return { word: wordToSave(entry), context: { sentence: sentenceAt(shown.point), title: doc.title, url: doc.location?.href ?? '' } };
+/** Where the word is met: its sentence, the page's title and address. */
+function contextOf(shown: Shown, target: CommandTarget): WordContext {
+  return { sentence: sentenceAt(shown.point), title: target.doc.title, url: target.doc.location?.href ?? '' };
 }
 
 async function sendToAnki(shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {
-  const here = wordHere(shown, match, target.doc);
-  if (!here) return;
-  await target.sendToAnki(here.word, here.context).then(
-    () => target.card.refresh(t('ankiAdded', here.word.simplified)),
+  const entry = match.entries[0];
+  if (!entry) return;
+  const word = wordToSave(entry);
+  await target.sendToAnki(word, contextOf(shown, target)).then(
+    () => target.card.refresh(t('ankiAdded', word.simplified)),
     (err: unknown) => target.card.refresh(t('hoverAnkiNotAdded', err instanceof Error ? err.message : String(err))),
   );
 }
 
 async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {
-  const here = wordHere(shown, match, target.doc);
-  if (!here) return;
-  const { word, context } = here;
+  const entry = match.entries[0];
+  if (!entry) return;
+  const word = wordToSave(entry);
   try {
-    const { created } = await target.save(word, context);
+    const { created } = await target.save(word, contextOf(shown, target));
     target.card.refresh(t(created ? 'hoverSaved' : 'hoverSentenceAdded', word.simplified));
     target.onSaved?.(word.simplified);
   } catch (err) {
@@ -89,13 +111,18 @@ async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Pr
   }
 }
 
-async function copy(match: LookupMatch, card: WordCard): Promise<void> {
+async function copy(text: string, copied: string, card: WordCard): Promise<void> {
   try {
-    await navigator.clipboard.writeText(copyLine(match));
-    card.refresh(t('hoverCopied'));
+    await navigator.clipboard.writeText(text);
+    card.refresh(copied);
   } catch {
     card.refresh(t('hoverCopyBlocked'));
   }
+}
+
+/** Reads aloud; where there is no Chinese voice the card says so the first time, and stays quiet after. */
+async function speak(text: string, target: CommandTarget): Promise<void> {
+  if ((await target.speak(text)) === 'no-voice') target.card.refresh(t('cardNoChineseVoice'));
 }
 
 /** → the first Han character after this word. */

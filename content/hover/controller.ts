@@ -10,12 +10,15 @@ import type { Settings } from '../../lib/settings/settings';
 import { HOST_TAG } from '../card-host';
 import { isHan } from '../chinese';
 import { isEditable } from '../dom-vocabulary';
+import { Speaker } from '../../lib/speech';
 import { characterAt, rangeOf, type TextPoint } from '../text-at-point';
 import { runCommand, type CommandTarget } from './commands';
+import { headingInto, inside, PointerTrail, verticalHeading, type Point, type Side } from './intent';
 import { latestWins } from './latest-wins';
 import { Listeners } from './listeners';
 import { LookupCache } from './lookup-cache';
 import { lookupWindow, readAt } from './lookup-window';
+import { quantityAround } from './quantity';
 import { HOVER_TEXT, ReadAhead, type ReadAheadDeps } from './read-ahead';
 import { WordCard } from './word-card';
 
@@ -35,7 +38,9 @@ export class HoverController {
   private readonly listeners = new Listeners();
   private readonly scan = latestWins(({ x, y }: { x: number; y: number }) => this.scanAt(x, y));
   private readonly commands: CommandTarget;
-  private last = { x: -1, y: -1 };
+  private readonly speaker: Speaker;
+  private last: Point = { x: -1, y: -1 };
+  private readonly trail = new PointerTrail();
   /** Bumped whenever what is shown changes, so that a slow lookup cannot overwrite a newer one. */
   private token = 0;
 
@@ -43,6 +48,7 @@ export class HoverController {
     this.card = new WordCard(doc, deps.settings);
     this.cache = new LookupCache(deps.lookup);
     this.ahead = new ReadAhead(this.cache, deps);
+    this.speaker = new Speaker(doc.defaultView?.speechSynthesis);
     this.commands = {
       doc,
       card: this.card,
@@ -51,6 +57,7 @@ export class HoverController {
       save: deps.save,
       sendToAnki: deps.sendToAnki,
       onSaved: deps.onSaved,
+      speak: (text) => this.speaker.say(text, deps.settings().speechRate / 100),
     };
   }
 
@@ -76,26 +83,32 @@ export class HoverController {
     this.ahead.fromPoint(point);
   }
 
-  /** Looks up the text from a point and shows its card; resolves false when there is no word there. */
-  async showAt(point: TextPoint): Promise<boolean> {
+  /**
+   * Looks up the text from a point and shows its card, on the `prefer`red side of the word when there is room;
+   * resolves false when there is no word there.
+   */
+  async showAt(point: TextPoint, prefer: Side = 'below'): Promise<boolean> {
     const token = ++this.token;
     const text = readAt(point, HOVER_TEXT);
-    if (!isHan(text.run.text[0])) return false;
-    let matches: LookupMatch[];
+    const quantity = quantityAround(point, text);
+    const han = isHan(text.run.text[0]);
+    if (!han && !quantity) return false;
+    let matches: LookupMatch[] = [];
     try {
-      matches = await this.cache.lookup(lookupWindow(text));
+      if (han) matches = await this.cache.lookup(lookupWindow(text));
     } catch (err) {
       console.warn('Yuedu: lookup failed', err);
       return false;
     }
     if (token !== this.token) return false;
     const longest = matches[0];
-    const range = longest ? rangeOf(text.run, longest.text.length) : null;
-    if (!longest || !range) {
+    // The word found is highlighted; a number the dictionary does not have (9200亿) is, as a whole.
+    const range = longest ? rangeOf(text.run, longest.text.length) : (quantity?.range ?? null);
+    if (!range) {
       this.hide();
       return false;
     }
-    this.card.show({ point, text, matches, range });
+    this.card.show({ point, text, matches, range, quantity: quantity?.quantity ?? null }, prefer);
     this.ahead.fromText(text);
     return true;
   }
@@ -112,22 +125,43 @@ export class HoverController {
 
   private onMove(e: MouseEvent): void {
     this.last = { x: e.clientX, y: e.clientY };
+    this.trail.push(this.last);
     const target = e.target as Element | null;
-    // The pointer on our own card keeps it as it is.
+    // The card took the pointer (the reader headed into it): it stays as it is while the pointer is on it.
     if (target?.tagName?.toLowerCase() === HOST_TAG) return;
+    if (this.keepsCard(e)) return;
     // Without the trigger key the card stays as it is: releasing Shift must not close the card being read.
     if (!this.triggerHeld(e)) return;
     this.scan(this.last);
   }
 
+  /**
+   * Whether the pointer is going into the card: moving straight from the word toward it (across the gap between
+   * them too), or with Shift held (when cards show without a key). Once over the card it then takes the pointer;
+   * otherwise the card lets the pointer through to the text beneath, which the scan reads as any other.
+   */
+  private keepsCard(e: MouseEvent): boolean {
+    const box = this.card.box;
+    const shown = this.card.shown;
+    if (!box || !shown) return false;
+    const over = inside(box, this.last);
+    const held = e.shiftKey && this.deps.settings().hoverTrigger === 'always';
+    const heading = held || headingInto(this.trail.all, shown.range.getBoundingClientRect(), box);
+    this.card.interactive = over && heading;
+    return heading;
+  }
+
   private async scanAt(x: number, y: number): Promise<void> {
     const point = characterAt(this.doc, x, y);
-    if (!point || !isHan(point.node.data[point.offset])) {
+    if (!point || !isReadable(point.node.data[point.offset])) {
       this.hide();
       return;
     }
-    if (this.card.shown?.range.isPointInRange(point.node, point.offset)) return;
-    await this.showAt(point);
+    // The same character as the card's: nothing new to show. Any other, inside the word shown or not, gets its own.
+    const shown = this.card.shown?.point;
+    if (shown?.node === point.node && shown.offset === point.offset) return;
+    // The card opens on the side the pointer is not moving to: going down the lines, above the word.
+    await this.showAt(point, verticalHeading(this.trail.all) === 'down' ? 'above' : 'below');
   }
 
   private onKey(e: KeyboardEvent): void {
@@ -139,9 +173,15 @@ export class HoverController {
     }
     const target = e.target as Element | null;
     if (e.ctrlKey || e.metaKey || (target && typeof target.closest === 'function' && isEditable(target))) return;
-    if (runCommand(e.key, shown, this.commands)) {
+    if (runCommand(keyName(e), shown, this.commands)) {
       e.preventDefault();
       e.stopPropagation();
     }
   }
 }
+
+/** A key as the commands name it: the key itself (Shift shows in its case), after "Alt+" when Alt is held. */
+const keyName = (e: KeyboardEvent): string => `${e.altKey ? 'Alt+' : ''}${e.key}`;
+
+/** Characters a card can be about: Han, and the digits of an amount (the 9 of 9200亿). */
+const isReadable = (char: string | undefined): boolean => isHan(char) || /[0-9０-９]/.test(char ?? '');

@@ -1,9 +1,11 @@
 /** The word being glossed: highlighted on the page (CSS highlight, no DOM change) with its card next to it. */
+import type { Quantity } from '../../dictionary/numbers';
 import type { LookupMatch } from '../../dictionary/types';
 import type { CardSettings } from '../card';
 import { CardHost } from '../card-host';
 import { setHighlight, WORD_HIGHLIGHT } from '../highlights';
 import type { TextPoint } from '../text-at-point';
+import type { Box, Side } from './intent';
 import type { ReadText } from './lookup-window';
 
 export interface Shown {
@@ -12,11 +14,17 @@ export interface Shown {
   text: ReadText;
   matches: LookupMatch[];
   range: Range;
+  /** The amount or date at the pointer, read into figures and English. */
+  quantity: Quantity | null;
 }
 
 export class WordCard {
   private readonly host: CardHost;
   private current: Shown | null = null;
+  /** The side the card was asked to open on, kept across a refresh. */
+  private prefer: Side = 'below';
+  /** The status line shown, kept when the card moves. */
+  private status: string | undefined;
 
   /** `settings` is read at each show, so that a change applies to the next card. */
   constructor(doc: Document, private readonly settings: () => CardSettings) {
@@ -27,10 +35,28 @@ export class WordCard {
     return this.current;
   }
 
-  show(shown: Shown, status?: string): void {
+  /** The card's box on screen, null when hidden. */
+  get box(): Box | null {
+    return this.current ? this.host.box : null;
+  }
+
+  set interactive(on: boolean) {
+    this.host.interactive = on;
+  }
+
+  /** Shows a word's card, on the `prefer`red side of it when there is room. */
+  show(shown: Shown, prefer: Side, status?: string): void {
     this.current = shown;
+    this.prefer = prefer;
     setHighlight(WORD_HIGHLIGHT, [shown.range]);
     this.render(shown, status);
+  }
+
+  /** Moves the card to the other side of the word (Alt+↑/↓), if there is room there. */
+  move(side: Side): void {
+    if (!this.current) return;
+    this.prefer = side;
+    this.render(this.current, this.status);
   }
 
   /** The same word with a status line (saved, copied, an error). */
@@ -51,6 +77,7 @@ export class WordCard {
   }
 
   private render(shown: Shown, status: string | undefined): void {
-    this.host.show({ matches: shown.matches, settings: this.settings(), status }, shown.range.getBoundingClientRect());
+    this.status = status;
+    this.host.show({ matches: shown.matches, quantity: shown.quantity, settings: this.settings(), status }, shown.range.getBoundingClientRect(), this.prefer);
   }
 }

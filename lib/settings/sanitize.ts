@@ -11,6 +11,8 @@ import { DEFAULT_SETTINGS, HEADWORD_FIRST, HOVER_TRIGGERS, type AnkiSettings, ty
 export const CARD_FONT_SIZE = { min: 12, max: 32 } as const;
 /** New cards a day: 0 pauses new cards; more than this is a typo, not a plan. */
 export const DAILY_NEW_CARDS = { min: 0, max: 500 } as const;
+/** Speech rate in percent: the Web Speech API takes 0.1–10, but outside half to double speed words blur or drag. */
+export const SPEECH_RATE = { min: 50, max: 200 } as const;
 
 
 function choiceOr<T extends string>(choices: readonly T[], value: unknown, fallback: T): T {
@@ -89,5 +91,6 @@ export function sanitizeSettings(raw: unknown): Settings {
     sandhi: boolOr(s.sandhi, d.sandhi),
     dailyNewCards: sanitizeInt(s.dailyNewCards, DAILY_NEW_CARDS, d.dailyNewCards),
     anki: anki(s.anki),
+    speechRate: sanitizeInt(s.speechRate, SPEECH_RATE, d.speechRate),
   };
 }

@@ -33,6 +33,8 @@ export interface Settings {
   sandhi: boolean;
   dailyNewCards: number;
   anki: AnkiSettings;
+  /** Reading aloud on the card (`a`), in percent of the voice's normal speed. */
+  speechRate: number;
 }
 
 /** AnkiConnect's own address; the optional permission covers any port of 127.0.0.1 and localhost. */
@@ -53,4 +55,6 @@ export const DEFAULT_SETTINGS: Settings = {
   sandhi: true,
   dailyNewCards: 20,
   anki: { enabled: false, url: ANKI_CONNECT_URL, deck: '', noteType: '', fields: {} },
+  // A little slower than a native speaker: learners hear each syllable.
+  speechRate: 90,
 };

@@ -3,20 +3,23 @@
  * that fields are plain text and the column names (hanzi, pinyin, meaning, sentence, source).
  */
 import { numberedToMarks } from '../../dictionary/pinyin-format';
+import type { WordContext, WordToSave } from '../domain/word';
 import type { SavedWord, YueduDb } from './db';
 
 /** Tabs and line breaks would start a new field or note: a field keeps them as spaces. */
 const field = (text: string) => text.replace(/[\t\r\n]+/g, ' ').trim();
 
+/** One word as one line of the file (hanzi, pinyin, meaning, sentence, source): also what the card's Shift+C copies. */
+export function ankiRow(w: WordToSave, context: WordContext | undefined): string {
+  const hanzi = w.traditional && w.traditional !== w.simplified ? `${w.simplified} (${w.traditional})` : w.simplified;
+  const meaning = [w.definitions.join('; '), w.note ?? ''].filter(Boolean).join(' — ');
+  const source = context ? [context.title, context.url].filter(Boolean).join(' ') : '';
+  return [hanzi, numberedToMarks(w.pinyin), meaning, context?.sentence ?? '', source].map(field).join('\t');
+}
+
 export function ankiTsv(words: readonly SavedWord[]): string {
   const lines = ['#separator:tab', '#html:false', '#columns:hanzi\tpinyin\tmeaning\tsentence\tsource'];
-  for (const w of words) {
-    const context = w.contexts.at(-1);
-    const hanzi = w.traditional && w.traditional !== w.simplified ? `${w.simplified} (${w.traditional})` : w.simplified;
-    const meaning = [w.definitions.join('; '), w.note ?? ''].filter(Boolean).join(' — ');
-    const source = context ? [context.title, context.url].filter(Boolean).join(' ') : '';
-    lines.push([hanzi, numberedToMarks(w.pinyin), meaning, context?.sentence ?? '', source].map(field).join('\t'));
-  }
+  for (const w of words) lines.push(ankiRow(w, w.contexts.at(-1)));
   return `${lines.join('\n')}\n`;
 }
 

@@ -23,6 +23,7 @@ describe('sanitizeSettings', () => {
       sandhi: false,
       dailyNewCards: 0,
       anki: { enabled: true, url: 'http://localhost:8766', deck: 'Chinese', noteType: 'Basic', fields: { Front: 'Hanzi', Back: 'Meaning' } },
+      speechRate: 150,
     } as const;
     expect(sanitizeSettings(chosen)).toEqual(chosen);
   });
@@ -33,7 +34,10 @@ describe('sanitizeSettings', () => {
     expect(s).not.toHaveProperty('extra');
   });
 
-  it('clamps the font size and the daily limit to whole numbers within bounds', () => {
+  it('clamps the font size, the daily limit and the speech rate to whole numbers within bounds', () => {
+    expect(sanitizeSettings({ speechRate: 10 }).speechRate).toBe(50);
+    expect(sanitizeSettings({ speechRate: 1000 }).speechRate).toBe(200);
+    expect(sanitizeSettings({ speechRate: 'fast' }).speechRate).toBe(DEFAULT_SETTINGS.speechRate);
     expect(sanitizeSettings({ cardFontSize: 4 }).cardFontSize).toBe(12);
     expect(sanitizeSettings({ cardFontSize: 400 }).cardFontSize).toBe(32);
     expect(sanitizeSettings({ cardFontSize: '18' }).cardFontSize).toBe(18);
