@@ -2,6 +2,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { serveBackground } from '../lib/messaging/server';
 import { getDictionary } from '../lib/dictionary-service';
+import { search } from '../lib/search-service';
 import { getAnnotator } from '../lib/annotator-service';
 import { annotateParagraphs } from '../dictionary/annotate';
 import { keepBadgeCurrent } from '../lib/store/badge';
@@ -19,6 +20,7 @@ export default defineBackground(() => {
       return { matches: windows.map((w) => dictionary.lookup(w.text, w.pos ?? 0)) };
     },
     annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
+    search: async ({ query }) => ({ matches: await search(query) }),
     saveWord: (request) => saveWord(db, request),
     wordStates: () => wordStates(db),
   });
