@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileDictionary } from '../../dictionary/compile';
 import { Dictionary } from '../../dictionary/dictionary';
 import { compileSearchIndex, SearchIndex } from '../../dictionary/search-index';
-import { searchMatches } from '../../lib/search-service';
+import { searchMatches } from '../../dictionary/search';
 
 const dictionary = new Dictionary(
   compileDictionary({
