@@ -8,6 +8,7 @@ import { annotateParagraphs } from '../dictionary/annotate';
 import { keepBadgeCurrent } from '../lib/store/badge';
 import { openDb } from '../lib/store/db';
 import { saveWord, wordStates } from '../lib/store/words';
+import { recordLookup } from '../lib/store/history';
 import { listenForCommands } from '../lib/commands';
 
 export default defineBackground(() => {
@@ -22,6 +23,10 @@ export default defineBackground(() => {
     annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
     search: async ({ query }) => ({ matches: await search(query) }),
     saveWord: (request) => saveWord(db, request),
+    lookedUp: async (request) => {
+      await recordLookup(db, request);
+      return {};
+    },
     wordStates: () => wordStates(db),
   });
   keepBadgeCurrent(db);

@@ -1,6 +1,7 @@
 import { t } from '../../lib/i18n';
 import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { YueduDb } from '../../lib/store/db';
+import { History } from './History';
 import { statistics, type Statistics } from '../../lib/store/stats';
 import { deleteWord, setKnown, setNote, setReverseCards, setSuspended, wordListData } from '../../lib/store/words';
 import { buildRows, filterAndSort, type SortKey, type WordRow } from './filter';
@@ -46,6 +47,7 @@ export function WordList({ db }: { db: YueduDb }) {
 
   const rows = useMemo(() => (data ? filterAndSort(data.rows, query, sort) : []), [data, query, sort]);
   const now = Date.now();
+  const saved = useMemo(() => new Set(data?.rows.map((r) => r.word.simplified)), [data]);
 
   return (
     <main class="words-page">
@@ -127,6 +129,7 @@ export function WordList({ db }: { db: YueduDb }) {
           </>
         )}
       </section>
+      <History db={db} saved={saved} onSaved={reload} />
       <Transfer db={db} onImported={reload} />
     </main>
   );

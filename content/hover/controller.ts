@@ -10,7 +10,7 @@ import type { Settings } from '../../lib/settings/settings';
 import { HOST_TAG } from '../card-host';
 import { isHan } from '../chinese';
 import { isEditable } from '../dom-vocabulary';
-import { characterAt, rangeOf, type TextPoint } from '../text-at-point';
+import { characterAt, rangeOf, sentenceAt, type TextPoint } from '../text-at-point';
 import { runCommand, type CommandTarget } from './commands';
 import { latestWins } from './latest-wins';
 import { Listeners } from './listeners';
@@ -18,6 +18,8 @@ import { LookupCache } from './lookup-cache';
 import { lookupWindow, readAt } from './lookup-window';
 import { HOVER_TEXT, ReadAhead, type ReadAheadDeps } from './read-ahead';
 import { WordCard } from './word-card';
+import { Dwell } from './dwell';
+import { wordToSave } from '../../lib/word-to-save';
 
 export interface HoverDeps extends ReadAheadDeps {
   lookup(window: LookupWindow): Promise<LookupMatch[]>;
@@ -25,6 +27,8 @@ export interface HoverDeps extends ReadAheadDeps {
   settings(): Settings;
   /** Told after a word was saved (to refresh the saved-word highlights). */
   onSaved?(word: string): void;
+  /** Told when the reader dwelt on a word's card (the lookup history). */
+  lookedUp?(word: WordToSave, context: WordContext): void;
 }
 
 export class HoverController {
@@ -37,6 +41,9 @@ export class HoverController {
   private last = { x: -1, y: -1 };
   /** Bumped whenever what is shown changes, so that a slow lookup cannot overwrite a newer one. */
   private token = 0;
+  /** Whether the reader's last pointer move or key was a real one, not an event a page script dispatched. */
+  private trusted = false;
+  private readonly dwell = new Dwell<{ word: WordToSave; context: WordContext }>(({ word, context }) => this.deps.lookedUp?.(word, context));
 
   constructor(private readonly doc: Document, private readonly deps: HoverDeps) {
     this.card = new WordCard(doc, deps.settings);
@@ -66,6 +73,7 @@ export class HoverController {
   stop(): void {
     this.listeners.clear();
     this.token++;
+    this.dwell.cancel();
     this.card.destroy();
   }
 
@@ -94,12 +102,18 @@ export class HoverController {
       return false;
     }
     this.card.show({ point, text, matches, range });
+    const entry = longest.entries[0];
+    if (entry) {
+      const context = { sentence: sentenceAt(point), title: this.doc.title, url: this.doc.location?.href ?? '' };
+      this.dwell.shown(entry.simplified, { word: wordToSave(entry), context }, this.trusted);
+    }
     this.ahead.fromText(text);
     return true;
   }
 
   hide(): void {
     this.token++;
+    this.dwell.cancel();
     this.card.hide();
   }
 
@@ -110,6 +124,7 @@ export class HoverController {
 
   private onMove(e: MouseEvent): void {
     this.last = { x: e.clientX, y: e.clientY };
+    this.trusted = e.isTrusted;
     const target = e.target as Element | null;
     // The pointer on our own card keeps it as it is.
     if (target?.tagName?.toLowerCase() === HOST_TAG) return;
@@ -129,6 +144,7 @@ export class HoverController {
   }
 
   private onKey(e: KeyboardEvent): void {
+    this.trusted = e.isTrusted;
     const shown = this.card.shown;
     if (!shown) {
       // Holding the trigger key over a word shows its card without moving the pointer.

@@ -82,6 +82,10 @@ export const backgroundParsers = {
     const p = parseRecord(payload, 'payload');
     return { word: parseWordToSave(p.word), context: parsePageContext(p.context) };
   },
+  lookedUp: (payload) => {
+    const p = parseRecord(payload, 'payload');
+    return { word: parseWordToSave(p.word), context: parsePageContext(p.context) };
+  },
   wordStates: parseEmpty,
 } satisfies Parsers<BackgroundRequests>;
 

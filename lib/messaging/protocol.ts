@@ -34,6 +34,8 @@ export interface BackgroundRequests {
   search: { req: { query: string }; res: { matches: LookupMatch[] } };
   /** Saves a word, or adds the new context sentence to a word saved before. */
   saveWord: { req: { word: WordToSave; context: WordContext }; res: { id: number; created: boolean } };
+  /** The reader dwelt on a word's card: kept in the lookup history (the last HISTORY_SIZE words). */
+  lookedUp: { req: { word: WordToSave; context: WordContext }; res: Record<string, never> };
   /**
    * For highlighting saved words, the article stats and the "unknown only" layer: the saved words in both scripts
    * (a page may be in either) and the simplified headwords marked known (segments carry their simplified form).
