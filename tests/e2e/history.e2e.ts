@@ -36,8 +36,10 @@ describe('the lookup history', () => {
     await page.waitForTimeout(DWELL_WAIT_MS);
 
     const { x, y } = await pointAt(page, '峰会', 'article');
-    await page.mouse.move(x - 40, y - 30, { steps: 4 });
-    await page.mouse.move(x, y, { steps: 6 });
+    // Off any word first (the card closes), then onto 峰会 from just above it.
+    await page.mouse.move(2, 2);
+    await page.mouse.move(x, y - 1);
+    await page.mouse.move(x, y, { steps: 2 });
     await expect.poll(async () => (await readCard(page))?.entries[0]?.word, { timeout: 10_000 }).toBe('峰会');
     await page.waitForTimeout(DWELL_WAIT_MS);
     await page.close();
