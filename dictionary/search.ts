@@ -7,7 +7,7 @@ import type { SearchIndex } from './search-index';
 import type { LookupMatch } from './types';
 
 /** The most results one search shows: a popup holds a screenful or two. */
-export const SEARCH_LIMIT = 20;
+const SEARCH_LIMIT = 20;
 
 const HAN = /\p{Script=Han}/u;
 

@@ -9,10 +9,7 @@ export class Dwell<W> {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private key: string | null = null;
 
-  constructor(
-    private readonly onDwell: (word: W) => void,
-    private readonly timers: { set: typeof setTimeout; clear: typeof clearTimeout } = { set: setTimeout, clear: clearTimeout },
-  ) {}
+  constructor(private readonly onDwell: (word: W) => void) {}
 
   /** The card now shows `word` (named by `key`): the same word keeps its running time, another starts afresh. */
   shown(key: string, word: W, trusted: boolean): void {
@@ -20,7 +17,7 @@ export class Dwell<W> {
     this.cancel();
     if (!trusted) return;
     this.key = key;
-    this.timer = this.timers.set(() => {
+    this.timer = setTimeout(() => {
       this.timer = undefined;
       this.onDwell(word);
     }, DWELL_MS);
@@ -28,7 +25,7 @@ export class Dwell<W> {
 
   /** The card is gone. */
   cancel(): void {
-    if (this.timer !== undefined) this.timers.clear(this.timer);
+    if (this.timer !== undefined) clearTimeout(this.timer);
     this.timer = undefined;
     this.key = null;
   }

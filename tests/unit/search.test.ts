@@ -20,7 +20,7 @@ const dictionary = new Dictionary(
 // The index names a word the dictionary lacks (幽灵): such a hit is left out rather than shown empty.
 const index = new SearchIndex(
   compileSearchIndex(
-    [...['命运', '命', '社区'].map((w, rank) => ({ entry: dictionary.get(w)[0]!, rank }))].concat({
+    ['命运', '命', '社区'].flatMap((w, rank) => dictionary.get(w).map((entry) => ({ entry, rank }))).concat({
       entry: { simplified: '幽灵', traditional: '幽靈', readings: [{ pinyin: 'you1 ling2', definitions: ['community ghost'], classifiers: [] }], source: 'cedict' },
       rank: 9,
     }),
