@@ -5,6 +5,7 @@ import { storeSuite } from './store';
 import { readingSuite } from './reading';
 import { segmentationSuite } from './segmentation';
 import { articleSuite } from './article';
+import { searchSuite } from './search';
 
 export interface BenchSuite {
   name: string;
@@ -12,4 +13,4 @@ export interface BenchSuite {
 }
 
 /** Each issue adds its suite here. */
-export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite, articleSuite];
+export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite, articleSuite, searchSuite];

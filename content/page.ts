@@ -36,6 +36,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     sendToAnki: (word, context) => send('ankiAdd', { word, context }),
     settings,
     onSaved: (word) => article?.addSaved(word),
+    lookedUp: (word, context) => void send('lookedUp', { word, context }).catch((err: unknown) => console.warn('Yuedu: history not kept', err)),
   });
   hover.start();
   // Looks up the first words of `root` before the reader points at any (which also has the dictionary loaded).

@@ -2,11 +2,13 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { serveBackground } from '../lib/messaging/server';
 import { getDictionary } from '../lib/dictionary-service';
+import { search } from '../lib/search-service';
 import { getAnnotator } from '../lib/annotator-service';
 import { annotateParagraphs } from '../dictionary/annotate';
 import { keepBadgeCurrent } from '../lib/store/badge';
 import { openDb } from '../lib/store/db';
 import { saveWord, wordStates } from '../lib/store/words';
+import { recordLookup } from '../lib/store/history';
 import { listenForCommands } from '../lib/commands';
 import { ankiAdd, ankiDescribe } from '../lib/anki/service';
 
@@ -20,7 +22,12 @@ export default defineBackground(() => {
       return { matches: windows.map((w) => dictionary.lookup(w.text, w.pos ?? 0)) };
     },
     annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
+    search: async ({ query }) => ({ matches: await search(query) }),
     saveWord: (request) => saveWord(db, request),
+    lookedUp: async (request) => {
+      await recordLookup(db, request);
+      return {};
+    },
     wordStates: () => wordStates(db),
     ankiAdd,
     ankiDescribe,

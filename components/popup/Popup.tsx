@@ -3,11 +3,12 @@ import { browser } from 'wxt/browser';
 import { t } from '../../lib/i18n';
 import type { YueduDb } from '../../lib/store/db';
 import { Review } from './Review';
+import { Search } from './Search';
 
 const openWordList = () => void browser.tabs.create({ url: browser.runtime.getURL('/words.html') });
 
 /**
- * The toolbar popup: the review first, since it is what the popup opens for.
+ * The toolbar popup: the search box (`/` focuses it), then the review, since it is what the popup opens for.
  * `header` holds small per-site controls (the site on/off toggle); `children` go under the review (article stats).
  */
 export function Popup({ db, header, children }: { db: YueduDb; header?: ComponentChildren; children?: ComponentChildren }) {
@@ -17,6 +18,7 @@ export function Popup({ db, header, children }: { db: YueduDb; header?: Componen
         <h1>{t('extName')}</h1>
         <div class="popup-header-slot">{header}</div>
       </header>
+      <Search />
       <Review db={db} openWordList={openWordList} />
       <div class="popup-extras">{children}</div>
       <footer class="popup-footer">

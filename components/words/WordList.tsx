@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { YueduDb } from '../../lib/store/db';
 import { send } from '../../lib/messaging/client';
 import { loadSettings } from '../../lib/settings/store';
+import { History } from './History';
 import { statistics, type Statistics } from '../../lib/store/stats';
 import { deleteWord, setKnown, setNote, setReverseCards, setSuspended, wordListData } from '../../lib/store/words';
 import { buildRows, filterAndSort, type SortKey, type WordRow } from './filter';
@@ -60,6 +61,7 @@ export function WordList({ db }: { db: YueduDb }) {
 
   const rows = useMemo(() => (data ? filterAndSort(data.rows, query, sort) : []), [data, query, sort]);
   const now = Date.now();
+  const saved = useMemo(() => new Set(data?.rows.map((r) => r.word.simplified)), [data]);
 
   return (
     <main class="words-page">
@@ -146,6 +148,7 @@ export function WordList({ db }: { db: YueduDb }) {
           </>
         )}
       </section>
+      <History db={db} saved={saved} onSaved={reload} />
       <Transfer db={db} searchResult={rows.map((r) => r.word)} onImported={reload} />
     </main>
   );

@@ -11,7 +11,7 @@ import { HOST_TAG } from '../card-host';
 import { isHan } from '../chinese';
 import { isEditable } from '../dom-vocabulary';
 import { Speaker } from '../../lib/speech';
-import { characterAt, rangeOf, type TextPoint } from '../text-at-point';
+import { characterAt, rangeOf, sentenceAt, type TextPoint } from '../text-at-point';
 import { runCommand, type CommandTarget } from './commands';
 import { headingInto, inside, PointerTrail, verticalHeading, type Point, type Side } from './intent';
 import { latestWins } from './latest-wins';
@@ -21,6 +21,8 @@ import { lookupWindow, readAt } from './lookup-window';
 import { quantityAround } from './quantity';
 import { HOVER_TEXT, ReadAhead, type ReadAheadDeps } from './read-ahead';
 import { WordCard } from './word-card';
+import { Dwell } from './dwell';
+import { wordToSave } from '../../lib/word-to-save';
 
 export interface HoverDeps extends ReadAheadDeps {
   lookup(window: LookupWindow): Promise<LookupMatch[]>;
@@ -29,6 +31,8 @@ export interface HoverDeps extends ReadAheadDeps {
   settings(): Settings;
   /** Told after a word was saved (to refresh the saved-word highlights). */
   onSaved?(word: string): void;
+  /** Told when the reader dwelt on a word's card (the lookup history). */
+  lookedUp?(word: WordToSave, context: WordContext): void;
 }
 
 export class HoverController {
@@ -43,6 +47,9 @@ export class HoverController {
   private readonly trail = new PointerTrail();
   /** Bumped whenever what is shown changes, so that a slow lookup cannot overwrite a newer one. */
   private token = 0;
+  /** Whether the reader's last pointer move or key was a real one, not an event a page script dispatched. */
+  private trusted = false;
+  private readonly dwell = new Dwell<{ word: WordToSave; context: WordContext }>(({ word, context }) => this.deps.lookedUp?.(word, context));
 
   constructor(private readonly doc: Document, private readonly deps: HoverDeps) {
     this.card = new WordCard(doc, deps.settings);
@@ -75,6 +82,7 @@ export class HoverController {
   stop(): void {
     this.listeners.clear();
     this.token++;
+    this.dwell.cancel();
     this.card.destroy();
   }
 
@@ -109,12 +117,18 @@ export class HoverController {
       return false;
     }
     this.card.show({ point, text, matches, range, quantity: quantity?.quantity ?? null }, prefer);
+    const entry = longest?.entries[0];
+    if (entry) {
+      const context = { sentence: sentenceAt(point), title: this.doc.title, url: this.doc.location?.href ?? '' };
+      this.dwell.shown(entry.simplified, { word: wordToSave(entry), context }, this.trusted);
+    }
     this.ahead.fromText(text);
     return true;
   }
 
   hide(): void {
     this.token++;
+    this.dwell.cancel();
     this.card.hide();
   }
 
@@ -126,6 +140,7 @@ export class HoverController {
   private onMove(e: MouseEvent): void {
     this.last = { x: e.clientX, y: e.clientY };
     this.trail.push(this.last);
+    this.trusted = e.isTrusted;
     const target = e.target as Element | null;
     // The card took the pointer (the reader headed into it): it stays as it is while the pointer is on it.
     if (target?.tagName?.toLowerCase() === HOST_TAG) return;
@@ -165,6 +180,7 @@ export class HoverController {
   }
 
   private onKey(e: KeyboardEvent): void {
+    this.trusted = e.isTrusted;
     const shown = this.card.shown;
     if (!shown) {
       // Holding the trigger key over a word shows its card without moving the pointer.

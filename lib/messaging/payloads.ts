@@ -7,7 +7,7 @@ import { PINYIN_STYLES, type PinyinOptions } from '../../dictionary/types';
 import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
 import type { WordContext, WordToSave } from '../domain/word';
 import { LIMITS, parseArray, parseBool, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../store/parse';
-import { LOOKUP_BATCH, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
+import { LOOKUP_BATCH, SEARCH_QUERY_MAX, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
 
 /** Returns the payload typed, or throws an error that says what is wrong and where. */
 type Parser<T> = (payload: unknown) => T;
@@ -77,7 +77,12 @@ export const backgroundParsers = {
       pinyin: parsePinyinOptions(p.pinyin, 'pinyin'),
     };
   },
+  search: (payload) => ({ query: parseText(parseRecord(payload, 'payload').query, 'query', SEARCH_QUERY_MAX, { empty: true }) }),
   saveWord: (payload) => {
+    const p = parseRecord(payload, 'payload');
+    return { word: parseWordToSave(p.word), context: parsePageContext(p.context) };
+  },
+  lookedUp: (payload) => {
     const p = parseRecord(payload, 'payload');
     return { word: parseWordToSave(p.word), context: parsePageContext(p.context) };
   },

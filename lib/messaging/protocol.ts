@@ -27,8 +27,15 @@ export interface BackgroundRequests {
   lookupMany: { req: { windows: LookupWindow[] }; res: { matches: LookupMatch[][] } };
   /** Segments with pinyin for each paragraph, for the pinyin layer and known-word marking. */
   annotate: { req: { paragraphs: string[]; pinyin: PinyinOptions }; res: { paragraphs: Segment[][] } };
+  /**
+   * Words for a query typed in the popup: Chinese (looked up as the card does), pinyin with tone marks, numbers or none,
+   * or English; most useful first. At most SEARCH_QUERY_MAX characters.
+   */
+  search: { req: { query: string }; res: { matches: LookupMatch[] } };
   /** Saves a word, or adds the new context sentence to a word saved before. */
   saveWord: { req: { word: WordToSave; context: WordContext }; res: { id: number; created: boolean } };
+  /** The reader dwelt on a word's card: kept in the lookup history (the last HISTORY_SIZE words). */
+  lookedUp: { req: { word: WordToSave; context: WordContext }; res: Record<string, never> };
   /**
    * For highlighting saved words, the article stats and the "unknown only" layer: the saved words in both scripts
    * (a page may be in either) and the simplified headwords marked known (segments carry their simplified form).
@@ -42,6 +49,9 @@ export interface BackgroundRequests {
 
 /** The most windows one `lookupMany` may ask for: a read-ahead needs a few hundred. */
 export const LOOKUP_BATCH = 1024;
+
+/** The longest query `search` takes: longer text is a paste gone wrong, not a word. */
+export const SEARCH_QUERY_MAX = 100;
 
 export interface TabRequests {
   /** Sets the pinyin layer of the tab's article; answers the mode now in force. */

@@ -64,6 +64,15 @@ export interface KnownWord {
   markedAt: number;
 }
 
+/** A word the reader dwelt on in a card (lib/store/history.ts): one row a word, the latest lookup kept. */
+export interface LookupRecord {
+  simplified: string;
+  word: WordToSave;
+  /** Where it was last looked up. */
+  context: WordContext;
+  lookedUpAt: number;
+}
+
 interface MetaRecord {
   key: string;
   value: unknown;
@@ -75,13 +84,14 @@ export type YueduDb = Dexie & {
   reviews: EntityTable<ReviewRecord, 'id'>;
   known: Table<KnownWord, string>;
   meta: Table<MetaRecord, string>;
+  history: Table<LookupRecord, string>;
 };
 
 const DB_NAME = 'yuedu';
 
 /** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
-export const SCHEMA_VERSIONS = [1, 2, 3] as const;
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSIONS = [1, 2, 3, 6] as const;
+export const SCHEMA_VERSION = 6;
 
 export const newCardFields = (due: number): FsrsState & { queue: Queue } => ({
   queue: QUEUE.new,
@@ -126,5 +136,7 @@ export function openDb(name = DB_NAME): YueduDb {
     });
   // Saved words are found on pages in traditional characters by this index; Dexie builds it from the rows.
   db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
+  // The lookup history, its own table; versions 4, 5 and 7 belong to other tables (Dexie allows the gaps).
+  db.version(6).stores({ history: '&simplified, lookedUpAt' });
   return db;
 }

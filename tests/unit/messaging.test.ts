@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { backgroundParsers, tabParsers } from '../../lib/messaging/payloads';
-import { LOOKUP_BATCH, type BackgroundRequests } from '../../lib/messaging/protocol';
+import { LOOKUP_BATCH, SEARCH_QUERY_MAX, type BackgroundRequests } from '../../lib/messaging/protocol';
 import { dispatch, serveTab, type Handlers } from '../../lib/messaging/server';
 
 const handlers: Partial<Handlers<BackgroundRequests>> = {
@@ -78,6 +78,13 @@ describe('payload parsers', () => {
     expect(() => backgroundParsers.saveWord({ word, context: { sentence: '', title: '', url: 'javascript:alert(1)' } })).toThrow(
       'context.url is not a web address',
     );
+  });
+
+  it('take a search query up to its bound, and say what is wrong otherwise', () => {
+    expect(backgroundParsers.search({ query: 'mìngyùn' })).toEqual({ query: 'mìngyùn' });
+    expect(backgroundParsers.search({ query: 'x'.repeat(SEARCH_QUERY_MAX) }).query).toHaveLength(SEARCH_QUERY_MAX);
+    expect(() => backgroundParsers.search({ query: 'x'.repeat(SEARCH_QUERY_MAX + 1) })).toThrow(/query/);
+    expect(() => backgroundParsers.search({ query: 3 })).toThrow(/query/);
   });
 
   it('take the pinyin-layer modes and toggle, nothing else', () => {

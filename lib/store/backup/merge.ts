@@ -8,6 +8,7 @@ import { StoreError } from '../errors';
 import { readPrefs, writePrefs } from '../prefs';
 import { mergeContexts, syncCards } from '../words';
 import { write } from '../write';
+import { mergeHistory } from '../history';
 import type { Backup } from './format';
 import { parseBackup } from './parse';
 
@@ -59,7 +60,7 @@ async function importBackup(db: YueduDb, backup: Backup, now = Date.now()): Prom
     reviews: { added: 0, duplicates: 0 },
     known: { added: 0 },
   };
-  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta], async () => {
+  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history], async () => {
       const prefs = await readPrefs(db);
       const turnsOnReverse = backup.prefs.reverseCards && !prefs.reverseCards;
       if (turnsOnReverse) await writePrefs(db, { ...prefs, reverseCards: true });
@@ -130,6 +131,7 @@ async function importBackup(db: YueduDb, backup: Backup, now = Date.now()): Prom
         await db.known.add(k);
         summary.known.added++;
       }
+      await mergeHistory(db, backup.history ?? []);
       // Known words, suspensions and preferences from both sides decide which cards are reviewed now.
       const touched = turnsOnReverse ? (await db.words.toCollection().primaryKeys()).map(Number) : [...new Set(wordMap.values())];
       await syncCards(db, touched, now);

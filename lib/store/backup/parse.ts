@@ -1,6 +1,6 @@
 /** Checks a whole backup file before anything touches the store: every field, every id, every reference. */
 import { t, type MessageKey } from '../../i18n';
-import { QUEUE, type CardKind, type CardRecord, type FsrsState, type KnownWord, type ReviewRecord, type SavedContext, type SavedWord } from '../db';
+import { QUEUE, type CardKind, type CardRecord, type FsrsState, type KnownWord, type LookupRecord, type ReviewRecord, type SavedContext, type SavedWord } from '../db';
 import { Invalid, isRecord, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../parse';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, type Backup } from './format';
 
@@ -82,6 +82,32 @@ function parseKnown(v: unknown, at: string): KnownWord {
   return { simplified: parseText(k.simplified, `${at}.simplified`, LIMITS.headword), markedAt: time(k.markedAt, `${at}.markedAt`) };
 }
 
+function parseLookup(v: unknown, at: string): LookupRecord {
+  const r = parseRecord(v, at);
+  const w = parseRecord(r.word, `${at}.word`);
+  const c = parseRecord(r.context, `${at}.context`);
+  const note = parseOptionalText(w.note, `${at}.word.note`, LIMITS.note);
+  const hsk = parseOptionalNumber(w.hsk, `${at}.word.hsk`, { int: true, min: 1, max: 9 });
+  const simplified = parseText(w.simplified, `${at}.word.simplified`, LIMITS.headword);
+  return {
+    simplified,
+    word: {
+      simplified,
+      traditional: parseText(w.traditional, `${at}.word.traditional`, LIMITS.headword),
+      pinyin: parseText(w.pinyin, `${at}.word.pinyin`, LIMITS.pinyin, { empty: true }),
+      definitions: parseTexts(w.definitions, `${at}.word.definitions`, LIMITS.definitions, LIMITS.definition),
+      ...(note !== undefined ? { note } : {}),
+      ...(hsk !== undefined ? { hsk } : {}),
+    },
+    context: {
+      sentence: parseText(c.sentence, `${at}.context.sentence`, LIMITS.sentence, { empty: true }),
+      title: parseText(c.title, `${at}.context.title`, LIMITS.title, { empty: true }),
+      url: parseWebUrl(c.url, `${at}.context.url`),
+    },
+    lookedUpAt: time(r.lookedUpAt, `${at}.lookedUpAt`),
+  };
+}
+
 /** `twice` is the message naming what is doubled, with the doubled key as its substitution. */
 function unique<T>(items: T[], key: (item: T) => unknown, twice: MessageKey): void {
   const seen = new Set<unknown>();
@@ -117,6 +143,7 @@ export function parseBackup(text: string): Backup {
     cards: parseArray(file.cards, 'cards').map((c, i) => parseCard(c, `cards[${i}]`)),
     reviews: parseArray(file.reviews, 'reviews').map((r, i) => parseReview(r, `reviews[${i}]`)),
     known: parseArray(file.known, 'known').map((k, i) => parseKnown(k, `known[${i}]`)),
+    ...(file.history !== undefined ? { history: parseArray(file.history, 'history').map((r, i) => parseLookup(r, `history[${i}]`)) } : {}),
   };
   unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
   unique(backup.words, (w) => w.simplified, 'backupDuplicateWord');

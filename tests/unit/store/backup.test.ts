@@ -5,6 +5,7 @@ import { exportBackup, serializeBackup, type Backup } from '../../../lib/store/b
 import { importBackupText } from '../../../lib/store/backup/merge';
 import type { YueduDb } from '../../../lib/store/db';
 import { gradeCard, nextCard } from '../../../lib/store/schedule';
+import { listHistory, recordLookup } from '../../../lib/store/history';
 import { saveWord, setKnown, setReverseCards, setSuspended } from '../../../lib/store/words';
 import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
 
@@ -21,6 +22,8 @@ async function filled(): Promise<YueduDb> {
   }
   await setSuspended(db, b.id, true, T0 + DAY);
   await setKnown(db, '新疆', true, T0 + DAY);
+  await recordLookup(db, { word: summit, context: ctx('中亚峰会在西安举行。') }, T0 + DAY);
+  await recordLookup(db, { word: community, context: ctx('构建命运共同体。') }, T0 + DAY + 1);
   expect(a.created).toBe(true);
   return db;
 }
@@ -51,6 +54,22 @@ describe('JSON backup', () => {
       known: { added: 0 },
     });
     expect(await dump(db)).toEqual(before);
+  });
+
+  it('carries the lookup history, optional: a backup without one imports, and the later lookup of a word wins', async () => {
+    const source = await filled();
+    const backup = JSON.parse(await json(source)) as Backup;
+    expect(backup.history?.map((r) => r.simplified).sort()).toEqual(['命运共同体', '峰会']);
+    const target = freshDb();
+    await recordLookup(target, { word: summit, context: ctx('峰会闭幕。') }, T0 + 2 * DAY);
+    await importBackupText(target, JSON.stringify({ ...backup, history: undefined }), T0 + 2 * DAY);
+    expect((await listHistory(target)).map((r) => r.simplified)).toEqual(['峰会']);
+    await importBackupText(target, JSON.stringify(backup), T0 + 2 * DAY);
+    expect((await listHistory(target)).map((r) => [r.simplified, r.context.sentence])).toEqual([
+      ['峰会', '峰会闭幕。'],
+      ['命运共同体', '构建命运共同体。'],
+    ]);
+    await expect(importBackupText(target, JSON.stringify({ ...backup, history: [{ simplified: '峰会' }] }))).rejects.toThrow(/history\[0\]/);
   });
 
   it('merges into a store that has other words and other sentences for the same word', async () => {

@@ -16,6 +16,10 @@ const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
       known: '&simplified',
       meta: '&key',
     }),
+  3: (db) => {
+    OLD_SCHEMAS[2]?.(db);
+    db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
+  },
 };
 
 describe('schema migrations', () => {
@@ -64,6 +68,21 @@ describe('schema migrations', () => {
     expect(await db.words.where('traditional').equals('發展').toArray()).toEqual([{ id: 1, ...word }]);
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await wordStates(db)).toEqual({ saved: ['发展', '發展'], known: ['峰会'] });
+    db.close();
+  });
+
+  it('upgrades a v3 database: words stay, and the lookup history starts empty', async () => {
+    const name = 'migrate-from-v3';
+    const v3 = new Dexie(name);
+    OLD_SCHEMAS[3]?.(v3);
+    const word = { simplified: '发展', traditional: '發展', pinyin: 'fa1 zhan3', definitions: ['to develop'], contexts: [], savedAt: T0, updatedAt: T0, suspended: false };
+    await v3.table('words').add(word);
+    v3.close();
+
+    const db = openDb(name);
+    expect(await db.words.toArray()).toEqual([{ id: 1, ...word }]);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.history.count()).toBe(0);
     db.close();
   });
 
