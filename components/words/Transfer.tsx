@@ -8,7 +8,10 @@ import { allWords } from '../../lib/store/words';
 import { download } from './download';
 
 const describe = (s: ImportSummary) =>
-  t('transferImported', s.words.added, s.words.merged, s.reviews.added, s.reviews.duplicates, s.known.added);
+  [
+    t('transferImported', s.words.added, s.words.merged, s.reviews.added, s.reviews.duplicates, s.known.added),
+    ...(s.repaired.length ? [t('integrityRepairedList', s.repaired.length, s.repaired.map((r) => `${r.path}: ${r.what}`).join('; '))] : []),
+  ].join(' ');
 
 /** Backup, Anki export and import; an import that fails changes nothing and says why. */
 export function Transfer({ db, onImported }: { db: YueduDb; onImported: () => void }) {

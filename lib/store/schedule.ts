@@ -2,17 +2,15 @@
  * Review scheduling with FSRS (ts-fsrs): what is due, the next card, grading with an interval preview, undo.
  * All state is in IndexedDB, so a service worker or popup killed between two grades loses nothing.
  */
-import { fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { Rating, type Grade } from 'ts-fsrs';
 import { t, type MessageKey } from '../i18n';
 import { QUEUE, type CardRecord, type FsrsState, type SavedWord, type YueduDb } from './db';
 import { guard, StoreError } from './errors';
 import { write } from './write';
+import { fsrsState, scheduler, toFsrsCard } from './fsrs';
 import { readPrefs } from './prefs';
 import { dueCount, type DueCount } from './due';
 import { newCards, queueFor, scheduledCards } from './queue';
-
-/** Fuzz off: the interval shown on a button is the interval the card gets. */
-const scheduler = fsrs({ enable_fuzz: false });
 
 const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
 const GRADE_LABELS: Record<Grade, MessageKey> = {
@@ -21,36 +19,6 @@ const GRADE_LABELS: Record<Grade, MessageKey> = {
   [Rating.Good]: 'gradeGood',
   [Rating.Easy]: 'gradeEasy',
 };
-
-function toFsrsCard(c: FsrsState): Card {
-  return {
-    due: new Date(c.due),
-    stability: c.stability,
-    difficulty: c.difficulty,
-    elapsed_days: c.elapsed_days,
-    scheduled_days: c.scheduled_days,
-    learning_steps: c.learning_steps,
-    reps: c.reps,
-    lapses: c.lapses,
-    state: c.state,
-    ...(c.last_review === null ? {} : { last_review: new Date(c.last_review) }),
-  };
-}
-
-function fsrsState(c: FsrsState | Card): FsrsState {
-  return {
-    due: typeof c.due === 'number' ? c.due : c.due.getTime(),
-    stability: c.stability,
-    difficulty: c.difficulty,
-    elapsed_days: c.elapsed_days,
-    scheduled_days: c.scheduled_days,
-    learning_steps: c.learning_steps,
-    reps: c.reps,
-    lapses: c.lapses,
-    state: c.state,
-    last_review: c.last_review instanceof Date ? c.last_review.getTime() : (c.last_review ?? null),
-  };
-}
 
 interface Preview {
   grade: Grade;
