@@ -82,8 +82,14 @@ export async function cardItem(db: YueduDb, cardId: number, now: number, dailyNe
   );
 }
 
-/** Grades a card; the log row keeps the card's state before the grade, so `undoLastGrade` can restore it exactly. */
-export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now = Date.now()): Promise<CardRecord> {
+/** A grade as the popup that gave it remembers it: the card after it, and the log row that undoes it. */
+export interface Graded {
+  card: CardRecord;
+  reviewId: number;
+}
+
+/** Grades a card; the log row keeps the card's state before the grade, so `undoGrade` can restore it exactly. */
+export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now = Date.now()): Promise<Graded> {
   if (!GRADES.includes(grade)) throw new StoreError(t('storeUnknownGrade', String(grade)), 'invalid');
   return write(db, [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
       const card = await db.cards.get(cardId);
@@ -92,17 +98,23 @@ export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now =
       const { card: next } = scheduler.next(toFsrsCard(card), new Date(now), grade);
       const updated: CardRecord = { ...card, ...fsrsState(next), queue: QUEUE.scheduled };
       await db.cards.put(updated);
-      await db.reviews.add({ cardId, wordId: card.wordId, rating: grade, review: now, before: fsrsState(card) });
-      return updated;
+      const reviewId = Number(await db.reviews.add({ cardId, wordId: card.wordId, rating: grade, review: now, before: fsrsState(card) }));
+      return { card: updated, reviewId };
     });
 }
 
-/** Undoes the most recent grade: the card gets its state back and the log row goes. Returns the card, if any. */
-export async function undoLastGrade(db: YueduDb): Promise<CardRecord | null> {
+/**
+ * Undoes one grade, the one this popup gave (not the store's latest review: after an import or a grade in another
+ * tab that is another card's). Nothing is undone when the grade is gone or the card has been graded again since,
+ * as restoring the older state would silently discard the later grade. Returns the restored card, if any.
+ */
+export async function undoGrade(db: YueduDb, reviewId: number): Promise<CardRecord | null> {
   return write(db, [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
-      const last = await db.reviews.orderBy(':id').last();
-      if (!last?.id) return null;
-      await db.reviews.delete(last.id);
+      const last = await db.reviews.get(reviewId);
+      if (!last) return null;
+      const later = await db.reviews.where('cardId').equals(last.cardId).filter((r) => (r.id ?? 0) > reviewId).count();
+      if (later > 0) return null;
+      await db.reviews.delete(reviewId);
       const card = await db.cards.get(last.cardId);
       if (!card) return null;
       const restored: CardRecord = { ...card, ...fsrsState(last.before) };

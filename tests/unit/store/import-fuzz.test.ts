@@ -98,6 +98,8 @@ async function filled(): Promise<YueduDb> {
 describe('backup import under fuzzing', () => {
   let base: Json;
   let other: string;
+  /** The target before the import: the same for every case, so it is exported once. */
+  let before: Backup;
   beforeAll(async () => {
     base = JSON.parse(serializeBackup(await exportBackup(await filled(), T0))) as Json;
     // The target already holds a word of its own and one shared with the file, so merges are exercised too.
@@ -105,6 +107,9 @@ describe('backup import under fuzzing', () => {
     await saveWord(db, { word: summit, context: ctx('另一句峰会。') }, T0 - DAY);
     await saveWord(db, { word: { ...summit, simplified: '丝路', traditional: '絲路' }, context: ctx('丝路') }, T0);
     other = serializeBackup(await exportBackup(db, T0));
+    const target = freshDb();
+    await importBackupText(target, other, NOW);
+    before = await exportBackup(target, 0);
   });
 
   it(`keeps the store consistent or unchanged (seed ${FUZZ_SEED}, ${RUNS} cases)`, async () => {
@@ -123,7 +128,6 @@ describe('backup import under fuzzing', () => {
         }
         const db = freshDb();
         await importBackupText(db, other, NOW);
-        const before: Backup = await exportBackup(db, 0);
         try {
           await importBackupText(db, text, NOW);
         } catch (err) {
