@@ -9,13 +9,13 @@ import type { FsrsState, SavedContext } from './db';
 import { fsrsProblem } from './fsrs';
 import { Invalid, parseNumber, parseText, type Path } from './parse';
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** Nothing Yuedu records happened before 2000. */
-export const DATE_FLOOR = Date.UTC(2000, 0, 1);
+const DATE_FLOOR = Date.UTC(2000, 0, 1);
 /** A past event may be up to a day "in the future": clocks of two devices differ. */
-export const CLOCK_SKEW = DAY_MS;
+const CLOCK_SKEW = DAY_MS;
 /** FSRS caps intervals at 100 years; a due date beyond that is not a schedule. */
-export const DUE_HORIZON = 36_525 * DAY_MS;
+const DUE_HORIZON = 36_525 * DAY_MS;
 /**
  * Ids above this are renumbered on import rather than kept: IndexedDB's key generator continues after the largest
  * key, and past 2^53 it stops, so one huge id would make every later save fail. Kept ids stay far below.

@@ -4,7 +4,7 @@
  */
 import { Rating, type Grade } from 'ts-fsrs';
 import { t, type MessageKey } from '../i18n';
-import { QUEUE, type CardRecord, type FsrsState, type SavedWord, type YueduDb } from './db';
+import { QUEUE, type CardRecord, type SavedWord, type YueduDb } from './db';
 import { guard, StoreError } from './errors';
 import { write } from './write';
 import { fsrsState, scheduler, toFsrsCard } from './fsrs';

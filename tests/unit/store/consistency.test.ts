@@ -16,11 +16,12 @@ async function damaged() {
   const item = await nextCard(db, T0 + 2 * MIN, 20);
   await gradeCard(db, item?.card.id ?? 0, Rating.Good, T0 + 2 * MIN);
   const word = await db.words.get(good.id);
-  await db.words.put({ ...word!, savedAt: 1e308, contexts: [...word!.contexts].reverse() });
   const card = await db.cards.where('wordId').equals(bad.id).first();
-  await db.cards.put({ ...card!, state: 2, stability: 0, difficulty: 5, reps: 3, last_review: T0, queue: 1 });
-  await db.cards.add({ ...card!, id: 999, wordId: 12345, kind: 'produce' });
-  await db.words.add({ ...word!, id: 50, simplified: '\u200B', traditional: '\u200B' });
+  if (!word || !card) throw new Error('fixture store incomplete');
+  await db.words.put({ ...word, savedAt: 1e308, contexts: [...word.contexts].reverse() });
+  await db.cards.put({ ...card, state: 2, stability: 0, difficulty: 5, reps: 3, last_review: T0, queue: 1 });
+  await db.cards.add({ ...card, id: 999, wordId: 12345, kind: 'produce' });
+  await db.words.add({ ...word, id: 50, simplified: '\u200B', traditional: '\u200B' });
   await db.known.put({ simplified: ' 新疆', markedAt: Date.UTC(2100, 0, 1) });
   return { db, good, bad };
 }

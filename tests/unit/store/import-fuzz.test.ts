@@ -40,7 +40,7 @@ function setAt(root: Json, path: (string | number)[], change: (old: Json) => Jso
   const next = change(node[last] as Json);
   if (next === undefined) {
     if (Array.isArray(node)) node.splice(Number(last), 1);
-    else delete node[last];
+    else Reflect.deleteProperty(node, last);
   } else node[last] = next;
   return copy;
 }

@@ -130,7 +130,8 @@ describe('reviews dated after now', () => {
     await saveWord(db, { word: community, context: ctx('共同体') }, T0);
     const before = await dueCount(db, T0 + MIN, 2);
     const card = await db.cards.toCollection().first();
-    await db.reviews.add({ cardId: card?.id ?? 0, wordId: card?.wordId ?? 0, rating: 3, review: T0 + 2 * MIN, before: { ...card!, last_review: null } });
+    if (!card) throw new Error('no card');
+    await db.reviews.add({ cardId: card.id ?? 0, wordId: card.wordId, rating: 3, review: T0 + 2 * MIN, before: { ...card, last_review: null } });
     expect(before.new).toBe(2);
     expect((await dueCount(db, T0 + MIN, 2)).new).toBe(2);
     expect((await dueCount(db, T0 + 3 * MIN, 2)).new).toBe(1);
