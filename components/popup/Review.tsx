@@ -4,7 +4,7 @@ import { t, tParts } from '../../lib/i18n';
 import { loadSettings } from '../../lib/settings/store';
 import type { YueduDb } from '../../lib/store/db';
 import { reviewDoneState } from '../../lib/store/due';
-import { cardItem, formatInterval, gradeCard, nextCard, undoLastGrade, type ReviewItem } from '../../lib/store/schedule';
+import { cardItem, formatInterval, gradeCard, nextCard, undoGrade, type ReviewItem } from '../../lib/store/schedule';
 import { CardView } from './CardView';
 import { speak, useChineseVoice } from './speech';
 
@@ -48,7 +48,8 @@ function Empty({ view, openWordList }: { view: Extract<View, { kind: 'empty' }>;
 
 export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => void }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
-  const [undoable, setUndoable] = useState(false);
+  // The review id of this popup's last grade: undo takes back that grade only, whatever other tabs or imports did.
+  const [undoable, setUndoable] = useState<number | null>(null);
   const busy = useRef(false);
   const voice = useChineseVoice();
 
@@ -96,15 +97,16 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
   const grade = (g: Grade) =>
     run(async () => {
       if (view.kind !== 'card' || !view.flipped || view.item.card.id === undefined) return;
-      await gradeCard(db, view.item.card.id, g);
-      setUndoable(true);
+      const { reviewId } = await gradeCard(db, view.item.card.id, g);
+      setUndoable(reviewId);
       await show(nextCard(db, Date.now(), (await loadSettings()).dailyNewCards));
     });
 
   const undo = () =>
     run(async () => {
-      const card = await undoLastGrade(db);
-      setUndoable(false);
+      if (undoable === null) return;
+      const card = await undoGrade(db, undoable);
+      setUndoable(null);
       const { dailyNewCards } = await loadSettings();
       await show(card?.id !== undefined ? cardItem(db, card.id, Date.now(), dailyNewCards) : nextCard(db, Date.now(), dailyNewCards));
     });
@@ -121,7 +123,7 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
       if (target?.closest('input, textarea, select')) return;
       const onControl = !!target?.closest('button, a');
       if ((e.key === 'z' || e.key === 'Z') && (e.ctrlKey || e.metaKey)) {
-        if (undoable) {
+        if (undoable !== null) {
           e.preventDefault();
           void undo();
         }
@@ -135,7 +137,7 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
       } else if (['1', '2', '3', '4'].includes(e.key)) {
         e.preventDefault();
         void grade(Number(e.key) as Grade);
-      } else if (e.key === 'u' && undoable) void undo();
+      } else if (e.key === 'u' && undoable !== null) void undo();
       else if (e.key === 'a') say();
     };
     window.addEventListener('keydown', onKey);
@@ -151,7 +153,7 @@ export function Review({ db, openWordList }: { db: YueduDb; openWordList: () => 
       </section>
     );
   }
-  const undoButton = undoable ? (
+  const undoButton = undoable !== null ? (
     <button type="button" onClick={() => void undo()} data-testid="undo" title={t('reviewUndoTitle')}>
       {t('reviewUndo')}
     </button>

@@ -8,7 +8,10 @@ import { allWords } from '../../lib/store/words';
 import { download } from './download';
 
 const describe = (s: ImportSummary) =>
-  t('transferImported', s.words.added, s.words.merged, s.reviews.added, s.reviews.duplicates, s.known.added);
+  [
+    t('transferImported', s.words.added, s.words.merged, s.reviews.added, s.reviews.duplicates, s.known.added),
+    ...(s.repaired.length ? [t('integrityRepairedList', s.repaired.length, s.repaired.map((r) => `${r.path}: ${r.what}`).join('; '))] : []),
+  ].join(' ');
 
 /** Which words go into an .apkg: all, those the search shows, or those saved since the last .apkg export. */
 type ApkgScope = 'all' | 'search' | 'since';

@@ -8,6 +8,7 @@ import { statistics, type Statistics } from '../../lib/store/stats';
 import { deleteWord, setKnown, setNote, setReverseCards, setSuspended, wordListData } from '../../lib/store/words';
 import { buildRows, filterAndSort, type SortKey, type WordRow } from './filter';
 import { Stats } from './Stats';
+import { Health } from './Health';
 import { Transfer } from './Transfer';
 import { WordRowView, type RowActions } from './WordRowView';
 
@@ -149,6 +150,7 @@ export function WordList({ db }: { db: YueduDb }) {
         )}
       </section>
       <History db={db} saved={saved} onSaved={reload} />
+      <Health db={db} revision={data} onRepaired={reload} />
       <Transfer db={db} searchResult={rows.map((r) => r.word)} onImported={reload} />
     </main>
   );

@@ -10,11 +10,11 @@ export function startOfDay(now: number): number {
   return d.getTime();
 }
 
-/** How many new cards may still be started today. */
+/** How many new cards may still be started today (by reviews up to now: one dated later is not today's). */
 async function newAllowance(db: YueduDb, now: number, dailyNewCards: number): Promise<number> {
   const startedToday = await db.reviews
     .where('review')
-    .between(startOfDay(now), Infinity)
+    .between(startOfDay(now), now, true, true)
     .filter((r) => r.before.state === 0)
     .count();
   return Math.max(0, dailyNewCards - startedToday);

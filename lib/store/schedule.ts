@@ -2,17 +2,15 @@
  * Review scheduling with FSRS (ts-fsrs): what is due, the next card, grading with an interval preview, undo.
  * All state is in IndexedDB, so a service worker or popup killed between two grades loses nothing.
  */
-import { fsrs, Rating, type Card, type Grade } from 'ts-fsrs';
+import { Rating, type Grade } from 'ts-fsrs';
 import { t, type MessageKey } from '../i18n';
-import { QUEUE, type CardRecord, type FsrsState, type SavedWord, type YueduDb } from './db';
+import { QUEUE, type CardRecord, type SavedWord, type YueduDb } from './db';
 import { guard, StoreError } from './errors';
 import { write } from './write';
+import { fsrsState, scheduler, toFsrsCard } from './fsrs';
 import { readPrefs } from './prefs';
 import { dueCount, type DueCount } from './due';
 import { newCards, queueFor, scheduledCards } from './queue';
-
-/** Fuzz off: the interval shown on a button is the interval the card gets. */
-const scheduler = fsrs({ enable_fuzz: false });
 
 const GRADES = [Rating.Again, Rating.Hard, Rating.Good, Rating.Easy] as const satisfies readonly Grade[];
 const GRADE_LABELS: Record<Grade, MessageKey> = {
@@ -21,36 +19,6 @@ const GRADE_LABELS: Record<Grade, MessageKey> = {
   [Rating.Good]: 'gradeGood',
   [Rating.Easy]: 'gradeEasy',
 };
-
-function toFsrsCard(c: FsrsState): Card {
-  return {
-    due: new Date(c.due),
-    stability: c.stability,
-    difficulty: c.difficulty,
-    elapsed_days: c.elapsed_days,
-    scheduled_days: c.scheduled_days,
-    learning_steps: c.learning_steps,
-    reps: c.reps,
-    lapses: c.lapses,
-    state: c.state,
-    ...(c.last_review === null ? {} : { last_review: new Date(c.last_review) }),
-  };
-}
-
-function fsrsState(c: FsrsState | Card): FsrsState {
-  return {
-    due: typeof c.due === 'number' ? c.due : c.due.getTime(),
-    stability: c.stability,
-    difficulty: c.difficulty,
-    elapsed_days: c.elapsed_days,
-    scheduled_days: c.scheduled_days,
-    learning_steps: c.learning_steps,
-    reps: c.reps,
-    lapses: c.lapses,
-    state: c.state,
-    last_review: c.last_review instanceof Date ? c.last_review.getTime() : (c.last_review ?? null),
-  };
-}
 
 interface Preview {
   grade: Grade;
@@ -114,8 +82,14 @@ export async function cardItem(db: YueduDb, cardId: number, now: number, dailyNe
   );
 }
 
-/** Grades a card; the log row keeps the card's state before the grade, so `undoLastGrade` can restore it exactly. */
-export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now = Date.now()): Promise<CardRecord> {
+/** A grade as the popup that gave it remembers it: the card after it, and the log row that undoes it. */
+export interface Graded {
+  card: CardRecord;
+  reviewId: number;
+}
+
+/** Grades a card; the log row keeps the card's state before the grade, so `undoGrade` can restore it exactly. */
+export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now = Date.now()): Promise<Graded> {
   if (!GRADES.includes(grade)) throw new StoreError(t('storeUnknownGrade', String(grade)), 'invalid');
   return write(db, [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
       const card = await db.cards.get(cardId);
@@ -124,17 +98,23 @@ export async function gradeCard(db: YueduDb, cardId: number, grade: Grade, now =
       const { card: next } = scheduler.next(toFsrsCard(card), new Date(now), grade);
       const updated: CardRecord = { ...card, ...fsrsState(next), queue: QUEUE.scheduled };
       await db.cards.put(updated);
-      await db.reviews.add({ cardId, wordId: card.wordId, rating: grade, review: now, before: fsrsState(card) });
-      return updated;
+      const reviewId = Number(await db.reviews.add({ cardId, wordId: card.wordId, rating: grade, review: now, before: fsrsState(card) }));
+      return { card: updated, reviewId };
     });
 }
 
-/** Undoes the most recent grade: the card gets its state back and the log row goes. Returns the card, if any. */
-export async function undoLastGrade(db: YueduDb): Promise<CardRecord | null> {
+/**
+ * Undoes one grade, the one this popup gave (not the store's latest review: after an import or a grade in another
+ * tab that is another card's). Nothing is undone when the grade is gone or the card has been graded again since,
+ * as restoring the older state would silently discard the later grade. Returns the restored card, if any.
+ */
+export async function undoGrade(db: YueduDb, reviewId: number): Promise<CardRecord | null> {
   return write(db, [db.cards, db.reviews, db.words, db.known, db.meta], async () => {
-      const last = await db.reviews.orderBy(':id').last();
-      if (!last?.id) return null;
-      await db.reviews.delete(last.id);
+      const last = await db.reviews.get(reviewId);
+      if (!last) return null;
+      const later = await db.reviews.where('cardId').equals(last.cardId).filter((r) => (r.id ?? 0) > reviewId).count();
+      if (later > 0) return null;
+      await db.reviews.delete(reviewId);
       const card = await db.cards.get(last.cardId);
       if (!card) return null;
       const restored: CardRecord = { ...card, ...fsrsState(last.before) };

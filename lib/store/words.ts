@@ -10,6 +10,7 @@ import { guard, StoreError } from './errors';
 import { write } from './write';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
 import { LIMITS, parseText } from './parse';
+import { headword } from './records';
 
 const sameContext = (a: SavedContext, b: SavedContext) => a.sentence === b.sentence && a.url === b.url;
 
@@ -63,9 +64,15 @@ const writeTables = (db: YueduDb) => [db.words, db.cards, db.known, db.meta];
 /** Saves a word parsed where the request arrived (lib/messaging/payloads.ts), with the page it was met on. */
 export async function saveWord(
   db: YueduDb,
-  { word, context: page }: { word: WordToSave; context: WordContext },
+  { word: asked, context: page }: { word: WordToSave; context: WordContext },
   now = Date.now(),
 ): Promise<{ id: number; created: boolean }> {
+  // The same headword rules as an import: a page cannot store " 峰会" beside 峰会, nor a word with no character.
+  const word = {
+    ...asked,
+    simplified: headword(asked.simplified, 'word.simplified', LIMITS.headword),
+    traditional: headword(asked.traditional, 'word.traditional', LIMITS.headword),
+  };
   const context: SavedContext = { ...page, date: now };
   return write(db, writeTables(db), async () => {
       // Saving a word is asking to learn it, even if it was marked known before.
@@ -129,12 +136,12 @@ export const setSuspended = (db: YueduDb, id: number, suspended: boolean, now = 
 
 /** Marks a headword known (its cards leave the review) or not known any more (they come back). */
 export async function setKnown(db: YueduDb, simplified: string, known: boolean, now = Date.now()): Promise<void> {
-  const headword = parseText(simplified, 'simplified', LIMITS.headword).trim();
+  const word = headword(simplified, 'simplified', LIMITS.headword);
   await write(db, writeTables(db), async () => {
-      if (known) await db.known.put({ simplified: headword, markedAt: now });
-      else await db.known.delete(headword);
-      const word = await db.words.where('simplified').equals(headword).first();
-      if (word?.id !== undefined) await syncCards(db, [word.id], now);
+      if (known) await db.known.put({ simplified: word, markedAt: now });
+      else await db.known.delete(word);
+      const saved = await db.words.where('simplified').equals(word).first();
+      if (saved?.id !== undefined) await syncCards(db, [saved.id], now);
     });
 }
 

@@ -6,6 +6,7 @@ import { t } from '../../i18n';
 import { SCHEMA_VERSION, type CardRecord, type FsrsState, type ReviewRecord, type SavedWord, type YueduDb } from '../db';
 import { StoreError } from '../errors';
 import { readPrefs, writePrefs } from '../prefs';
+import { MAX_KEPT_ID, type Repair } from '../records';
 import { mergeContexts, syncCards } from '../words';
 import { write } from '../write';
 import { mergeHistory } from '../history';
@@ -17,13 +18,16 @@ export interface ImportSummary {
   cards: { added: number; merged: number };
   reviews: { added: number; duplicates: number };
   known: { added: number };
+  /** What was repaired on the way in (lib/store/records.ts), with where. */
+  repaired: Repair[];
 }
 
 /** More reviews, then the latest review, wins: the card that has been studied more keeps its schedule. */
 const moreAdvanced = (a: FsrsState, b: FsrsState) => a.reps > b.reps || (a.reps === b.reps && (a.last_review ?? 0) > (b.last_review ?? 0));
 
 /**
- * Adds records keeping each file id that is still free, so an import into an empty store is identical.
+ * Adds records keeping each file id that is still free and not huge (see MAX_KEPT_ID), so an import into an empty
+ * store is identical.
  * Records keeping their id go first: the key generator then moves past them before numbering the others.
  */
 async function addKeepingIds<T extends { id?: number }>(
@@ -33,7 +37,8 @@ async function addKeepingIds<T extends { id?: number }>(
 ): Promise<number[]> {
   const keep: number[] = [];
   const renumber: number[] = [];
-  items.forEach((item, i) => (item.id !== undefined && !taken.has(item.id) ? keep : renumber).push(i));
+  const keeps = (id: number | undefined) => id !== undefined && id <= MAX_KEPT_ID && !taken.has(id);
+  items.forEach((item, i) => (keeps(item.id) ? keep : renumber).push(i));
   const keys: number[] = new Array<number>(items.length);
   const add = async (indexes: number[], strip: boolean) => {
     const rows = indexes.map((i) => {
@@ -53,12 +58,13 @@ async function addKeepingIds<T extends { id?: number }>(
   return keys;
 }
 
-async function importBackup(db: YueduDb, backup: Backup, now = Date.now()): Promise<ImportSummary> {
+async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now: number): Promise<ImportSummary> {
   const summary: ImportSummary = {
     words: { added: 0, merged: 0 },
     cards: { added: 0, merged: 0 },
     reviews: { added: 0, duplicates: 0 },
     known: { added: 0 },
+    repaired,
   };
   await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history], async () => {
       const prefs = await readPrefs(db);
@@ -141,9 +147,10 @@ async function importBackup(db: YueduDb, backup: Backup, now = Date.now()): Prom
 
 /** Parses, checks and imports a backup file's text; nothing changes unless all of it is imported. */
 export async function importBackupText(db: YueduDb, text: string, now = Date.now()): Promise<ImportSummary> {
-  const backup = parseBackup(text);
+  const repaired: Repair[] = [];
+  const backup = parseBackup(text, now, repaired);
   if (backup.schema > SCHEMA_VERSION) {
     throw new StoreError(t('backupNewerSchema'), 'invalid');
   }
-  return importBackup(db, backup, now);
+  return importBackup(db, backup, repaired, now);
 }

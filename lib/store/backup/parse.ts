@@ -2,46 +2,58 @@
 import { t, type MessageKey } from '../../i18n';
 import { QUEUE, type CardKind, type CardRecord, type FsrsState, type KnownWord, type LookupRecord, type ReviewRecord, type SavedContext, type SavedWord } from '../db';
 import { Invalid, isRecord, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../parse';
+import { dueDate, headword, pastDate, recordId, sortedContexts, usableFsrs, type Repairs } from '../records';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, type Backup } from './format';
 
-const id = (v: unknown, at: string) => parseNumber(v, at, { int: true, min: 1 });
-const time = (v: unknown, at: string) => parseNumber(v, at, { int: true, min: 0 });
+/** What every record parser needs: the import's time (for date ranges) and where repairs are noted. */
+interface Checking {
+  now: number;
+  repairs: Repairs;
+}
 
 /** A context Yuedu wrote itself: one that breaks the limits is refused, not clipped (compare parsePageContext). */
-function parseSavedContext(v: unknown, at: string): SavedContext {
+function parseSavedContext(v: unknown, at: string, { now }: Checking): SavedContext {
   const c = parseRecord(v, at);
   return {
     sentence: parseText(c.sentence, `${at}.sentence`, LIMITS.sentence, { empty: true }),
     title: parseText(c.title, `${at}.title`, LIMITS.title, { empty: true }),
     url: parseWebUrl(c.url, `${at}.url`),
-    date: time(c.date, `${at}.date`),
+    date: pastDate(c.date, `${at}.date`, now),
   };
 }
 
-function parseSavedWord(v: unknown, at: string): SavedWord {
+function parseSavedWord(v: unknown, at: string, ck: Checking): SavedWord {
   const w = parseRecord(v, at);
+  const savedAt = pastDate(w.savedAt, `${at}.savedAt`, ck.now);
+  let updatedAt = pastDate(w.updatedAt, `${at}.updatedAt`, ck.now);
+  if (updatedAt < savedAt) {
+    ck.repairs.push({ path: `${at}.updatedAt`, what: t('integrityRepairedUpdatedAt') });
+    updatedAt = savedAt;
+  }
+  const contexts = parseArray(w.contexts, `${at}.contexts`).map((c, i) => parseSavedContext(c, `${at}.contexts[${i}]`, ck));
   const note = parseOptionalText(w.note, `${at}.note`, LIMITS.note);
   const hsk = parseOptionalNumber(w.hsk, `${at}.hsk`, { int: true, min: 1, max: 9 });
   return {
-    id: id(w.id, `${at}.id`),
-    simplified: parseText(w.simplified, `${at}.simplified`, LIMITS.headword),
-    traditional: parseText(w.traditional, `${at}.traditional`, LIMITS.headword),
+    id: recordId(w.id, `${at}.id`, ck.repairs),
+    simplified: headword(w.simplified, `${at}.simplified`, LIMITS.headword, ck.repairs),
+    traditional: headword(w.traditional, `${at}.traditional`, LIMITS.headword, ck.repairs),
     pinyin: parseText(w.pinyin, `${at}.pinyin`, LIMITS.pinyin, { empty: true }),
     definitions: parseTexts(w.definitions, `${at}.definitions`, LIMITS.definitions, LIMITS.definition),
     ...(note !== undefined ? { note } : {}),
     ...(hsk !== undefined ? { hsk } : {}),
-    contexts: parseArray(w.contexts, `${at}.contexts`).map((c, i) => parseSavedContext(c, `${at}.contexts[${i}]`)),
-    savedAt: time(w.savedAt, `${at}.savedAt`),
-    updatedAt: time(w.updatedAt, `${at}.updatedAt`),
+    contexts: sortedContexts(contexts, `${at}.contexts`, ck.repairs),
+    savedAt,
+    updatedAt,
     suspended: parseBool(w.suspended, `${at}.suspended`),
   };
 }
 
-function parseFsrs(v: unknown, at: string): FsrsState {
+/** An FSRS state in range, and one ts-fsrs can grade at `at` (the import's time, or the review's for a logged state). */
+function parseFsrs(v: unknown, at: string, now: number): FsrsState {
   const c = parseRecord(v, at);
   const n = (key: string, opts: { int?: boolean; min?: number; max?: number } = { min: 0 }) => parseNumber(c[key], `${at}.${key}`, opts);
-  return {
-    due: time(c.due, `${at}.due`),
+  return usableFsrs({
+    due: dueDate(c.due, `${at}.due`, now),
     stability: n('stability'),
     difficulty: n('difficulty'),
     elapsed_days: n('elapsed_days'),
@@ -50,39 +62,44 @@ function parseFsrs(v: unknown, at: string): FsrsState {
     reps: n('reps', { int: true, min: 0 }),
     lapses: n('lapses', { int: true, min: 0 }),
     state: parseOneOf(c.state, `${at}.state`, [0, 1, 2, 3]),
-    last_review: c.last_review === null ? null : time(c.last_review, `${at}.last_review`),
-  };
+    last_review: c.last_review === null ? null : pastDate(c.last_review, `${at}.last_review`, now),
+  }, at, now);
 }
 
-function parseCard(v: unknown, at: string): CardRecord {
+function parseCard(v: unknown, at: string, ck: Checking): CardRecord {
   const c = parseRecord(v, at);
   return {
-    id: id(c.id, `${at}.id`),
-    wordId: id(c.wordId, `${at}.wordId`),
+    id: recordId(c.id, `${at}.id`, ck.repairs),
+    wordId: recordId(c.wordId, `${at}.wordId`, []),
     kind: parseOneOf<CardKind>(c.kind, `${at}.kind`, ['recognize', 'produce']),
     queue: parseOneOf(c.queue, `${at}.queue`, [QUEUE.inactive, QUEUE.new, QUEUE.scheduled]),
-    ...parseFsrs(c, at),
+    ...parseFsrs(c, at, ck.now),
   };
 }
 
-function parseReview(v: unknown, at: string): ReviewRecord {
+function parseReview(v: unknown, at: string, ck: Checking): ReviewRecord {
   const r = parseRecord(v, at);
+  // A review in the future would count against that day's new cards: refused like any date out of range.
+  const review = pastDate(r.review, `${at}.review`, ck.now);
   return {
-    id: id(r.id, `${at}.id`),
-    cardId: id(r.cardId, `${at}.cardId`),
-    wordId: id(r.wordId, `${at}.wordId`),
+    id: recordId(r.id, `${at}.id`, ck.repairs),
+    cardId: recordId(r.cardId, `${at}.cardId`, []),
+    wordId: recordId(r.wordId, `${at}.wordId`, []),
     rating: parseOneOf(r.rating, `${at}.rating`, [1, 2, 3, 4]),
-    review: time(r.review, `${at}.review`),
-    before: parseFsrs(r.before, `${at}.before`),
+    review,
+    before: parseFsrs(r.before, `${at}.before`, review),
   };
 }
 
-function parseKnown(v: unknown, at: string): KnownWord {
+function parseKnown(v: unknown, at: string, ck: Checking): KnownWord {
   const k = parseRecord(v, at);
-  return { simplified: parseText(k.simplified, `${at}.simplified`, LIMITS.headword), markedAt: time(k.markedAt, `${at}.markedAt`) };
+  return {
+    simplified: headword(k.simplified, `${at}.simplified`, LIMITS.headword, ck.repairs),
+    markedAt: pastDate(k.markedAt, `${at}.markedAt`, ck.now),
+  };
 }
 
-function parseLookup(v: unknown, at: string): LookupRecord {
+function parseLookup(v: unknown, at: string, ck: Checking): LookupRecord {
   const r = parseRecord(v, at);
   const w = parseRecord(r.word, `${at}.word`);
   const c = parseRecord(r.context, `${at}.context`);
@@ -104,7 +121,7 @@ function parseLookup(v: unknown, at: string): LookupRecord {
       title: parseText(c.title, `${at}.context.title`, LIMITS.title, { empty: true }),
       url: parseWebUrl(c.url, `${at}.context.url`),
     },
-    lookedUpAt: time(r.lookedUpAt, `${at}.lookedUpAt`),
+    lookedUpAt: pastDate(r.lookedUpAt, `${at}.lookedUpAt`, ck.now),
   };
 }
 
@@ -118,8 +135,12 @@ function unique<T>(items: T[], key: (item: T) => unknown, twice: MessageKey): vo
   }
 }
 
-/** Parses and checks a whole backup file; throws an `Invalid` error that says what is wrong and where. */
-export function parseBackup(text: string): Backup {
+/**
+ * Parses and checks a whole backup file; throws an `Invalid` error that says what is wrong and where. Repairs made
+ * on the way (a headword's spaces trimmed, sentences sorted, a huge id to renumber) are noted in `repairs`.
+ */
+export function parseBackup(text: string, now = Date.now(), repairs: Repairs = []): Backup {
+  const ck: Checking = { now, repairs };
   if (text.length > MAX_BACKUP_CHARS) throw new Invalid(t('backupTooLarge'));
   let file: unknown;
   try {
@@ -137,13 +158,13 @@ export function parseBackup(text: string): Backup {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     schema: parseNumber(file.schema, 'schema', { int: true, min: 1 }),
-    exportedAt: time(file.exportedAt, 'exportedAt'),
+    exportedAt: pastDate(file.exportedAt, 'exportedAt', now),
     prefs: { reverseCards: parseBool(prefs.reverseCards, 'prefs.reverseCards') },
-    words: parseArray(file.words, 'words').map((w, i) => parseSavedWord(w, `words[${i}]`)),
-    cards: parseArray(file.cards, 'cards').map((c, i) => parseCard(c, `cards[${i}]`)),
-    reviews: parseArray(file.reviews, 'reviews').map((r, i) => parseReview(r, `reviews[${i}]`)),
-    known: parseArray(file.known, 'known').map((k, i) => parseKnown(k, `known[${i}]`)),
-    ...(file.history !== undefined ? { history: parseArray(file.history, 'history').map((r, i) => parseLookup(r, `history[${i}]`)) } : {}),
+    words: parseArray(file.words, 'words').map((w, i) => parseSavedWord(w, `words[${i}]`, ck)),
+    cards: parseArray(file.cards, 'cards').map((c, i) => parseCard(c, `cards[${i}]`, ck)),
+    reviews: parseArray(file.reviews, 'reviews').map((r, i) => parseReview(r, `reviews[${i}]`, ck)),
+    known: parseArray(file.known, 'known').map((k, i) => parseKnown(k, `known[${i}]`, ck)),
+    ...(file.history !== undefined ? { history: parseArray(file.history, 'history').map((r, i) => parseLookup(r, `history[${i}]`, ck)) } : {}),
   };
   unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
   unique(backup.words, (w) => w.simplified, 'backupDuplicateWord');

@@ -52,6 +52,7 @@ describe('JSON backup', () => {
       cards: { added: 0, merged: 6 },
       reviews: { added: 0, duplicates: before.reviews.length },
       known: { added: 0 },
+      repaired: [],
     });
     expect(await dump(db)).toEqual(before);
   });
@@ -107,7 +108,7 @@ describe('JSON backup', () => {
     ['a format version below 1', (b) => ({ ...b, version: 0 }), /Unknown backup format version 0/],
     ['a word id twice', (b) => ({ ...b, words: [...b.words, { ...b.words[0], simplified: '重复', traditional: '重複' }] }), /lists word id \d+ twice/],
     ['the same card twice', (b) => ({ ...b, cards: [...b.cards, { ...b.cards[0], id: 998 }] }), /lists card \d+\/(recognize|produce) twice/],
-    ['a known word twice', (b) => ({ ...b, known: [{ simplified: '新疆', markedAt: 0 }, { simplified: '新疆', markedAt: 1 }] }), /lists known word 新疆 twice/],
+    ['a known word twice', (b) => ({ ...b, known: [{ simplified: '新疆', markedAt: T0 }, { simplified: '新疆', markedAt: T0 + 1 }] }), /lists known word 新疆 twice/],
     ['a headword too long', (b) => ({ ...b, words: [{ ...b.words[0], simplified: '长'.repeat(65) }] }), /words\[0\]\.simplified is longer than 64 characters/],
     ['a fractional id', (b) => ({ ...b, words: [{ ...b.words[0], id: 1.5 }] }), /words\[0\]\.id should be a whole number/],
     ['an HSK level of 10', (b) => ({ ...b, words: [{ ...b.words[0], hsk: 10 }] }), /words\[0\]\.hsk should be at most 9/],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rating } from 'ts-fsrs';
 import { QUEUE } from '../../../lib/store/db';
 import { badgeText, dueCount } from '../../../lib/store/due';
-import { formatInterval, gradeCard, nextCard, undoLastGrade } from '../../../lib/store/schedule';
+import { formatInterval, gradeCard, nextCard, undoGrade } from '../../../lib/store/schedule';
 import { saveWord, setSuspended } from '../../../lib/store/words';
 import { statistics } from '../../../lib/store/stats';
 import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
@@ -30,7 +30,7 @@ describe('review scheduling', () => {
     const item = await nextCard(db, T0, 20);
     if (!item?.card.id) throw new Error('no card');
     const good = item.previews.find((p) => p.grade === Rating.Good);
-    const graded = await gradeCard(db, item.card.id, Rating.Good, T0);
+    const { card: graded } = await gradeCard(db, item.card.id, Rating.Good, T0);
     expect(graded.due).toBe(good?.due);
     expect(graded.queue).toBe(QUEUE.scheduled);
     expect(await db.reviews.toArray()).toMatchObject([{ cardId: item.card.id, rating: Rating.Good, review: T0, before: { state: 0, reps: 0 } }]);
@@ -68,9 +68,9 @@ describe('review scheduling', () => {
     expect((await nextCard(db, T0 + 21 * MIN, 2))?.word.simplified).toBe('词1');
     // Undoing the grade that started a card gives its place back.
     const second = (await nextCard(db, T0 + 21 * MIN, 2))?.card.id ?? 0;
-    await gradeCard(db, second, Rating.Good, T0 + 22 * MIN);
+    const { reviewId } = await gradeCard(db, second, Rating.Good, T0 + 22 * MIN);
     expect(await dueCount(db, T0 + 23 * MIN, 2)).toMatchObject({ new: 0 });
-    await undoLastGrade(db);
+    await undoGrade(db, reviewId);
     expect(await dueCount(db, T0 + 23 * MIN, 2)).toMatchObject({ new: 1 });
   });
 
@@ -80,15 +80,31 @@ describe('review scheduling', () => {
     await saveWord(db, { word: community, context: ctx('二') }, T0);
     const card = (await nextCard(db, T0, 20))?.card;
     const id = card?.id ?? 0;
-    await gradeCard(db, id, Rating.Good, T0);
+    const first = await gradeCard(db, id, Rating.Good, T0);
     const afterFirst = await db.cards.get(id);
-    await gradeCard(db, id, Rating.Hard, T0 + 11 * MIN);
-    expect(await undoLastGrade(db)).toEqual(afterFirst);
+    const second = await gradeCard(db, id, Rating.Hard, T0 + 11 * MIN);
+    // The older grade cannot be undone while a later one stands: that would discard the later grade.
+    expect(await undoGrade(db, first.reviewId)).toBeNull();
+    expect(await undoGrade(db, second.reviewId)).toEqual(afterFirst);
     expect(await db.cards.get(id)).toEqual(afterFirst);
-    expect(await undoLastGrade(db)).toEqual(card);
+    expect(await undoGrade(db, second.reviewId)).toBeNull();
+    expect(await undoGrade(db, first.reviewId)).toEqual(card);
     expect(await db.cards.get(id)).toEqual(card);
     expect(await db.reviews.count()).toBe(0);
-    expect(await undoLastGrade(db)).toBeNull();
+  });
+
+  it("undoes this popup's grade, not the store's latest review made elsewhere", async () => {
+    const db = freshDb();
+    await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    await saveWord(db, { word: community, context: ctx('二') }, T0);
+    const [a, b] = (await db.cards.toArray()).map((c) => c.id ?? 0);
+    const before = await db.cards.get(a ?? 0);
+    const mine = await gradeCard(db, a ?? 0, Rating.Good, T0);
+    const otherTab = await gradeCard(db, b ?? 0, Rating.Easy, T0 + MIN);
+    const otherCard = await db.cards.get(b ?? 0);
+    expect(await undoGrade(db, mine.reviewId)).toEqual(before);
+    expect(await db.cards.get(b ?? 0)).toEqual(otherCard);
+    expect(await db.reviews.get(otherTab.reviewId)).toBeDefined();
   });
 
   it('refuses to grade a suspended card or a missing one', async () => {
