@@ -5,6 +5,7 @@ import type { WordContext, WordToSave } from '../../lib/domain/word';
 import type { LookupWindow } from '../../lib/messaging/protocol';
 import { wordToSave } from '../../lib/word-to-save';
 import { isHan } from '../chinese';
+import { pageAddress } from '../page-address';
 import { collectText, sentenceAt, type TextPoint } from '../text-at-point';
 import { lookupWindow, type ReadText } from './lookup-window';
 import type { Shown, WordCard } from './word-card';
@@ -30,9 +31,17 @@ export function copyLine(match: LookupMatch): string {
   return [word.simplified, word.pinyin, word.definitions.join('; ')].filter(Boolean).join('\t');
 }
 
-/** Runs the command of a key on the card shown; false when the key is not one of ours. */
-export function runCommand(key: string, shown: Shown, target: CommandTarget): boolean {
+/** The keys that write (the reader's list, the clipboard): only the reader's own key presses may run them. */
+const WRITING_KEYS = new Set(['s', 'S', 'c', 'C']);
+
+/**
+ * Runs the command of a key on the card shown; false when the key is not one of ours. A key event the page's own
+ * script dispatched (`isTrusted` false) may close or step the card, which a page could do anyway, but never save or
+ * copy: a page must not write into the reader's list or clipboard.
+ */
+export function runCommand(key: string, trusted: boolean, shown: Shown, target: CommandTarget): boolean {
   const match = shown.matches[0];
+  if (!trusted && WRITING_KEYS.has(key)) return false;
   switch (key) {
     case 'Escape':
       target.card.hide();
@@ -60,7 +69,7 @@ async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Pr
   const entry = match.entries[0];
   if (!entry) return;
   const word = wordToSave(entry);
-  const context: WordContext = { sentence: sentenceAt(shown.point), title: target.doc.title, url: target.doc.location?.href ?? '' };
+  const context: WordContext = { sentence: sentenceAt(shown.point), title: target.doc.title, url: target.doc.defaultView ? pageAddress(target.doc.defaultView) : (target.doc.location?.href ?? '') };
   try {
     const { created } = await target.save(word, context);
     target.card.refresh(t(created ? 'hoverSaved' : 'hoverSentenceAdded', word.simplified));

@@ -137,7 +137,7 @@ export class HoverController {
     }
     const target = e.target as Element | null;
     if (e.ctrlKey || e.metaKey || (target && typeof target.closest === 'function' && isEditable(target))) return;
-    if (runCommand(e.key, shown, this.commands)) {
+    if (runCommand(e.key, e.isTrusted, shown, this.commands)) {
       e.preventDefault();
       e.stopPropagation();
     }
