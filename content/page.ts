@@ -13,12 +13,9 @@ import { ArticleReading } from './article-reading';
 import { firstChinese, hasChinese } from './chinese';
 import { installHighlightStyles } from './highlights';
 import { HoverController } from './hover/controller';
+import type { Invalidation } from './invalidation';
 import { observeAddedText, pause, whenIdle } from './observe';
 import { PageSession, type Reading } from './page-session';
-
-interface Invalidation {
-  onInvalidated(callback: () => void): void;
-}
 
 /** A page being read: its hover, and its article when this is the top frame. */
 interface PageReading extends Reading {

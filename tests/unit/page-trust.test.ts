@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { runCommand, type CommandTarget } from '../../content/hover/commands';
 import type { Shown, WordCard } from '../../content/hover/word-card';
+import { onRealInvalidation } from '../../content/invalidation';
 import { pageAddress, type FrameWindow } from '../../content/page-address';
 
 function target() {
@@ -75,5 +76,43 @@ describe('the address a word is saved under', () => {
   it('behind an ancestor of another origin, the frame\'s referrer, else its own address', () => {
     expect(pageAddress(frames([{ href: '', opaque: true }, { href: 'about:blank' }], 'https://ads.example/'))).toBe('https://ads.example/');
     expect(pageAddress(frames([{ href: '', opaque: true }, { href: 'about:blank' }]))).toBe('about:blank');
+  });
+});
+
+describe('stopping the content script', () => {
+  function harness() {
+    let invalidated = () => {};
+    let announced = () => {};
+    const state = { alive: true, stops: 0, listening: false };
+    onRealInvalidation(
+      { onInvalidated: (cb) => (invalidated = cb) },
+      {
+        alive: () => state.alive,
+        listenForNewer: (heard) => {
+          announced = heard;
+          state.listening = true;
+          return () => (state.listening = false);
+        },
+      },
+      () => state.stops++,
+    );
+    return { state, invalidate: () => invalidated(), announce: () => announced() };
+  }
+
+  it('ignores an invalidation while the extension is alive: a page replaying the start announcement', () => {
+    const h = harness();
+    h.invalidate();
+    h.announce();
+    expect(h.state.stops).toBe(0);
+  });
+
+  it('stops once when the extension is gone, whether told by the context or by a newer copy after a replay', () => {
+    const h = harness();
+    h.invalidate();
+    h.state.alive = false;
+    h.announce();
+    h.invalidate();
+    expect(h.state.stops).toBe(1);
+    expect(h.state.listening).toBe(false);
   });
 });
