@@ -4,6 +4,7 @@ import { dictionarySuite } from './dictionary';
 import { storeSuite } from './store';
 import { readingSuite } from './reading';
 import { segmentationSuite } from './segmentation';
+import { savedWordsSuite } from './saved-words';
 
 export interface BenchSuite {
   name: string;
@@ -11,4 +12,4 @@ export interface BenchSuite {
 }
 
 /** Each issue adds its suite here. */
-export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite];
+export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite, savedWordsSuite];

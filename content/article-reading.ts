@@ -8,6 +8,7 @@ import type { Settings } from '../lib/settings/settings';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { ARTICLE_ATTR, articleParagraphs } from './article';
 import { findWords, SAVED_HIGHLIGHT, setHighlight } from './highlights';
+import { WordMatcher } from './word-matcher';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
 
 export interface ArticleDeps {
@@ -29,6 +30,8 @@ export class ArticleReading {
   private article: Element | null = null;
   private layer: PinyinLayer | null = null;
   private saved = new Set<string>();
+  /** The saved words' matcher, built again only when the saved words change. */
+  private savedMatcher: WordMatcher | null = null;
   private known = new Set<string>();
   /** The default layer the first read draws: the page's layer until that read is done. */
   private firstLayer: PinyinLayerMode | null;
@@ -83,7 +86,9 @@ export class ArticleReading {
 
   /** A word the reader just saved: underlined at once. */
   addSaved(word: string): void {
+    if (this.saved.has(word)) return;
     this.saved.add(word);
+    this.savedMatcher = null;
     this.highlightSaved();
   }
 
@@ -144,6 +149,7 @@ export class ArticleReading {
     try {
       const { saved, known } = await this.deps.wordStates();
       this.saved = new Set(saved);
+      this.savedMatcher = null;
       this.known = new Set(known);
     } catch (err) {
       // Without the word store the page still reads; only saved/known marking is missing.
@@ -152,7 +158,9 @@ export class ArticleReading {
   }
 
   private highlightSaved(): void {
-    setHighlight(SAVED_HIGHLIGHT, this.article ? findWords(this.article, this.saved) : []);
+    if (!this.article) return setHighlight(SAVED_HIGHLIGHT, []);
+    this.savedMatcher ??= new WordMatcher(this.saved);
+    setHighlight(SAVED_HIGHLIGHT, findWords(this.article, this.savedMatcher));
   }
 
   private layerOptions(mode: Exclude<PinyinLayerMode, 'off'>): LayerOptions {
