@@ -8,6 +8,7 @@ import { serveTab } from '../lib/messaging/server';
 import type { Settings } from '../lib/settings/settings';
 import { siteOf } from '../lib/settings/sites';
 import { isSiteEnabled, loadSettings, watchSettings, watchSiteEnabled } from '../lib/settings/store';
+import { annotateInChunks } from './annotate-chunks';
 import { markArticleInSlices } from './article';
 import { ArticleReading } from './article-reading';
 import { firstChinese, hasChinese } from './chinese';
@@ -45,7 +46,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
       settings,
       markArticle: () => markArticleInSlices(doc, pause),
       wordStates: () => send('wordStates', {}),
-      annotate: async (paragraphs, pinyin) => (await send('annotate', { paragraphs, pinyin })).paragraphs,
+      annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await send('annotate', { paragraphs: chunk, pinyin })).paragraphs),
       pause,
       readAheadFrom,
     });
