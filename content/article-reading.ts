@@ -30,6 +30,11 @@ export class ArticleReading {
   private article: Element | null = null;
   private layer: PinyinLayer | null = null;
   private saved = new Set<string>();
+  /**
+   * Whether the saved-word underlines may be drawn: they live in the page's CSS.highlights registry, which the page's
+   * scripts can list, so they wait for the reader's first own input on the page (content/first-input.ts).
+   */
+  private savedShown = false;
   /** The saved words' matcher, built again only when the saved words change. */
   private savedMatcher: WordMatcher | null = null;
   private known = new Set<string>();
@@ -81,6 +86,13 @@ export class ArticleReading {
       const within = nodes.filter((n) => article.contains(n));
       if (within.length) await this.layer.apply(this.layerOptions(this.layer.mode), within);
     }
+    this.highlightSaved();
+  }
+
+  /** The reader is on the page: the saved words may be underlined from now on. */
+  showSaved(): void {
+    if (this.savedShown) return;
+    this.savedShown = true;
     this.highlightSaved();
   }
 
@@ -158,7 +170,7 @@ export class ArticleReading {
   }
 
   private highlightSaved(): void {
-    if (!this.article) return setHighlight(SAVED_HIGHLIGHT, []);
+    if (!this.article || !this.savedShown) return setHighlight(SAVED_HIGHLIGHT, []);
     this.savedMatcher ??= new WordMatcher(this.saved);
     setHighlight(SAVED_HIGHLIGHT, findWords(this.article, this.savedMatcher));
   }

@@ -12,6 +12,7 @@ import { annotateInChunks } from './annotate-chunks';
 import { markArticleInSlices } from './article';
 import { ArticleReading } from './article-reading';
 import { firstChinese, hasChinese } from './chinese';
+import { onFirstTrustedInput } from './first-input';
 import { installHighlightStyles } from './highlights';
 import { HoverController } from './hover/controller';
 import type { Invalidation } from './invalidation';
@@ -26,6 +27,7 @@ interface PageReading extends Reading {
 function readPage(doc: Document, isTop: boolean, settings: () => Settings): PageReading {
   installHighlightStyles(doc);
   let article: ArticleReading | null = null;
+  let stopWaiting = () => {};
   const hover = new HoverController(doc, {
     lookup: async (window) => (await send('lookup', window)).matches,
     lookupMany: async (windows) => (await send('lookupMany', { windows })).matches,
@@ -51,6 +53,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
       readAheadFrom,
     });
     article = reading;
+    stopWaiting = doc.defaultView ? onFirstTrustedInput(doc.defaultView, () => reading.showSaved()) : () => undefined;
     whenIdle(() => void reading.start().catch((err: unknown) => console.warn('Yuedu: first read failed', err)));
   } else if (doc.body) readAheadFrom(doc.body);
   return {
@@ -58,6 +61,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     added: (nodes) => void article?.added(nodes).catch((err: unknown) => console.warn('Yuedu: added text not read', err)),
     stop: () => {
       hover.stop();
+      stopWaiting();
       article?.stop();
     },
   };

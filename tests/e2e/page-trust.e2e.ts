@@ -88,4 +88,22 @@ describe('what a page can do to the reader', () => {
     await hover(page, '三股势力');
     await page.close();
   });
+
+  it('the saved-word underlines are not in the page\'s CSS.highlights registry before the reader\'s own input', async () => {
+    // 三股势力 was saved by the first test.
+    const page = await s.open(s.server.url('/silk-road.html'));
+    await page.waitForSelector('[data-yuedu-article]');
+    const saved = () => page.evaluate(() => [...(CSS.highlights.get('yuedu-saved') ?? [])].map((r) => (r as Range).toString()));
+    // Synthetic input from the page does not count.
+    await page.evaluate(() => {
+      for (const type of ['pointermove', 'pointerdown']) window.dispatchEvent(new PointerEvent(type, { bubbles: true }));
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'a', bubbles: true }));
+    });
+    await page.waitForTimeout(1500);
+    expect(await saved()).toEqual([]);
+    await page.mouse.move(5, 5);
+    await page.mouse.move(10, 10);
+    await expect.poll(saved).toContain('三股势力');
+    await page.close();
+  });
 });
