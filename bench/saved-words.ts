@@ -19,15 +19,11 @@ const RUNS = 9;
 function regexFind(words: string[], text: string): number {
   const list = [...words].sort((a, b) => b.length - a.length);
   const pattern = new RegExp(list.map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
-  let n = 0;
-  for (const _ of text.matchAll(pattern)) n++;
-  return n;
+  return [...text.matchAll(pattern)].length;
 }
 
 function trieFind(matcher: WordMatcher, text: string): number {
-  let n = 0;
-  for (const _ of matcher.matches(text)) n++;
-  return n;
+  return [...matcher.matches(text)].length;
 }
 
 /** HSK 3.0 headwords, simplified and traditional (columns 2 and 3 of the CSV). */
