@@ -6,6 +6,7 @@ import { readingSuite } from './reading';
 import { segmentationSuite } from './segmentation';
 import { articleSuite } from './article';
 import { searchSuite } from './search';
+import { savedWordsSuite } from './saved-words';
 
 export interface BenchSuite {
   name: string;
@@ -13,4 +14,4 @@ export interface BenchSuite {
 }
 
 /** Each issue adds its suite here. */
-export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite, articleSuite, searchSuite];
+export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite, articleSuite, searchSuite, savedWordsSuite];

@@ -8,6 +8,7 @@ import type { Settings } from '../lib/settings/settings';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { ARTICLE_ATTR, articleParagraphs } from './article';
 import { findWords, SAVED_HIGHLIGHT, setHighlight } from './highlights';
+import { WordMatcher } from './word-matcher';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
 
 export interface ArticleDeps {
@@ -29,6 +30,13 @@ export class ArticleReading {
   private article: Element | null = null;
   private layer: PinyinLayer | null = null;
   private saved = new Set<string>();
+  /**
+   * Whether the saved-word underlines may be drawn: they live in the page's CSS.highlights registry, which the page's
+   * scripts can list, so they wait for the reader's first own input on the page (content/first-input.ts).
+   */
+  private savedShown = false;
+  /** The saved words' matcher, built again only when the saved words change. */
+  private savedMatcher: WordMatcher | null = null;
   private known = new Set<string>();
   /** The default layer the first read draws: the page's layer until that read is done. */
   private firstLayer: PinyinLayerMode | null;
@@ -81,9 +89,18 @@ export class ArticleReading {
     this.highlightSaved();
   }
 
+  /** The reader is on the page: the saved words may be underlined from now on. */
+  showSaved(): void {
+    if (this.savedShown) return;
+    this.savedShown = true;
+    this.highlightSaved();
+  }
+
   /** A word the reader just saved: underlined at once. */
   addSaved(word: string): void {
+    if (this.saved.has(word)) return;
     this.saved.add(word);
+    this.savedMatcher = null;
     this.highlightSaved();
   }
 
@@ -144,6 +161,7 @@ export class ArticleReading {
     try {
       const { saved, known } = await this.deps.wordStates();
       this.saved = new Set(saved);
+      this.savedMatcher = null;
       this.known = new Set(known);
     } catch (err) {
       // Without the word store the page still reads; only saved/known marking is missing.
@@ -152,7 +170,9 @@ export class ArticleReading {
   }
 
   private highlightSaved(): void {
-    setHighlight(SAVED_HIGHLIGHT, this.article ? findWords(this.article, this.saved) : []);
+    if (!this.article || !this.savedShown) return setHighlight(SAVED_HIGHLIGHT, []);
+    this.savedMatcher ??= new WordMatcher(this.saved);
+    setHighlight(SAVED_HIGHLIGHT, findWords(this.article, this.savedMatcher));
   }
 
   private layerOptions(mode: Exclude<PinyinLayerMode, 'off'>): LayerOptions {

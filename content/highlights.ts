@@ -4,6 +4,7 @@
  * (a <style> element when adopting is not possible), so nothing else of ours can leak into the page.
  */
 import { isUnread } from './chinese';
+import type { WordMatcher } from './word-matcher';
 
 export const WORD_HIGHLIGHT = 'yuedu-word';
 export const SAVED_HIGHLIGHT = 'yuedu-saved';
@@ -50,15 +51,9 @@ export function setHighlight(name: string, ranges: Range[]): void {
   else api.highlights.delete(name);
 }
 
-function escape(word: string): string {
-  return word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Ranges over every occurrence of the words in the root's readable text, longest word first at each position. */
-export function findWords(root: Element, words: Iterable<string>): Range[] {
-  const list = [...words].filter(Boolean).sort((a, b) => b.length - a.length);
-  if (!list.length) return [];
-  const pattern = new RegExp(list.map(escape).join('|'), 'g');
+/** Ranges over every occurrence of the matcher's words in the root's readable text, longest word first at each position. */
+export function findWords(root: Element, matcher: WordMatcher): Range[] {
+  if (!matcher.size) return [];
   const doc = root.ownerDocument;
   const ranges: Range[] = [];
   const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
@@ -66,10 +61,10 @@ export function findWords(root: Element, words: Iterable<string>): Range[] {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
     const text = node as Text;
     if (isUnread(text, cache)) continue;
-    for (const m of text.data.matchAll(pattern)) {
+    for (const m of matcher.matches(text.data)) {
       const range = doc.createRange();
       range.setStart(text, m.index);
-      range.setEnd(text, m.index + m[0].length);
+      range.setEnd(text, m.index + m.length);
       ranges.push(range);
     }
   }

@@ -8,17 +8,16 @@ import { serveTab } from '../lib/messaging/server';
 import type { Settings } from '../lib/settings/settings';
 import { siteOf } from '../lib/settings/sites';
 import { isSiteEnabled, loadSettings, watchSettings, watchSiteEnabled } from '../lib/settings/store';
+import { annotateInChunks } from './annotate-chunks';
 import { markArticleInSlices } from './article';
 import { ArticleReading } from './article-reading';
 import { firstChinese, hasChinese } from './chinese';
+import { onFirstTrustedInput } from './first-input';
 import { installHighlightStyles } from './highlights';
 import { HoverController } from './hover/controller';
+import type { Invalidation } from './invalidation';
 import { observeAddedText, pause, whenIdle } from './observe';
 import { PageSession, type Reading } from './page-session';
-
-interface Invalidation {
-  onInvalidated(callback: () => void): void;
-}
 
 /** A page being read: its hover, and its article when this is the top frame. */
 interface PageReading extends Reading {
@@ -28,6 +27,7 @@ interface PageReading extends Reading {
 function readPage(doc: Document, isTop: boolean, settings: () => Settings): PageReading {
   installHighlightStyles(doc);
   let article: ArticleReading | null = null;
+  let stopWaiting = () => {};
   const hover = new HoverController(doc, {
     lookup: async (window) => (await send('lookup', window)).matches,
     lookupMany: async (windows) => (await send('lookupMany', { windows })).matches,
@@ -50,11 +50,12 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
       settings,
       markArticle: () => markArticleInSlices(doc, pause),
       wordStates: () => send('wordStates', {}),
-      annotate: async (paragraphs, pinyin) => (await send('annotate', { paragraphs, pinyin })).paragraphs,
+      annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await send('annotate', { paragraphs: chunk, pinyin })).paragraphs),
       pause,
       readAheadFrom,
     });
     article = reading;
+    stopWaiting = doc.defaultView ? onFirstTrustedInput(doc.defaultView, () => reading.showSaved()) : () => undefined;
     whenIdle(() => void reading.start().catch((err: unknown) => console.warn('Yuedu: first read failed', err)));
   } else if (doc.body) readAheadFrom(doc.body);
   return {
@@ -62,6 +63,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     added: (nodes) => void article?.added(nodes).catch((err: unknown) => console.warn('Yuedu: added text not read', err)),
     stop: () => {
       hover.stop();
+      stopWaiting();
       article?.stop();
     },
   };

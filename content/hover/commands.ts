@@ -11,6 +11,7 @@ import type { SpeechResult } from '../../lib/speech';
 import { ankiRow } from '../../lib/store/anki';
 import { wordToSave } from '../../lib/word-to-save';
 import { isHan } from '../chinese';
+import { pageAddress } from '../page-address';
 import { collectText, sentenceAt, type TextPoint } from '../text-at-point';
 import { lookupWindow, type ReadText } from './lookup-window';
 import type { Shown, WordCard } from './word-card';
@@ -38,9 +39,17 @@ export function copyLine(match: LookupMatch): string {
   return [word.simplified, word.pinyin, word.definitions.join('; ')].filter(Boolean).join('\t');
 }
 
-/** Runs the command of a key on the card shown; false when the key is not one of ours. */
-export function runCommand(key: string, shown: Shown, target: CommandTarget): boolean {
+/** The keys that write (the reader's list, Anki, the clipboard) or speak: only the reader's own key presses may run them. */
+const WRITING_KEYS = new Set(['s', 'S', 'c', 'C', 'a', 'A']);
+
+/**
+ * Runs the command of a key on the card shown; false when the key is not one of ours. A key event the page's own
+ * script dispatched (`isTrusted` false) may close or step the card, which a page could do anyway, but never save or
+ * copy: a page must not write into the reader's list or clipboard.
+ */
+export function runCommand(key: string, trusted: boolean, shown: Shown, target: CommandTarget): boolean {
   const match = shown.matches[0];
+  if (!trusted && WRITING_KEYS.has(key)) return false;
   switch (key) {
     case 'Escape':
       target.card.hide();
@@ -85,7 +94,9 @@ export function runCommand(key: string, shown: Shown, target: CommandTarget): bo
 
 /** Where the word is met: its sentence, the page's title and address. */
 function contextOf(shown: Shown, target: CommandTarget): WordContext {
-  return { sentence: sentenceAt(shown.point), title: target.doc.title, url: target.doc.location?.href ?? '' };
+  // A frame with no address of its own (about:srcdoc, about:blank) saves with its page's.
+  const url = target.doc.defaultView ? pageAddress(target.doc.defaultView) : (target.doc.location?.href ?? '');
+  return { sentence: sentenceAt(shown.point), title: target.doc.title, url };
 }
 
 async function sendToAnki(shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {

@@ -189,7 +189,7 @@ export class HoverController {
     }
     const target = e.target as Element | null;
     if (e.ctrlKey || e.metaKey || (target && typeof target.closest === 'function' && isEditable(target))) return;
-    if (runCommand(keyName(e), shown, this.commands)) {
+    if (runCommand(keyName(e), e.isTrusted, shown, this.commands)) {
       e.preventDefault();
       e.stopPropagation();
     }

@@ -6,15 +6,19 @@
 import { PINYIN_STYLES, type PinyinOptions } from '../../dictionary/types';
 import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
 import type { WordContext, WordToSave } from '../domain/word';
-import { LIMITS, parseArray, parseBool, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../store/parse';
-import { LOOKUP_BATCH, SEARCH_QUERY_MAX, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
+import { t } from '../i18n';
+import { Invalid, LIMITS, parseArray, parseBool, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../store/parse';
+import { ANNOTATE_CHARS, ANNOTATE_PARAGRAPHS, LOOKUP_BATCH, LOOKUP_TEXT, SEARCH_QUERY_MAX, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
 
 /** Returns the payload typed, or throws an error that says what is wrong and where. */
 type Parser<T> = (payload: unknown) => T;
 export type Parsers<M> = { [K in keyof M]: Parser<RequestOf<M, K>> };
 
-/** A page's text can be anything: text of any length is taken, the lookup reads only what it needs. */
-const ANY_LENGTH = Number.MAX_SAFE_INTEGER;
+/**
+ * The most of a page's sentence or title a save may carry: a page's text can be anything, so what passes is clipped
+ * to what is kept (LIMITS), but a message far past that is refused rather than copied around.
+ */
+const PAGE_TEXT = 65_536;
 
 function parseEmpty(payload: unknown): Record<string, never> {
   parseRecord(payload, 'payload');
@@ -24,7 +28,7 @@ function parseEmpty(payload: unknown): Record<string, never> {
 function parseLookupWindow(value: unknown, at: string): LookupWindow {
   const w = parseRecord(value, at);
   const pos = parseOptionalNumber(w.pos, `${at}.pos`, { int: true, min: 0 });
-  return { text: parseText(w.text, `${at}.text`, ANY_LENGTH, { empty: true }), ...(pos !== undefined ? { pos } : {}) };
+  return { text: parseText(w.text, `${at}.text`, LOOKUP_TEXT, { empty: true }), ...(pos !== undefined ? { pos } : {}) };
 }
 
 function parsePinyinOptions(value: unknown, at: string): PinyinOptions {
@@ -56,8 +60,8 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 function parsePageContext(value: unknown): WordContext {
   const c = parseRecord(value, 'context');
   return {
-    sentence: clip(parseText(c.sentence, 'context.sentence', ANY_LENGTH, { empty: true }).trim(), LIMITS.sentence),
-    title: clip(parseText(c.title, 'context.title', ANY_LENGTH, { empty: true }).trim(), LIMITS.title),
+    sentence: clip(parseText(c.sentence, 'context.sentence', PAGE_TEXT, { empty: true }).trim(), LIMITS.sentence),
+    title: clip(parseText(c.title, 'context.title', PAGE_TEXT, { empty: true }).trim(), LIMITS.title),
     url: parseWebUrl(c.url, 'context.url'),
   };
 }
@@ -72,10 +76,12 @@ export const backgroundParsers = {
   },
   annotate: (payload) => {
     const p = parseRecord(payload, 'payload');
-    return {
-      paragraphs: parseArray(p.paragraphs, 'paragraphs').map((text, i) => parseText(text, `paragraphs[${i}]`, ANY_LENGTH, { empty: true })),
-      pinyin: parsePinyinOptions(p.pinyin, 'pinyin'),
-    };
+    const list = parseArray(p.paragraphs, 'paragraphs');
+    if (list.length > ANNOTATE_PARAGRAPHS) throw new Invalid(t('invalidTooMany', 'paragraphs', ANNOTATE_PARAGRAPHS));
+    const paragraphs = list.map((text, i) => parseText(text, `paragraphs[${i}]`, ANNOTATE_CHARS, { empty: true }));
+    const chars = paragraphs.reduce((n, text) => n + text.length, 0);
+    if (chars > ANNOTATE_CHARS) throw new Invalid(t('invalidTooLong', 'paragraphs', ANNOTATE_CHARS));
+    return { paragraphs, pinyin: parsePinyinOptions(p.pinyin, 'pinyin') };
   },
   search: (payload) => ({ query: parseText(parseRecord(payload, 'payload').query, 'query', SEARCH_QUERY_MAX, { empty: true }) }),
   saveWord: (payload) => {

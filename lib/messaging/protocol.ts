@@ -49,6 +49,15 @@ export interface BackgroundRequests {
 
 /** The most windows one `lookupMany` may ask for: a read-ahead needs a few hundred. */
 export const LOOKUP_BATCH = 1024;
+/** The longest text of one lookup window: a window needs the longest headword and a little context, far less. */
+export const LOOKUP_TEXT = 1024;
+/**
+ * One annotate request at most: this many characters in all, in at most this many paragraphs. The worker serves
+ * every tab, and one request holds it for its whole length (a few ms at this size); the page splits longer text at
+ * sentence boundaries and sends it as several requests, between which other lookups are answered.
+ */
+export const ANNOTATE_CHARS = 4000;
+export const ANNOTATE_PARAGRAPHS = 100;
 
 /** The longest query `search` takes: longer text is a paste gone wrong, not a word. */
 export const SEARCH_QUERY_MAX = 100;

@@ -9,10 +9,16 @@ import { cardKinds, queueFor } from './queue';
 import { guard, StoreError } from './errors';
 import { write } from './write';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
-import { LIMITS, parseText } from './parse';
+import { Invalid, LIMITS, parseText } from './parse';
 import { headword } from './records';
 
 const sameContext = (a: SavedContext, b: SavedContext) => a.sentence === b.sentence && a.url === b.url;
+
+/**
+ * The most sentences one word keeps from saving on pages. Past it a new sentence is refused with a message (the ones
+ * kept are not dropped for it): a page pressing on one word cannot grow its record without bound.
+ */
+export const MAX_CONTEXTS = 50;
 
 /** Adds the contexts not already there, oldest first; true when something was added. */
 export function mergeContexts(into: SavedContext[], more: readonly SavedContext[]): boolean {
@@ -79,6 +85,8 @@ export async function saveWord(
       await db.known.delete(word.simplified);
       const existing = await db.words.where('simplified').equals(word.simplified).first();
       if (existing?.id !== undefined) {
+        const isNew = context.sentence !== '' && !existing.contexts.some((c) => sameContext(c, context));
+        if (isNew && existing.contexts.length >= MAX_CONTEXTS) throw new Invalid(t('invalidTooMany', 'contexts', MAX_CONTEXTS));
         mergeContexts(existing.contexts, [context]);
         existing.note ??= word.note;
         existing.hsk ??= word.hsk;

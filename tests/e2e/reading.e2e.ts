@@ -276,6 +276,9 @@ describe('reading on the page', () => {
     await markKnown('领导人');
 
     const page = await openArticle('/test-pages/traditional.html');
+    // The underlines wait for the reader's first own input on the page.
+    await page.mouse.move(5, 5);
+    await page.mouse.move(10, 10);
     await expect
       .poll(() => page.evaluate(() => [...(CSS.highlights.get('yuedu-saved') ?? [])].map((r) => (r as Range).toString())))
       .toEqual(['峰會', '峰會', '峰會', '峰會', '峰會']);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasChinese } from '../../content/chinese';
 import { findWords } from '../../content/highlights';
+import { WordMatcher } from '../../content/word-matcher';
 import { collectText, rangeOf, sentenceAt } from '../../content/text-at-point';
 import { toneOf } from '../../dictionary/pinyin-format';
 
@@ -66,7 +67,7 @@ describe('text at a point', () => {
 describe('saved word highlights', () => {
   it('finds every occurrence, longest word first, outside ruby annotations', () => {
     const doc = page('<p>命运共同体，中哈命运共同体。<ruby>峰会<rt>峰会</rt></ruby></p>');
-    const ranges = findWords(doc.body, ['命运', '命运共同体', '峰会']);
+    const ranges = findWords(doc.body, new WordMatcher(['命运', '命运共同体', '峰会']));
     expect(ranges.map(rangeText)).toEqual(['命运共同体', '命运共同体', '峰会']);
   });
 });

@@ -1,7 +1,7 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { backgroundParsers, tabParsers } from '../../lib/messaging/payloads';
-import { LOOKUP_BATCH, SEARCH_QUERY_MAX, type BackgroundRequests } from '../../lib/messaging/protocol';
+import { ANNOTATE_CHARS, ANNOTATE_PARAGRAPHS, LOOKUP_BATCH, LOOKUP_TEXT, SEARCH_QUERY_MAX, type BackgroundRequests } from '../../lib/messaging/protocol';
 import { dispatch, serveTab, type Handlers } from '../../lib/messaging/server';
 
 const handlers: Partial<Handlers<BackgroundRequests>> = {
@@ -54,6 +54,17 @@ describe('dispatch', () => {
     expect(await error('annotate', { paragraphs: ['中国', 42], pinyin: { style: 'marks', sandhi: true } })).toMatch(/paragraphs\[1\]/);
     expect(await error('annotate', { paragraphs: ['中国'], pinyin: { style: 'bogus', sandhi: true } })).toMatch(/pinyin\.style/);
     expect(await error('ping', 'hello')).toMatch(/payload/);
+  });
+
+  it('refuses page messages past their size limits, saying which limit', async () => {
+    const pinyin = { style: 'marks', sandhi: true };
+    expect(await error('lookup', { text: '中'.repeat(LOOKUP_TEXT + 1) })).toMatch(new RegExp(`text.*${LOOKUP_TEXT}`));
+    expect(await error('annotate', { paragraphs: ['中'.repeat(ANNOTATE_CHARS + 1)], pinyin })).toMatch(String(ANNOTATE_CHARS));
+    expect(await error('annotate', { paragraphs: ['中'.repeat(ANNOTATE_CHARS / 2), '国'.repeat(ANNOTATE_CHARS / 2 + 1)], pinyin })).toMatch(String(ANNOTATE_CHARS));
+    expect(await error('annotate', { paragraphs: Array.from({ length: ANNOTATE_PARAGRAPHS + 1 }, () => '中'), pinyin })).toMatch(String(ANNOTATE_PARAGRAPHS));
+    expect(await request('annotate', { paragraphs: ['中'.repeat(ANNOTATE_CHARS)], pinyin })).toMatchObject({ ok: true });
+    const word = { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit'] };
+    expect(() => backgroundParsers.saveWord({ word, context: { sentence: '峰'.repeat(70_000), title: 't', url: 'https://a.example/' } })).toThrow(/context\.sentence/);
   });
 
   it('hands the handler only the fields it knows', async () => {

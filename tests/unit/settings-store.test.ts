@@ -1,5 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import * as store from '../../lib/settings/store';
 
@@ -47,5 +47,50 @@ describe('settings storage', () => {
     await expect.poll(() => seen).toEqual([false, true]);
     unwatch();
     expect(await store.disabledSitesItem.getValue()).toEqual([]);
+  });
+
+  describe('within storage.sync quotas', () => {
+    afterEach(() => {
+      vi.useRealTimers();
+    });
+
+    it('dragging a tone colour through 60 input events writes once, with the last colour', async () => {
+      vi.useFakeTimers();
+      const writes: unknown[] = [];
+      const set = fakeBrowser.storage.sync.set.bind(fakeBrowser.storage.sync);
+      vi.spyOn(fakeBrowser.storage.sync, 'set').mockImplementation((items) => (writes.push(items), set(items)));
+      const stored: Promise<unknown>[] = [];
+      for (let step = 0; step < 60; step++) {
+        const hex = step.toString(16).padStart(2, '0');
+        stored.push(store.updateSettings({ toneColorList: [`#${hex}0000`, ...DEFAULT_SETTINGS.toneColorList.slice(1)] as never }));
+        await vi.advanceTimersByTimeAsync(16);
+      }
+      expect(writes).toHaveLength(0);
+      await vi.advanceTimersByTimeAsync(store.WRITE_DELAY);
+      await Promise.all(stored);
+      expect(writes).toHaveLength(1);
+      expect((await store.loadSettings()).toneColorList[0]).toBe('#3b0000');
+    });
+
+    it('changes that keep coming are still written every two seconds, not held back for ever', async () => {
+      vi.useFakeTimers();
+      const set = vi.spyOn(fakeBrowser.storage.sync, 'set');
+      for (let step = 0; step < 300; step++) {
+        void store.updateSettings({ dailyNewCards: 1 + (step % 50) });
+        await vi.advanceTimersByTimeAsync(20);
+      }
+      await vi.advanceTimersByTimeAsync(store.WRITE_DELAY);
+      // 6 s of input: 3 or 4 writes, far under the 120 a minute storage.sync allows.
+      expect(set.mock.calls.length).toBeGreaterThanOrEqual(3);
+      expect(set.mock.calls.length).toBeLessThanOrEqual(4);
+    });
+
+    it('refuses settings past the 8 KB per-item quota with a message saying so', () => {
+      expect(() => store.checkSyncItemSize(DEFAULT_SETTINGS)).not.toThrow();
+      const full = { ...DEFAULT_SETTINGS, filler: 'x'.repeat(store.SYNC_ITEM_BYTES) };
+      expect(() => store.checkSyncItemSize(full)).toThrow(new RegExp(`${store.SYNC_ITEM_BYTES}`));
+      // Bytes, not characters: 2,800 Han characters are 8,400 bytes in UTF-8.
+      expect(() => store.checkSyncItemSize({ note: '中'.repeat(2800) })).toThrow(/8400|84\d\d/);
+    });
   });
 });

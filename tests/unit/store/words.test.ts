@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backgroundParsers } from '../../../lib/messaging/payloads';
 import { QUEUE, type YueduDb } from '../../../lib/store/db';
 import { StoreError } from '../../../lib/store/errors';
-import { deleteWord, saveWord, setKnown, setNote, setReverseCards, setSuspended, wordStates } from '../../../lib/store/words';
+import { deleteWord, MAX_CONTEXTS, saveWord, setKnown, setNote, setReverseCards, setSuspended, wordStates } from '../../../lib/store/words';
 import { openDb } from '../../../lib/store/db';
 import { community, ctx, freshDb, summit, T0 } from './fixtures';
 
@@ -69,7 +69,7 @@ describe('saving words', () => {
 
   it('clips a page’s huge sentence instead of refusing the save', async () => {
     const db = freshDb();
-    const { id } = await saveRequest(db, { word: summit, context: ctx('峰'.repeat(100_000)) }, T0);
+    const { id } = await saveRequest(db, { word: summit, context: ctx('峰'.repeat(60_000)) }, T0);
     expect((await db.words.get(id))?.contexts[0]?.sentence.length).toBe(2000);
   });
 
@@ -143,5 +143,16 @@ describe('editing saved words', () => {
     await setReverseCards(db, false, T0);
     expect(await db.cards.where('[queue+due]').between([QUEUE.new, -Infinity], [QUEUE.new, Infinity]).count()).toBe(2);
     expect(await db.cards.count()).toBe(4);
+  });
+
+  it('keeps at most MAX_CONTEXTS sentences per word: a further new one is refused with a message, none is dropped', async () => {
+    const db = freshDb();
+    for (let i = 0; i < MAX_CONTEXTS; i++) await saveWord(db, { word: summit, context: ctx(`第${i}句峰会。`) }, T0 + i);
+    await expect(saveWord(db, { word: summit, context: ctx('再一句峰会。') }, T0 + 100)).rejects.toThrow(new RegExp(`contexts.*${MAX_CONTEXTS}`));
+    // The same sentence again is no new sentence: saving it still works.
+    await expect(saveWord(db, { word: summit, context: ctx('第0句峰会。') }, T0 + 200)).resolves.toMatchObject({ created: false });
+    const word = await db.words.where('simplified').equals(summit.simplified).first();
+    expect(word?.contexts).toHaveLength(MAX_CONTEXTS);
+    expect(word?.contexts[0]?.sentence).toBe('第0句峰会。');
   });
 });
