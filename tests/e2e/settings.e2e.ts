@@ -205,7 +205,7 @@ describe('settings, end to end', () => {
 
   // Browser shortcuts cannot be pressed from the test (synthetic keys reach the page, not the browser's accelerators):
   // what the command does is unit-tested in tests/unit/commands.test.ts; here, that Chromium registered it with its key.
-  it('the About section gives the version, the dictionary, word-list and word-frequency credits and licences, and the privacy statement', async () => {
+  it('the About section gives the version, the dictionary, word-list, word-frequency and polyphone credits and licences, and the privacy statement', async () => {
     const options = await openOptions();
     const about = (await options.textContent('[data-testid=about]')) ?? '';
     const version = await s.serviceWorker.evaluate(() => (chrome as unknown as { runtime: { getManifest(): { version: string } } }).runtime.getManifest().version);
@@ -213,9 +213,11 @@ describe('settings, end to end', () => {
     expect(about).toMatch(/CC-CEDICT by MDBG.*CC BY-SA 4\.0/);
     expect(about).toContain('ivankra/hsk30, MIT licence');
     expect(about).toContain('jieba by Sun Junyi, MIT licence');
+    expect(about).toContain('g2pM by Kakao Brain, Apache License 2.0');
     expect(about).toContain('Yuedu sends nothing over the network');
+    expect(about).toContain('Send to Anki');
     const links = await options.locator('[data-testid=about] a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
-    expect(links).toEqual(['https://cc-cedict.org/', 'https://creativecommons.org/licenses/by-sa/4.0/', 'https://github.com/ivankra/hsk30', 'https://github.com/fxsjy/jieba']);
+    expect(links).toEqual(['https://cc-cedict.org/', 'https://creativecommons.org/licenses/by-sa/4.0/', 'https://github.com/ivankra/hsk30', 'https://github.com/fxsjy/jieba', 'https://github.com/kakaobrain/g2pM']);
     await options.close();
   });
 
