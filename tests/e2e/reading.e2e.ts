@@ -5,6 +5,7 @@
  */
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { ANNOTATE_CHARS, ANNOTATE_PARAGRAPHS } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { pointAt, readCard as card, type CardView, type Scope } from '../../scripts/lib/page';
 import { startSession, type E2ESession } from './support/session';
@@ -201,12 +202,23 @@ describe('reading on the page', () => {
       [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => [r.firstChild?.textContent ?? '', r.querySelector('rt')?.textContent ?? '']),
     );
     const popup = await s.open(s.extensionUrl('popup.html'));
-    const reply = (await popup.evaluate(
-      (args) => chrome.runtime.sendMessage({ yuedu: 1, type: 'annotate', payload: { paragraphs: args.paragraphs, pinyin: { style: 'marks', sandhi: args.sandhi } } }),
-      { paragraphs, sandhi: DEFAULT_SETTINGS.sandhi },
-    )) as { ok: true; value: { paragraphs: { text: string; kind: string; pinyin?: string[] }[][] } };
+    // Asked in batches within the worker's limits per request, as the page itself asks.
+    const batches: string[][] = [];
+    for (const paragraph of paragraphs) {
+      const last = batches.at(-1);
+      if (last && last.length < ANNOTATE_PARAGRAPHS && [...last, paragraph].join('').length <= ANNOTATE_CHARS) last.push(paragraph);
+      else batches.push([paragraph]);
+    }
+    const segments: { text: string; kind: string; pinyin?: string[] }[] = [];
+    for (const batch of batches) {
+      const reply = (await popup.evaluate(
+        (args) => chrome.runtime.sendMessage({ yuedu: 1, type: 'annotate', payload: { paragraphs: args.batch, pinyin: { style: 'marks', sandhi: args.sandhi } } }),
+        { batch, sandhi: DEFAULT_SETTINGS.sandhi },
+      )) as { ok: true; value: { paragraphs: { text: string; kind: string; pinyin?: string[] }[][] } };
+      segments.push(...reply.value.paragraphs.flat());
+    }
     await popup.close();
-    const expected = reply.value.paragraphs.flat().filter((seg) => seg.kind !== 'other' && seg.pinyin?.length).map((seg) => [seg.text, (seg.pinyin ?? []).join('')]);
+    const expected = segments.filter((seg) => seg.kind !== 'other' && seg.pinyin?.length).map((seg) => [seg.text, (seg.pinyin ?? []).join('')]);
     expect(shown.length).toBeGreaterThan(1000);
     expect(shown).toEqual(expected);
     expect(shown.find(([word]) => word === '命运共同体')?.[1]).toBe('mìngyùngòngtóngtǐ');
