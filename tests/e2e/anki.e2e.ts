@@ -204,7 +204,8 @@ describe('Anki in Chromium', () => {
     await expect.poll(() => options.locator('select[data-anki-field=Pinyin]').inputValue()).toBe('Pinyin');
     await options.selectOption('select[data-anki-field=Note]', '');
     await expect.poll(async () => (await storedAnki(options))?.fields.Note).toBeUndefined();
-    expect((await storedAnki(options))?.deck).toBe('Chinese');
+    // Settings are written once the reader pauses (they are coalesced within storage.sync's quotas).
+    await expect.poll(async () => (await storedAnki(options))?.deck).toBe('Chinese');
     expect(anki.received.map((r) => r.action)).not.toContain('addNote');
 
     await words.reload();
