@@ -6,22 +6,12 @@ import type { Page } from 'playwright-core';
 import initSqlJs from 'sql.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointAt, readCard } from '../../scripts/lib/page';
+import { saveWord } from './support/save-word';
 import { startSession, type E2ESession } from './support/session';
 
 const summit = { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit meeting'], hsk: 6 };
 const community = { simplified: '命运共同体', traditional: '命運共同體', pinyin: 'ming4 yun4 gong4 tong2 ti3', definitions: ['community of common destiny'] };
 const silkRoad = { simplified: '丝绸之路', traditional: '絲綢之路', pinyin: 'si1 chou2 zhi1 lu4', definitions: ['the Silk Road'], hsk: 7 };
-
-const saveWord = (page: Page, word: object, sentence: string) =>
-  page.evaluate(
-    ([w, sentence]) =>
-      chrome.runtime.sendMessage({
-        yuedu: 1,
-        type: 'saveWord',
-        payload: { word: w, context: { sentence, title: '丝路新闻', url: 'http://127.0.0.1/silk-road.html' } },
-      }),
-    [word, sentence] as const,
-  );
 
 const YUEDU_FIELDS = ['Hanzi', 'Traditional', 'Pinyin', 'Meaning', 'Sentence', 'Source title', 'Source URL', 'HSK', 'Note'];
 

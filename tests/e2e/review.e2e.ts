@@ -1,41 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { storedRows } from './support/in-page';
+import { saveWord } from './support/save-word';
 import { startSession, type E2ESession } from './support/session';
 
 const summit = { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit meeting'], hsk: 6 };
 const community = { simplified: '命运共同体', traditional: '命運共同體', pinyin: 'ming4 yun4 gong4 tong2 ti3', definitions: ['community of common destiny'], note: 'Xi’s slogan' };
 
-/** Sends saveWord to the service worker from an extension page, as the content script does from a news page. */
-const saveWord = (page: Page, word: object, sentence: string) =>
-  page.evaluate(
-    ([w, sentence]) =>
-      chrome.runtime.sendMessage({
-        yuedu: 1,
-        type: 'saveWord',
-        payload: { word: w, context: { sentence, title: '丝路新闻', url: 'http://127.0.0.1/silk-road.html' } },
-      }),
-    [word, sentence] as const,
-  );
-
 /** Reads a whole object store with the raw IndexedDB API: what is really on disk, not what the UI shows. */
-const readStore = (page: Page, store: string) =>
-  page.evaluate(
-    (name) =>
-      new Promise<unknown[]>((resolve, reject) => {
-        const req = indexedDB.open('yuedu');
-        req.onsuccess = () => {
-          const all = req.result.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
-            req.result.close();
-            resolve(all.result);
-          };
-          all.onerror = () => reject(all.error);
-        };
-        req.onerror = () => reject(req.error);
-      }),
-    store,
-  );
+const readStore = (page: Page, store: string) => page.evaluate(storedRows, store);
 
 const badge = (s: E2ESession) => s.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
 
