@@ -7,9 +7,16 @@ import type { SavedWord, YueduDb } from '../../lib/store/db';
 import { allWords } from '../../lib/store/words';
 import { download } from './download';
 
+/** The merge's decisions where the two sides disagreed, said only when there were any. */
+const byLatestChange = ({ words, known }: ImportSummary) => {
+  const counts = [words.keptDeleted, known.keptSaved, words.newerInFile, words.deleted, known.removed] as const;
+  return counts.some((n) => n > 0) ? [t('transferByLatestChange', ...counts)] : [];
+};
+
 const describe = (s: ImportSummary) =>
   [
     t('transferImported', s.words.added, s.words.merged, s.reviews.added, s.reviews.duplicates, s.known.added),
+    ...byLatestChange(s),
     ...(s.repaired.length ? [t('integrityRepairedList', s.repaired.length, s.repaired.map((r) => `${r.path}: ${r.what}`).join('; '))] : []),
   ].join(' ');
 

@@ -73,6 +73,18 @@ export interface LookupRecord {
   lookedUpAt: number;
 }
 
+/**
+ * A deletion remembered, so that an older backup cannot bring back what the reader removed (./backup/merge.ts): a saved
+ * word deleted, or a known mark taken back (by un-knowing the word or by saving it to learn).
+ */
+export interface Tombstone {
+  kind: TombstoneKind;
+  simplified: string;
+  /** When it was removed (ms since the epoch). */
+  at: number;
+}
+export type TombstoneKind = 'word' | 'known';
+
 interface MetaRecord {
   key: string;
   value: unknown;
@@ -85,13 +97,14 @@ export type YueduDb = Dexie & {
   known: Table<KnownWord, string>;
   meta: Table<MetaRecord, string>;
   history: Table<LookupRecord, string>;
+  tombstones: Table<Tombstone, [TombstoneKind, string]>;
 };
 
 const DB_NAME = 'yuedu';
 
 /** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
-export const SCHEMA_VERSIONS = [1, 2, 3, 6] as const;
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSIONS = [1, 2, 3, 6, 9] as const;
+export const SCHEMA_VERSION = 9;
 
 export const newCardFields = (due: number): FsrsState & { queue: Queue } => ({
   queue: QUEUE.new,
@@ -136,7 +149,10 @@ export function openDb(name = DB_NAME): YueduDb {
     });
   // Saved words are found on pages in traditional characters by this index; Dexie builds it from the rows.
   db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
-  // The lookup history, its own table; versions 4, 5 and 7 belong to other tables (Dexie allows the gaps).
+  // The lookup history, its own table; versions 4, 5, 7 and 8 belong to other tables (Dexie allows the gaps).
   db.version(6).stores({ history: '&simplified, lookedUpAt' });
+  // Deletions, so that an import merges by the reader's latest intent. A store from before this version has none: its
+  // deletions are as they were, unprotected, but nothing is lost.
+  db.version(9).stores({ tombstones: '&[kind+simplified]' });
   return db;
 }

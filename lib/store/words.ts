@@ -11,6 +11,7 @@ import { write } from './write';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
 import { Invalid, LIMITS, parseText } from './parse';
 import { headword } from './records';
+import { bury, unbury } from './tombstones';
 
 const sameContext = (a: SavedContext, b: SavedContext) => a.sentence === b.sentence && a.url === b.url;
 
@@ -65,7 +66,7 @@ export async function syncCards(db: YueduDb, wordIds: readonly number[], now: nu
   await db.cards.bulkPut(changed);
 }
 
-const writeTables = (db: YueduDb) => [db.words, db.cards, db.known, db.meta];
+const writeTables = (db: YueduDb) => [db.words, db.cards, db.known, db.meta, db.tombstones];
 
 /** Saves a word parsed where the request arrived (lib/messaging/payloads.ts), with the page it was met on. */
 export async function saveWord(
@@ -81,8 +82,13 @@ export async function saveWord(
   };
   const context: SavedContext = { ...page, date: now };
   return write(db, writeTables(db), async () => {
-      // Saving a word is asking to learn it, even if it was marked known before.
-      await db.known.delete(word.simplified);
+      // Saving a word is asking to learn it, even if it was marked known before; an older backup that still has the
+      // known mark must not take the word out of review again.
+      if (await db.known.get(word.simplified)) {
+        await db.known.delete(word.simplified);
+        await bury(db, 'known', word.simplified, now);
+      }
+      await unbury(db, 'word', word.simplified);
       const existing = await db.words.where('simplified').equals(word.simplified).first();
       if (existing?.id !== undefined) {
         const isNew = context.sentence !== '' && !existing.contexts.some((c) => sameContext(c, context));
@@ -146,19 +152,32 @@ export const setSuspended = (db: YueduDb, id: number, suspended: boolean, now = 
 export async function setKnown(db: YueduDb, simplified: string, known: boolean, now = Date.now()): Promise<void> {
   const word = headword(simplified, 'simplified', LIMITS.headword);
   await write(db, writeTables(db), async () => {
-      if (known) await db.known.put({ simplified: word, markedAt: now });
-      else await db.known.delete(word);
+      if (known) {
+        await db.known.put({ simplified: word, markedAt: now });
+        await unbury(db, 'known', word);
+      } else if (await db.known.get(word)) {
+        await db.known.delete(word);
+        await bury(db, 'known', word, now);
+      }
       const saved = await db.words.where('simplified').equals(word).first();
       if (saved?.id !== undefined) await syncCards(db, [saved.id], now);
     });
 }
 
-/** Deletes a word with its cards and their review history. */
-export async function deleteWord(db: YueduDb, id: number): Promise<void> {
-  await write(db, [db.words, db.cards, db.reviews], async () => {
-      await db.reviews.where('wordId').equals(id).delete();
-      await db.cards.where('wordId').equals(id).delete();
-      await db.words.delete(id);
+/** Deletes a word with its cards and their review history, inside a transaction over those three tables. */
+export async function removeWord(db: YueduDb, id: number): Promise<void> {
+  await db.reviews.where('wordId').equals(id).delete();
+  await db.cards.where('wordId').equals(id).delete();
+  await db.words.delete(id);
+}
+
+/** Deletes a word with its cards and their review history; the deletion is remembered (./tombstones.ts). */
+export async function deleteWord(db: YueduDb, id: number, now = Date.now()): Promise<void> {
+  await write(db, [db.words, db.cards, db.reviews, db.tombstones], async () => {
+      const word = await db.words.get(id);
+      if (!word) return;
+      await removeWord(db, id);
+      await bury(db, 'word', word.simplified, now);
     });
 }
 

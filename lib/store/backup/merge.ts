@@ -1,23 +1,32 @@
 /**
  * Imports a checked backup into the store: duplicates are merged (by headword, card kind, review time) instead of
- * doubled, and it all runs in one transaction: all or nothing.
+ * doubled, and it all runs in one transaction: all or nothing. Where the two sides disagree, the later change wins,
+ * field by field: a word deleted here after the file was made stays deleted (../tombstones.ts), a word saved here after
+ * the file marked it known stays in review, a word edited later in the file takes the file's note and suspension, and
+ * the file's own deletions apply to what did not change here since.
  */
 import { t } from '../../i18n';
 import { SCHEMA_VERSION, type CardRecord, type FsrsState, type ReviewRecord, type SavedWord, type YueduDb } from '../db';
 import { StoreError } from '../errors';
 import { readPrefs, writePrefs } from '../prefs';
 import { MAX_KEPT_ID, type Repair } from '../records';
-import { mergeContexts, syncCards } from '../words';
+import { mergeContexts, removeWord, syncCards } from '../words';
+import { buryLater, unbury } from '../tombstones';
 import { write } from '../write';
 import { mergeHistory } from '../history';
 import type { Backup } from './format';
 import { parseBackup } from './parse';
 
 export interface ImportSummary {
-  words: { added: number; merged: number };
+  /**
+   * newerInFile: merged words whose note and suspension came from the file, edited there later; keptDeleted: words
+   * deleted here after the file's last change to them; deleted: words here deleted later in the file.
+   */
+  words: { added: number; merged: number; newerInFile: number; keptDeleted: number; deleted: number };
   cards: { added: number; merged: number };
   reviews: { added: number; duplicates: number };
-  known: { added: number };
+  /** keptSaved: known marks not applied as the word was saved or un-known here later; removed: taken back in the file. */
+  known: { added: number; keptSaved: number; removed: number };
   /** What was repaired on the way in (lib/store/records.ts), with where. */
   repaired: Repair[];
 }
@@ -60,29 +69,65 @@ async function addKeepingIds<T extends { id?: number }>(
 
 async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now: number): Promise<ImportSummary> {
   const summary: ImportSummary = {
-    words: { added: 0, merged: 0 },
+    words: { added: 0, merged: 0, newerInFile: 0, keptDeleted: 0, deleted: 0 },
     cards: { added: 0, merged: 0 },
     reviews: { added: 0, duplicates: 0 },
-    known: { added: 0 },
+    known: { added: 0, keptSaved: 0, removed: 0 },
     repaired,
   };
-  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history], async () => {
+  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.tombstones], async () => {
       const prefs = await readPrefs(db);
       const turnsOnReverse = backup.prefs.reverseCards && !prefs.reverseCards;
       if (turnsOnReverse) await writePrefs(db, { ...prefs, reverseCards: true });
 
       const wordsBySimplified = new Map((await db.words.toArray()).map((w) => [w.simplified, w]));
+      const stones = new Map((await db.tombstones.toArray()).map((s) => [`${s.kind}/${s.simplified}`, s.at]));
+      const changedHere = new Map([...wordsBySimplified.values()].map((w) => [w.simplified, w.updatedAt]));
+
+      // The file's deletions first: each applies to what has not changed here since, and is remembered.
+      for (const stone of backup.tombstones ?? []) {
+        if (stone.kind === 'word') {
+          const here = wordsBySimplified.get(stone.simplified);
+          if (here?.id !== undefined && here.updatedAt > stone.at) continue;
+          if (here?.id !== undefined) {
+            await removeWord(db, here.id);
+            wordsBySimplified.delete(stone.simplified);
+            summary.words.deleted++;
+          }
+        } else {
+          const here = await db.known.get(stone.simplified);
+          if (here && here.markedAt > stone.at) continue;
+          if (here) {
+            await db.known.delete(stone.simplified);
+            summary.known.removed++;
+          }
+        }
+        if (await buryLater(db, stone)) stones.set(`${stone.kind}/${stone.simplified}`, stone.at);
+      }
+      const deletedHereSince = (kind: 'word' | 'known', simplified: string, changedAt: number) =>
+        (stones.get(`${kind}/${simplified}`) ?? -Infinity) >= changedAt;
+
       const wordIds = new Set((await db.words.toCollection().primaryKeys()).map(Number));
       const wordMap = new Map<number, number>();
       const newWords: SavedWord[] = [];
       for (const w of backup.words) {
+        if (deletedHereSince('word', w.simplified, w.updatedAt)) {
+          summary.words.keptDeleted++;
+          continue;
+        }
         const existing = wordsBySimplified.get(w.simplified);
         if (existing?.id === undefined) {
           newWords.push(w);
           continue;
         }
         mergeContexts(existing.contexts, w.contexts);
-        existing.note ??= w.note;
+        if (w.updatedAt > existing.updatedAt) {
+          // Edited later in the file: its note and suspension are the reader's latest word on them.
+          if (w.note === undefined) delete existing.note;
+          else existing.note = w.note;
+          existing.suspended = w.suspended;
+          summary.words.newerInFile++;
+        }
         existing.hsk ??= w.hsk;
         existing.savedAt = Math.min(existing.savedAt, w.savedAt);
         existing.updatedAt = Math.max(existing.updatedAt, w.updatedAt);
@@ -92,6 +137,8 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
       }
       const newWordKeys = await addKeepingIds((rows) => db.words.bulkAdd(rows, { allKeys: true }), newWords, wordIds);
       newWords.forEach((w, i) => wordMap.set(w.id ?? 0, newWordKeys[i] ?? 0));
+      // A word saved again is newer than any deletion of it that was older still.
+      for (const w of newWords) await unbury(db, 'word', w.simplified);
       summary.words.added = newWords.length;
 
       const cardsByKey = new Map((await db.cards.toArray()).map((c) => [`${c.wordId}/${c.kind}`, c]));
@@ -100,7 +147,8 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
       const mergedCards = new Set<number>();
       const newCards: CardRecord[] = [];
       for (const c of backup.cards) {
-        const wordId = wordMap.get(c.wordId) ?? 0;
+        const wordId = wordMap.get(c.wordId);
+        if (wordId === undefined) continue; // its word stays deleted
         const existing = cardsByKey.get(`${wordId}/${c.kind}`);
         if (existing?.id === undefined) {
           newCards.push({ ...c, wordId });
@@ -120,7 +168,8 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
       for (const r of await db.reviews.where('cardId').anyOf([...mergedCards]).toArray()) seen.add(`${r.cardId}/${r.review}/${r.rating}`);
       const newReviews: ReviewRecord[] = [];
       for (const r of backup.reviews) {
-        const cardId = cardMap.get(r.cardId) ?? 0;
+        const cardId = cardMap.get(r.cardId);
+        if (cardId === undefined) continue; // its word stays deleted
         const key = `${cardId}/${r.review}/${r.rating}`;
         if (seen.has(key)) {
           summary.reviews.duplicates++;
@@ -134,12 +183,22 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
 
       for (const k of backup.known) {
         if (await db.known.get(k.simplified)) continue;
+        // Saved to learn or un-known here after the file marked it known: it stays in review. A store older than the
+        // tombstones has no record of the un-marking, but a word saved again was changed after the mark.
+        if (deletedHereSince('known', k.simplified, k.markedAt) || (changedHere.get(k.simplified) ?? -Infinity) > k.markedAt) {
+          summary.known.keptSaved++;
+          continue;
+        }
         await db.known.add(k);
+        await unbury(db, 'known', k.simplified);
         summary.known.added++;
       }
       await mergeHistory(db, backup.history ?? []);
       // Known words, suspensions and preferences from both sides decide which cards are reviewed now.
-      const touched = turnsOnReverse ? (await db.words.toCollection().primaryKeys()).map(Number) : [...new Set(wordMap.values())];
+      const knownChanged = [...backup.known, ...(backup.tombstones ?? [])].map((k) => wordsBySimplified.get(k.simplified)?.id ?? 0);
+      const touched = turnsOnReverse
+        ? (await db.words.toCollection().primaryKeys()).map(Number)
+        : [...new Set([...wordMap.values(), ...knownChanged.filter((id) => id > 0)])];
       await syncCards(db, touched, now);
     });
   return summary;

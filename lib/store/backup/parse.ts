@@ -1,6 +1,6 @@
 /** Checks a whole backup file before anything touches the store: every field, every id, every reference. */
 import { t, type MessageKey } from '../../i18n';
-import { QUEUE, type CardKind, type CardRecord, type FsrsState, type KnownWord, type LookupRecord, type ReviewRecord, type SavedContext, type SavedWord } from '../db';
+import { QUEUE, type CardKind, type CardRecord, type FsrsState, type KnownWord, type LookupRecord, type ReviewRecord, type SavedContext, type SavedWord, type Tombstone, type TombstoneKind } from '../db';
 import { Invalid, isRecord, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../parse';
 import { dueDate, headword, pastDate, recordId, sortedContexts, usableFsrs, type Repairs } from '../records';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, type Backup } from './format';
@@ -125,6 +125,15 @@ function parseLookup(v: unknown, at: string, ck: Checking): LookupRecord {
   };
 }
 
+function parseTombstone(v: unknown, at: string, ck: Checking): Tombstone {
+  const s = parseRecord(v, at);
+  return {
+    kind: parseOneOf<TombstoneKind>(s.kind, `${at}.kind`, ['word', 'known']),
+    simplified: headword(s.simplified, `${at}.simplified`, LIMITS.headword, ck.repairs),
+    at: pastDate(s.at, `${at}.at`, ck.now),
+  };
+}
+
 /** `twice` is the message naming what is doubled, with the doubled key as its substitution. */
 function unique<T>(items: T[], key: (item: T) => unknown, twice: MessageKey): void {
   const seen = new Set<unknown>();
@@ -165,6 +174,9 @@ export function parseBackup(text: string, now = Date.now(), repairs: Repairs = [
     reviews: parseArray(file.reviews, 'reviews').map((r, i) => parseReview(r, `reviews[${i}]`, ck)),
     known: parseArray(file.known, 'known').map((k, i) => parseKnown(k, `known[${i}]`, ck)),
     ...(file.history !== undefined ? { history: parseArray(file.history, 'history').map((r, i) => parseLookup(r, `history[${i}]`, ck)) } : {}),
+    ...(file.tombstones !== undefined
+      ? { tombstones: parseArray(file.tombstones, 'tombstones').map((s, i) => parseTombstone(s, `tombstones[${i}]`, ck)) }
+      : {}),
   };
   unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
   unique(backup.words, (w) => w.simplified, 'backupDuplicateWord');
@@ -172,6 +184,11 @@ export function parseBackup(text: string, now = Date.now(), repairs: Repairs = [
   unique(backup.cards, (c) => `${c.wordId}/${c.kind}`, 'backupDuplicateCard');
   unique(backup.reviews, (r) => r.id, 'backupDuplicateReviewId');
   unique(backup.known, (k) => k.simplified, 'backupDuplicateKnown');
+  const stones = backup.tombstones ?? [];
+  unique(stones, (s) => `${s.kind}/${s.simplified}`, 'backupDuplicateTombstone');
+  // Yuedu forgets a deletion when the thing comes back, so a file holding both contradicts itself.
+  const present = { word: new Set(backup.words.map((w) => w.simplified)), known: new Set(backup.known.map((k) => k.simplified)) };
+  for (const s of stones) if (present[s.kind].has(s.simplified)) throw new Invalid(t('backupDeletedAndPresent', s.simplified));
   const wordIds = new Set(backup.words.map((w) => w.id));
   const cardWords = new Map(backup.cards.map((c) => [c.id, c.wordId]));
   for (const c of backup.cards) if (!wordIds.has(c.wordId)) throw new Invalid(t('backupCardWithoutWord', String(c.id)));

@@ -3,10 +3,10 @@ import { Rating } from 'ts-fsrs';
 import { ankiTsv } from '../../../lib/store/anki';
 import { exportBackup, serializeBackup, type Backup } from '../../../lib/store/backup/format';
 import { importBackupText } from '../../../lib/store/backup/merge';
-import type { YueduDb } from '../../../lib/store/db';
+import { QUEUE, type YueduDb } from '../../../lib/store/db';
 import { gradeCard, nextCard } from '../../../lib/store/schedule';
 import { listHistory, recordLookup } from '../../../lib/store/history';
-import { saveWord, setKnown, setReverseCards, setSuspended } from '../../../lib/store/words';
+import { deleteWord, saveWord, setKnown, setNote, setReverseCards, setSuspended } from '../../../lib/store/words';
 import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
 
 async function filled(): Promise<YueduDb> {
@@ -22,6 +22,11 @@ async function filled(): Promise<YueduDb> {
   }
   await setSuspended(db, b.id, true, T0 + DAY);
   await setKnown(db, '新疆', true, T0 + DAY);
+  // A word deleted and a known mark taken back: both are remembered, and travel in the backup.
+  const gone = await saveWord(db, { word: { ...summit, simplified: '新闻', traditional: '新聞' }, context: ctx('新闻') }, T0);
+  await deleteWord(db, gone.id, T0 + DAY);
+  await setKnown(db, '发展', true, T0);
+  await setKnown(db, '发展', false, T0 + DAY);
   await recordLookup(db, { word: summit, context: ctx('中亚峰会在西安举行。') }, T0 + DAY);
   await recordLookup(db, { word: community, context: ctx('构建命运共同体。') }, T0 + DAY + 1);
   expect(a.created).toBe(true);
@@ -37,7 +42,11 @@ describe('JSON backup', () => {
     const text = await json(source);
     const target = freshDb();
     const summary = await importBackupText(target, text, T0 + 2 * DAY);
-    expect(summary.words).toEqual({ added: 3, merged: 0 });
+    expect(summary.words).toEqual({ added: 3, merged: 0, newerInFile: 0, keptDeleted: 0, deleted: 0 });
+    expect((await exportBackup(target)).tombstones).toEqual([
+      { kind: 'known', simplified: '发展', at: T0 + DAY },
+      { kind: 'word', simplified: '新闻', at: T0 + DAY },
+    ]);
     expect(summary.reviews.added).toBeGreaterThan(3);
     expect(await dump(target)).toEqual(await dump(source));
     expect(await json(target)).toBe(text);
@@ -48,10 +57,10 @@ describe('JSON backup', () => {
     const before = await dump(db);
     const summary = await importBackupText(db, await json(db), T0 + 2 * DAY);
     expect(summary).toEqual({
-      words: { added: 0, merged: 3 },
+      words: { added: 0, merged: 3, newerInFile: 0, keptDeleted: 0, deleted: 0 },
       cards: { added: 0, merged: 6 },
       reviews: { added: 0, duplicates: before.reviews.length },
-      known: { added: 0 },
+      known: { added: 0, keptSaved: 0, removed: 0 },
       repaired: [],
     });
     expect(await dump(db)).toEqual(before);
@@ -112,6 +121,10 @@ describe('JSON backup', () => {
     ['a headword too long', (b) => ({ ...b, words: [{ ...b.words[0], simplified: '长'.repeat(65) }] }), /words\[0\]\.simplified is longer than 64 characters/],
     ['a fractional id', (b) => ({ ...b, words: [{ ...b.words[0], id: 1.5 }] }), /words\[0\]\.id should be a whole number/],
     ['an HSK level of 10', (b) => ({ ...b, words: [{ ...b.words[0], hsk: 10 }] }), /words\[0\]\.hsk should be at most 9/],
+    ['a word both saved and deleted', (b) => ({ ...b, tombstones: [{ kind: 'word', simplified: '峰会', at: T0 }] }), /lists 峰会 both as deleted and as present/],
+    ['a deletion twice', (b) => ({ ...b, tombstones: [...(b.tombstones ?? []), ...(b.tombstones ?? [])] }), /same deletion twice \((word|known)\//],
+    ['a deletion of an unknown kind', (b) => ({ ...b, tombstones: [{ kind: 'card', simplified: '新闻', at: T0 }] }), /tombstones\[0\]\.kind should be one of word, known/],
+    ['a deletion in the future', (b) => ({ ...b, tombstones: [{ kind: 'word', simplified: '新闻', at: Date.now() + 3 * DAY }] }), /tombstones\[0\]\.at/],
   ];
 
   it.each(broken)('refuses a file with %s, with a clear message, changing nothing', async (_, spoil, message) => {
@@ -147,6 +160,101 @@ describe('JSON backup', () => {
     await expect(importBackupText(target, await json(source))).rejects.toThrow('disk on fire');
     spy.mockRestore();
     expect(await dump(target)).toEqual(before);
+  });
+});
+
+describe('JSON backup: the later change wins, field by field', () => {
+  const news = { ...summit, simplified: '新闻', traditional: '新聞', pinyin: 'xin1 wen2' };
+  const NOW = T0 + 10 * DAY;
+  const backupOf = async (db: YueduDb, at: number) => serializeBackup(await exportBackup(db, at));
+  const queues = async (db: YueduDb, simplified: string) => {
+    const word = await db.words.where('simplified').equals(simplified).first();
+    return (await db.cards.where('wordId').equals(word?.id ?? -1).toArray()).map((c) => c.queue);
+  };
+
+  it('an older backup cannot bring back a word deleted since, nor its cards and reviews', async () => {
+    const db = freshDb();
+    const { id } = await saveWord(db, { word: news, context: ctx('新闻') }, T0);
+    const item = await nextCard(db, T0 + MIN, 20);
+    await gradeCard(db, item?.card.id ?? 0, Rating.Good, T0 + MIN);
+    const old = await backupOf(db, T0 + 2 * MIN);
+    await deleteWord(db, id, T0 + DAY);
+    const summary = await importBackupText(db, old, NOW);
+    expect(summary.words).toMatchObject({ added: 0, keptDeleted: 1 });
+    expect([await db.words.count(), await db.cards.count(), await db.reviews.count()]).toEqual([0, 0, 0]);
+    // Saved again later: the new save is newer than the deletion, and a newer backup brings it back elsewhere too.
+    await saveWord(db, { word: news, context: ctx('又是新闻') }, T0 + 2 * DAY);
+    expect(await db.tombstones.count()).toBe(0);
+    const other = freshDb();
+    await importBackupText(other, old, NOW);
+    await importBackupText(other, await backupOf(db, NOW), NOW);
+    expect((await other.words.toArray()).map((w) => w.contexts.map((c) => c.sentence))).toEqual([['新闻', '又是新闻']]);
+  });
+
+  it('a word saved to learn after an older backup marked it known stays in review', async () => {
+    const db = freshDb();
+    await setKnown(db, '新闻', true, T0);
+    const old = await backupOf(db, T0 + MIN);
+    await saveWord(db, { word: news, context: ctx('新闻') }, T0 + DAY);
+    const summary = await importBackupText(db, old, NOW);
+    expect(summary.known).toEqual({ added: 0, keptSaved: 1, removed: 0 });
+    expect(await db.known.count()).toBe(0);
+    expect(await queues(db, '新闻')).toEqual([QUEUE.new]);
+  });
+
+  it('a store from before the tombstones: a word saved after the file marked it known stays saved too', async () => {
+    const db = freshDb();
+    await saveWord(db, { word: news, context: ctx('新闻') }, T0 + DAY);
+    const file = JSON.parse(await backupOf(freshDb(), T0)) as Backup;
+    file.known = [{ simplified: '新闻', markedAt: T0 }];
+    expect((await importBackupText(db, JSON.stringify(file), NOW)).known.keptSaved).toBe(1);
+    file.known = [{ simplified: '新闻', markedAt: T0 + 2 * DAY }];
+    expect((await importBackupText(db, JSON.stringify(file), NOW)).known.added).toBe(1);
+    expect(await queues(db, '新闻')).toEqual([QUEUE.inactive]);
+  });
+
+  it('a known mark taken back here stays taken back', async () => {
+    const db = freshDb();
+    await setKnown(db, '发展', true, T0);
+    const old = await backupOf(db, T0 + MIN);
+    await setKnown(db, '发展', false, T0 + DAY);
+    expect((await importBackupText(db, old, NOW)).known.keptSaved).toBe(1);
+    expect(await db.known.count()).toBe(0);
+  });
+
+  it("the file's own deletions apply to what has not changed here since", async () => {
+    const here = freshDb();
+    await saveWord(here, { word: news, context: ctx('新闻') }, T0);
+    await saveWord(here, { word: summit, context: ctx('峰会') }, T0);
+    await setKnown(here, '发展', true, T0);
+    const there = freshDb();
+    await importBackupText(there, await backupOf(here, T0 + MIN), T0 + MIN);
+    for (const w of await there.words.toArray()) await deleteWord(there, w.id ?? 0, T0 + DAY);
+    await setKnown(there, '发展', false, T0 + DAY);
+    // Here, 峰会 met again after the deletion over there: that later change keeps it.
+    await saveWord(here, { word: summit, context: ctx('峰会又开了') }, T0 + 2 * DAY);
+    const summary = await importBackupText(here, await backupOf(there, T0 + 3 * DAY), NOW);
+    expect(summary.words).toMatchObject({ deleted: 1 });
+    expect(summary.known.removed).toBe(1);
+    expect((await here.words.toArray()).map((w) => w.simplified)).toEqual(['峰会']);
+    expect(await here.known.count()).toBe(0);
+    expect((await here.tombstones.toArray()).map((s) => [s.kind, s.simplified])).toEqual([['known', '发展'], ['word', '新闻']]);
+  });
+
+  it('a word edited later in the file takes its note and suspension; an older edit does not', async () => {
+    const here = freshDb();
+    const { id } = await saveWord(here, { word: news, context: ctx('新闻') }, T0);
+    const there = freshDb();
+    await importBackupText(there, await backupOf(here, T0 + MIN), T0 + MIN);
+    await setNote(there, id, '从那边写的', T0 + DAY);
+    await setSuspended(there, id, true, T0 + DAY);
+    const newer = await backupOf(there, T0 + DAY + MIN);
+    await setNote(here, id, '这边更早', T0 + DAY / 2);
+    expect((await importBackupText(here, newer, NOW)).words.newerInFile).toBe(1);
+    expect(await here.words.get(id)).toMatchObject({ note: '从那边写的', suspended: true, updatedAt: T0 + DAY });
+    await setNote(here, id, '这边最新', T0 + 2 * DAY);
+    expect((await importBackupText(here, newer, NOW)).words.newerInFile).toBe(0);
+    expect(await here.words.get(id)).toMatchObject({ note: '这边最新', suspended: true });
   });
 });
 

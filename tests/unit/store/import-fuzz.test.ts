@@ -14,11 +14,11 @@ import { checkStore } from '../../../lib/store/consistency';
 import { StoreError } from '../../../lib/store/errors';
 import type { YueduDb } from '../../../lib/store/db';
 import { gradeCard, nextCard } from '../../../lib/store/schedule';
-import { saveWord } from '../../../lib/store/words';
+import { deleteWord, saveWord, setKnown } from '../../../lib/store/words';
 import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
 
 export const FUZZ_SEED = 20261202;
-const RUNS = Number(process.env.FUZZ_RUNS ?? 2000);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
 const NOW = T0 + 2 * DAY;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -92,6 +92,11 @@ async function filled(): Promise<YueduDb> {
     const item = await nextCard(db, t, 20);
     if (item?.card.id) await gradeCard(db, item.card.id, Rating.Good, t);
   }
+  // Deletions travel too (lib/store/tombstones.ts): a word deleted, a known mark taken back.
+  const gone = await saveWord(db, { word: { ...summit, simplified: '丝路', traditional: '絲路' }, context: ctx('丝路') }, T0);
+  await deleteWord(db, gone.id, T0 + DAY);
+  await setKnown(db, '发展', true, T0);
+  await setKnown(db, '发展', false, T0 + DAY);
   return db;
 }
 
@@ -106,6 +111,9 @@ describe('backup import under fuzzing', () => {
     const db = freshDb();
     await saveWord(db, { word: summit, context: ctx('另一句峰会。') }, T0 - DAY);
     await saveWord(db, { word: { ...summit, simplified: '丝路', traditional: '絲路' }, context: ctx('丝路') }, T0);
+    await setKnown(db, '发展', true, T0 + 2 * DAY);
+    const deleted = await saveWord(db, { word: community, context: ctx('共同体。') }, T0 - DAY);
+    await deleteWord(db, deleted.id, T0 + DAY);
     other = serializeBackup(await exportBackup(db, T0));
     const target = freshDb();
     await importBackupText(target, other, NOW);

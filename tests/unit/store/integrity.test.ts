@@ -118,7 +118,7 @@ describe('backup import: ranges, not only types (issue 17 regressions)', () => {
     const target = await filled();
     const spaced = { ...source, words: source.words.map((w) => (w.simplified === '峰会' ? { ...w, simplified: ' 峰会' } : w)) };
     const summary = await importBackupText(target, JSON.stringify(spaced), NOW);
-    expect(summary.words).toEqual({ added: 0, merged: 2 });
+    expect(summary.words).toMatchObject({ added: 0, merged: 2 });
     expect(await target.words.count()).toBe(2);
   });
 });

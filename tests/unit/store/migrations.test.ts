@@ -20,6 +20,10 @@ const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
     OLD_SCHEMAS[2]?.(db);
     db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
   },
+  6: (db) => {
+    OLD_SCHEMAS[3]?.(db);
+    db.version(6).stores({ history: '&simplified, lookedUpAt' });
+  },
 };
 
 describe('schema migrations', () => {
@@ -83,6 +87,24 @@ describe('schema migrations', () => {
     expect(await db.words.toArray()).toEqual([{ id: 1, ...word }]);
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.history.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a v6 database: history and words stay, and no deletion is remembered yet', async () => {
+    const name = 'migrate-from-v6';
+    const v6 = new Dexie(name);
+    OLD_SCHEMAS[6]?.(v6);
+    const word = { simplified: '发展', traditional: '發展', pinyin: 'fa1 zhan3', definitions: ['to develop'], contexts: [], savedAt: T0, updatedAt: T0, suspended: false };
+    await v6.table('words').add(word);
+    const lookup = { simplified: '峰会', word: summit, context: { sentence: '', title: '', url: 'https://example.com/' }, lookedUpAt: T0 };
+    await v6.table('history').add(lookup);
+    v6.close();
+
+    const db = openDb(name);
+    expect(await db.words.toArray()).toEqual([{ id: 1, ...word }]);
+    expect(await db.history.toArray()).toEqual([lookup]);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.tombstones.count()).toBe(0);
     db.close();
   });
 
