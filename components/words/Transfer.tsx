@@ -3,6 +3,8 @@ import { useState } from 'preact/hooks';
 import { ankiFileName, ankiTsv, apkgFileName, lastApkgExport, markApkgExport, wordsSavedSince } from '../../lib/store/anki';
 import { backupFileName, exportBackup, serializeBackup } from '../../lib/store/backup/format';
 import { importBackupText, type ImportSummary } from '../../lib/store/backup/merge';
+import type { ImportPhase } from '../../lib/store/backup/progress';
+import { readBackupFile } from '../../lib/store/backup/read';
 import type { SavedWord, YueduDb } from '../../lib/store/db';
 import { allWords } from '../../lib/store/words';
 import { download } from './download';
@@ -20,6 +22,17 @@ const describe = (s: ImportSummary) =>
     ...(s.repaired.length ? [t('integrityRepairedList', s.repaired.length, s.repaired.map((r) => `${r.path}: ${r.what}`).join('; '))] : []),
   ].join(' ');
 
+interface Progress {
+  phase: ImportPhase;
+  done: number;
+  total: number;
+}
+
+const progressText = ({ phase, done, total }: Progress) =>
+  phase === 'reading'
+    ? t('transferProgressReading', Math.floor((100 * done) / Math.max(total, 1)))
+    : t(phase === 'checking' ? 'transferProgressChecking' : 'transferProgressWriting', done.toLocaleString(), total.toLocaleString());
+
 /** Which words go into an .apkg: all, those the search shows, or those saved since the last .apkg export. */
 type ApkgScope = 'all' | 'search' | 'since';
 
@@ -28,6 +41,7 @@ export function Transfer({ db, searchResult, onImported }: { db: YueduDb; search
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
   const [scope, setScope] = useState<ApkgScope>('all');
+  const [progress, setProgress] = useState<Progress | null>(null);
 
   const act = async (action: () => Promise<string>) => {
     setBusy(true);
@@ -72,10 +86,15 @@ export function Transfer({ db, searchResult, onImported }: { db: YueduDb; search
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
+    const report = (phase: ImportPhase, done: number, total: number) => setProgress({ phase, done, total });
     void act(async () => {
-      const summary = await importBackupText(db, await file.text());
-      onImported();
-      return describe(summary);
+      try {
+        const summary = await importBackupText(db, await readBackupFile(file, report), Date.now(), report);
+        onImported();
+        return describe(summary);
+      } finally {
+        setProgress(null);
+      }
     });
   };
 
@@ -109,6 +128,11 @@ export function Transfer({ db, searchResult, onImported }: { db: YueduDb; search
           <input type="file" accept=".json,application/json" disabled={busy} data-testid="import-json" onChange={(e) => importFile(e.currentTarget)} />
         </label>
       </div>
+      {progress ? (
+        <p class="hint" role="status" data-testid="transfer-progress">
+          <progress value={progress.done} max={Math.max(progress.total, 1)} /> {progressText(progress)}
+        </p>
+      ) : null}
       {status ? (
         <p class={status.ok ? 'hint' : 'error'} role={status.ok ? 'status' : 'alert'} data-testid="transfer-status">
           {status.text}

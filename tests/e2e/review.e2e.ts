@@ -103,8 +103,19 @@ describe('saving, reviewing and backing up words in Chromium', () => {
     fresh = await startSession();
     const page = await fresh.open(fresh.extensionUrl('words.html'));
     await page.waitForSelector('[data-testid=no-words]');
+    // Every progress line the page shows during the import, however briefly.
+    await page.evaluate(() => {
+      const seen: string[] = ((window as unknown as { progress: string[] }).progress = []);
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid=transfer-progress]')?.textContent;
+        if (text && seen.at(-1) !== text) seen.push(text);
+      }).observe(document.body, { subtree: true, childList: true, characterData: true });
+    });
     await page.setInputFiles('[data-testid=import-json]', { name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
     await expect.poll(() => page.textContent('[data-testid=transfer-status]')).toContain('Imported 2 new words');
+    const progress = await page.evaluate(() => (window as unknown as { progress: string[] }).progress);
+    expect(progress.at(-1)?.trim()).toMatch(/^Saving record \d+ of \d+…$/);
+    expect(await page.locator('[data-testid=transfer-progress]').count()).toBe(0);
     expect(await page.textContent('[data-testid=word-count]')).toBe('2 of 2 words');
     await page.close();
 

@@ -16,6 +16,7 @@ import { write } from '../write';
 import { mergeHistory } from '../history';
 import type { Backup } from './format';
 import { parseBackup } from './parse';
+import type { ImportProgress } from './progress';
 
 export interface ImportSummary {
   /**
@@ -31,6 +32,8 @@ export interface ImportSummary {
   repaired: Repair[];
 }
 
+const WRITE_BATCH = 2000;
+
 /** More reviews, then the latest review, wins: the card that has been studied more keeps its schedule. */
 const moreAdvanced = (a: FsrsState, b: FsrsState) => a.reps > b.reps || (a.reps === b.reps && (a.last_review ?? 0) > (b.last_review ?? 0));
 
@@ -43,31 +46,40 @@ async function addKeepingIds<T extends { id?: number }>(
   bulkAdd: (rows: T[]) => Promise<unknown[]>,
   items: T[],
   taken: Set<number>,
+  written: (n: number) => void,
 ): Promise<number[]> {
   const keep: number[] = [];
   const renumber: number[] = [];
   const keeps = (id: number | undefined) => id !== undefined && id <= MAX_KEPT_ID && !taken.has(id);
   items.forEach((item, i) => (keeps(item.id) ? keep : renumber).push(i));
   const keys: number[] = new Array<number>(items.length);
-  const add = async (indexes: number[], strip: boolean) => {
-    const rows = indexes.map((i) => {
-      const item = items[i] as T;
-      if (!strip) return item;
-      const rest = { ...item };
-      delete rest.id;
-      return rest;
-    });
-    (await bulkAdd(rows)).forEach((key, j) => {
-      keys[indexes[j] ?? 0] = Number(key);
-      taken.add(Number(key));
-    });
+  const add = async (all: number[], strip: boolean) => {
+    // In batches: each is cloned into IndexedDB on the page's thread, and the page stays responsive between them.
+    for (let start = 0; start < all.length; start += WRITE_BATCH) {
+      const indexes = all.slice(start, start + WRITE_BATCH);
+      const rows = indexes.map((i) => {
+        const item = items[i] as T;
+        if (!strip) return item;
+        const rest = { ...item };
+        delete rest.id;
+        return rest;
+      });
+      (await bulkAdd(rows)).forEach((key, j) => {
+        keys[indexes[j] ?? 0] = Number(key);
+        taken.add(Number(key));
+      });
+      written(indexes.length);
+    }
   };
   await add(keep, false);
   await add(renumber, true);
   return keys;
 }
 
-async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now: number): Promise<ImportSummary> {
+async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now: number, progress?: ImportProgress): Promise<ImportSummary> {
+  const total = backup.words.length + backup.cards.length + backup.reviews.length;
+  let done = 0;
+  const written = (n: number) => progress?.('writing', (done += n), total);
   const summary: ImportSummary = {
     words: { added: 0, merged: 0, newerInFile: 0, keptDeleted: 0, deleted: 0 },
     cards: { added: 0, merged: 0 },
@@ -135,7 +147,7 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
         wordMap.set(w.id ?? 0, existing.id);
         summary.words.merged++;
       }
-      const newWordKeys = await addKeepingIds((rows) => db.words.bulkAdd(rows, { allKeys: true }), newWords, wordIds);
+      const newWordKeys = await addKeepingIds((rows) => db.words.bulkAdd(rows, { allKeys: true }), newWords, wordIds, written);
       newWords.forEach((w, i) => wordMap.set(w.id ?? 0, newWordKeys[i] ?? 0));
       // A word saved again is newer than any deletion of it that was older still.
       for (const w of newWords) await unbury(db, 'word', w.simplified);
@@ -159,7 +171,7 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
         mergedCards.add(existing.id);
         summary.cards.merged++;
       }
-      const newCardKeys = await addKeepingIds((rows) => db.cards.bulkAdd(rows, { allKeys: true }), newCards, cardIds);
+      const newCardKeys = await addKeepingIds((rows) => db.cards.bulkAdd(rows, { allKeys: true }), newCards, cardIds, written);
       newCards.forEach((c, i) => cardMap.set(c.id ?? 0, newCardKeys[i] ?? 0));
       summary.cards.added = newCards.length;
 
@@ -178,7 +190,7 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
         seen.add(key);
         newReviews.push({ ...r, cardId, wordId: wordMap.get(r.wordId) ?? 0 });
       }
-      await addKeepingIds((rows) => db.reviews.bulkAdd(rows, { allKeys: true }), newReviews, reviewIds);
+      await addKeepingIds((rows) => db.reviews.bulkAdd(rows, { allKeys: true }), newReviews, reviewIds, written);
       summary.reviews.added = newReviews.length;
 
       for (const k of backup.known) {
@@ -205,11 +217,11 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
 }
 
 /** Parses, checks and imports a backup file's text; nothing changes unless all of it is imported. */
-export async function importBackupText(db: YueduDb, text: string, now = Date.now()): Promise<ImportSummary> {
+export async function importBackupText(db: YueduDb, text: string, now = Date.now(), progress?: ImportProgress): Promise<ImportSummary> {
   const repaired: Repair[] = [];
-  const backup = parseBackup(text, now, repaired);
+  const backup = await parseBackup(text, now, repaired, progress);
   if (backup.schema > SCHEMA_VERSION) {
     throw new StoreError(t('backupNewerSchema'), 'invalid');
   }
-  return importBackup(db, backup, repaired, now);
+  return importBackup(db, backup, repaired, now, progress);
 }

@@ -4,6 +4,7 @@ import { QUEUE, type CardKind, type CardRecord, type FsrsState, type KnownWord, 
 import { Invalid, isRecord, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../parse';
 import { dueDate, headword, pastDate, recordId, sortedContexts, usableFsrs, type Repairs } from '../records';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, type Backup } from './format';
+import { pacer, type ImportProgress } from './progress';
 
 /** What every record parser needs: the import's time (for date ranges) and where repairs are noted. */
 interface Checking {
@@ -144,11 +145,24 @@ function unique<T>(items: T[], key: (item: T) => unknown, twice: MessageKey): vo
   }
 }
 
+/** The record lists of a backup, each with its parser; history and tombstones are optional (older backups lack them). */
+const LISTS = {
+  words: parseSavedWord,
+  cards: parseCard,
+  reviews: parseReview,
+  known: parseKnown,
+  history: parseLookup,
+  tombstones: parseTombstone,
+} as const;
+type Lists = { [K in keyof typeof LISTS]: ReturnType<(typeof LISTS)[K]>[] };
+const OPTIONAL = new Set<keyof typeof LISTS>(['history', 'tombstones']);
+
 /**
  * Parses and checks a whole backup file; throws an `Invalid` error that says what is wrong and where. Repairs made
- * on the way (a headword's spaces trimmed, sentences sorted, a huge id to renumber) are noted in `repairs`.
+ * on the way (a headword's spaces trimmed, sentences sorted, a huge id to renumber) are noted in `repairs`. The records
+ * are checked in slices (./progress.ts), so a large file does not freeze the page that imports it.
  */
-export function parseBackup(text: string, now = Date.now(), repairs: Repairs = []): Backup {
+export async function parseBackup(text: string, now = Date.now(), repairs: Repairs = [], progress?: ImportProgress): Promise<Backup> {
   const ck: Checking = { now, repairs };
   if (text.length > MAX_BACKUP_CHARS) throw new Invalid(t('backupTooLarge'));
   let file: unknown;
@@ -163,20 +177,41 @@ export function parseBackup(text: string, now = Date.now(), repairs: Repairs = [
   if (version > BACKUP_VERSION) throw new Invalid(t('backupNewerFormat', version));
   if (version < 1) throw new Invalid(t('backupUnknownFormat', version));
   const prefs = parseRecord(file.prefs, 'prefs');
+  const schema = parseNumber(file.schema, 'schema', { int: true, min: 1 });
+  const exportedAt = pastDate(file.exportedAt, 'exportedAt', now);
+  const raw = Object.fromEntries(
+    (Object.keys(LISTS) as (keyof typeof LISTS)[]).map((key) => [key, OPTIONAL.has(key) && file[key] === undefined ? [] : parseArray(file[key], key)]),
+  ) as Record<keyof typeof LISTS, unknown[]>;
+  const total = Object.values(raw).reduce((n, list) => n + list.length, 0);
+  const pace = pacer();
+  let done = 0;
+  const lists: Partial<Record<keyof typeof LISTS, unknown[]>> = {};
+  for (const key of Object.keys(LISTS) as (keyof typeof LISTS)[]) {
+    const parse = LISTS[key] as (v: unknown, at: string, ck: Checking) => unknown;
+    const out: unknown[] = [];
+    for (const [i, v] of raw[key].entries()) {
+      out.push(parse(v, `${key}[${i}]`, ck));
+      if (++done % 256 === 0) {
+        progress?.('checking', done, total);
+        await pace();
+      }
+    }
+    lists[key] = out;
+  }
+  progress?.('checking', total, total);
+  const { words, cards, reviews, known, history, tombstones } = lists as Lists;
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
-    schema: parseNumber(file.schema, 'schema', { int: true, min: 1 }),
-    exportedAt: pastDate(file.exportedAt, 'exportedAt', now),
+    schema,
+    exportedAt,
     prefs: { reverseCards: parseBool(prefs.reverseCards, 'prefs.reverseCards') },
-    words: parseArray(file.words, 'words').map((w, i) => parseSavedWord(w, `words[${i}]`, ck)),
-    cards: parseArray(file.cards, 'cards').map((c, i) => parseCard(c, `cards[${i}]`, ck)),
-    reviews: parseArray(file.reviews, 'reviews').map((r, i) => parseReview(r, `reviews[${i}]`, ck)),
-    known: parseArray(file.known, 'known').map((k, i) => parseKnown(k, `known[${i}]`, ck)),
-    ...(file.history !== undefined ? { history: parseArray(file.history, 'history').map((r, i) => parseLookup(r, `history[${i}]`, ck)) } : {}),
-    ...(file.tombstones !== undefined
-      ? { tombstones: parseArray(file.tombstones, 'tombstones').map((s, i) => parseTombstone(s, `tombstones[${i}]`, ck)) }
-      : {}),
+    words,
+    cards,
+    reviews,
+    known,
+    ...(file.history !== undefined ? { history } : {}),
+    ...(file.tombstones !== undefined ? { tombstones } : {}),
   };
   unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
   unique(backup.words, (w) => w.simplified, 'backupDuplicateWord');

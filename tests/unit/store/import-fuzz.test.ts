@@ -128,7 +128,7 @@ describe('backup import under fuzzing', () => {
         // The importer parses the whole file before it opens a transaction, so a file the parser refuses cannot
         // have changed anything: those cases skip the (slow, fake) database.
         try {
-          parseBackup(text, NOW);
+          await parseBackup(text, NOW);
         } catch (err) {
           outcomes.refused++;
           expect(err).toBeInstanceOf(StoreError);
