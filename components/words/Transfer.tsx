@@ -76,7 +76,7 @@ export function Transfer({ db, searchResult, onImported }: { db: YueduDb; search
         scope === 'all' ? await allWords(db) : scope === 'search' ? [...searchResult] : await wordsSavedSince(db, await lastApkgExport(db));
       if (words.length === 0) throw new Error(t('transferApkgNone'));
       // sql.js and the zip writer are loaded here only: the rest of the word list does without them.
-      const { apkgBytes } = await import('./apkg-export');
+      const { apkgBytes } = await import('./anki-files');
       download(await apkgBytes(words, now), apkgFileName(now), 'application/octet-stream');
       await markApkgExport(db, now);
       return t('transferExportedApkg', words.length);

@@ -68,6 +68,18 @@ export async function syncCards(db: YueduDb, wordIds: readonly number[], now: nu
 
 const writeTables = (db: YueduDb) => [db.words, db.cards, db.known, db.meta, db.tombstones];
 
+/**
+ * Saving a word is asking to learn it, even if it was marked known before; an older backup that still has the known
+ * mark must not take the word out of review again, nor bring back a deletion older than this save.
+ */
+async function askToLearn(db: YueduDb, simplified: string, now: number): Promise<void> {
+  if (await db.known.get(simplified)) {
+    await db.known.delete(simplified);
+    await bury(db, 'known', simplified, now);
+  }
+  await unbury(db, 'word', simplified);
+}
+
 /** Saves a word parsed where the request arrived (lib/messaging/payloads.ts), with the page it was met on. */
 export async function saveWord(
   db: YueduDb,
@@ -82,13 +94,7 @@ export async function saveWord(
   };
   const context: SavedContext = { ...page, date: now };
   return write(db, writeTables(db), async () => {
-      // Saving a word is asking to learn it, even if it was marked known before; an older backup that still has the
-      // known mark must not take the word out of review again.
-      if (await db.known.get(word.simplified)) {
-        await db.known.delete(word.simplified);
-        await bury(db, 'known', word.simplified, now);
-      }
-      await unbury(db, 'word', word.simplified);
+      await askToLearn(db, word.simplified, now);
       const existing = await db.words.where('simplified').equals(word.simplified).first();
       if (existing?.id !== undefined) {
         const isNew = context.sentence !== '' && !existing.contexts.some((c) => sameContext(c, context));
@@ -111,6 +117,27 @@ export async function saveWord(
       await syncCards(db, [id], now);
       return { id, created: true };
     });
+}
+
+/**
+ * Saves words brought from another tool (an Anki deck, a word list), with no sentence, in one transaction: words
+ * already saved are left as they are. Headwords follow the rules of any save (trimmed, NFC, some Han or letter).
+ */
+export async function saveImported(db: YueduDb, words: readonly WordToSave[], now = Date.now()): Promise<{ added: number; already: number }> {
+  const fresh = new Map<string, SavedWord>();
+  for (const [i, w] of words.entries()) {
+    const simplified = headword(w.simplified, `words[${i}].simplified`, LIMITS.headword);
+    const traditional = headword(w.traditional, `words[${i}].traditional`, LIMITS.headword);
+    if (!fresh.has(simplified)) fresh.set(simplified, { ...w, simplified, traditional, contexts: [], savedAt: now, updatedAt: now, suspended: false });
+  }
+  return write(db, writeTables(db), async () => {
+    const have = new Set((await db.words.where('simplified').anyOf([...fresh.keys()]).keys()).map(String));
+    const added = [...fresh.values()].filter((w) => !have.has(w.simplified));
+    const ids = (await db.words.bulkAdd(added, { allKeys: true })).map(Number);
+    for (const w of added) await askToLearn(db, w.simplified, now);
+    await syncCards(db, ids, now);
+    return { added: added.length, already: fresh.size - added.length };
+  });
 }
 
 export async function wordStates(db: YueduDb): Promise<{ saved: string[]; known: string[] }> {

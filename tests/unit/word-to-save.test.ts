@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { DictEntry } from '../../dictionary/types';
-import { entryFor, wordToSave } from '../../lib/word-to-save';
+import { compileDictionary } from '../../dictionary/compile';
+import { Dictionary } from '../../dictionary/dictionary';
+import { LOOKUP_BATCH } from '../../lib/messaging/protocol';
+import { entryFor, wordsToSave, wordToSave } from '../../lib/word-to-save';
 
 const fazhan: DictEntry = {
   simplified: '发展',
@@ -55,5 +58,28 @@ describe('entryFor', () => {
     ];
     expect(entryFor('发展', matches)).toBe(fazhan);
     expect(entryFor('发', matches)).toBeNull();
+  });
+});
+
+describe('wordsToSave', () => {
+  const dictionary = new Dictionary(
+    compileDictionary({
+      cedict: { all: [['峰會', '峰会', 'feng1 hui4', 'summit meeting', [], []], ['發展', '发展', 'fa1 zhan3', 'to develop', [], []]] },
+      glossary: [],
+      hsk: [],
+    }),
+  );
+
+  it('looks whole headwords up in batches the worker accepts and lists those with no entry', async () => {
+    const batches: number[] = [];
+    const words = [...Array.from({ length: LOOKUP_BATCH }, () => '峰会'), '发展', 'abc'];
+    const { found, missing } = await wordsToSave(words, async (windows) => {
+      batches.push(windows.length);
+      return windows.map((w) => dictionary.lookup(w.text, w.pos ?? 0));
+    });
+    expect(batches).toEqual([LOOKUP_BATCH, 2]);
+    expect(found.at(-1)).toEqual({ simplified: '发展', traditional: '發展', pinyin: 'fa1 zhan3', definitions: ['to develop'] });
+    expect(found).toHaveLength(LOOKUP_BATCH + 1);
+    expect(missing).toEqual(['abc']);
   });
 });

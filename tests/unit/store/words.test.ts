@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { backgroundParsers } from '../../../lib/messaging/payloads';
 import { QUEUE, type YueduDb } from '../../../lib/store/db';
 import { StoreError } from '../../../lib/store/errors';
-import { deleteWord, MAX_CONTEXTS, saveWord, setKnown, setNote, setReverseCards, setSuspended, wordStates } from '../../../lib/store/words';
+import { deleteWord, MAX_CONTEXTS, saveImported, saveWord, setKnown, setNote, setReverseCards, setSuspended, wordStates } from '../../../lib/store/words';
 import { openDb } from '../../../lib/store/db';
 import { community, ctx, freshDb, summit, T0 } from './fixtures';
 
@@ -85,6 +85,27 @@ describe('saving words', () => {
     expect((err as Error).message).toMatch(/no room left/);
     expect(await db.words.count()).toBe(1);
     expect(await db.cards.count()).toBe(1);
+  });
+});
+
+describe('saving words brought from another tool', () => {
+  it('adds new words with a card each and no sentence, leaves saved ones alone, and takes them out of "known"', async () => {
+    const db = freshDb();
+    await saveWord(db, { word: summit, context: ctx('峰会。') }, T0);
+    await setKnown(db, '命运共同体', true, T0);
+    const result = await saveImported(db, [community, { ...summit, simplified: ' 峰会 ' }, community], T0 + 1);
+    expect(result).toEqual({ added: 1, already: 1 });
+    const word = await db.words.where('simplified').equals('命运共同体').first();
+    expect(word).toMatchObject({ contexts: [], savedAt: T0 + 1, suspended: false });
+    expect(await db.cards.where('wordId').equals(word?.id ?? 0).first()).toMatchObject({ queue: QUEUE.new });
+    expect(await db.known.count()).toBe(0);
+    expect((await db.words.where('simplified').equals('峰会').first())?.contexts).toHaveLength(1);
+  });
+
+  it('refuses a headword with no character, saving nothing', async () => {
+    const db = freshDb();
+    await expect(saveImported(db, [community, { ...summit, simplified: '\u200B' }])).rejects.toThrow(/words\[1\]\.simplified/);
+    expect(await db.words.count()).toBe(0);
   });
 });
 
