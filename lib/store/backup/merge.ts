@@ -66,7 +66,7 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
     known: { added: 0 },
     repaired,
   };
-  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history], async () => {
+  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.notKnown], async () => {
       const prefs = await readPrefs(db);
       const turnsOnReverse = backup.prefs.reverseCards && !prefs.reverseCards;
       if (turnsOnReverse) await writePrefs(db, { ...prefs, reverseCards: true });
@@ -132,11 +132,14 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
       await addKeepingIds((rows) => db.reviews.bulkAdd(rows, { allKeys: true }), newReviews, reviewIds);
       summary.reviews.added = newReviews.length;
 
+      // A word's mark here wins over the file's: the file adds marks only to words that have none.
+      const unmarked = async (simplified: string) => !(await db.known.get(simplified)) && !(await db.notKnown.get(simplified));
       for (const k of backup.known) {
-        if (await db.known.get(k.simplified)) continue;
+        if (!(await unmarked(k.simplified))) continue;
         await db.known.add(k);
         summary.known.added++;
       }
+      for (const k of backup.notKnown ?? []) if (await unmarked(k.simplified)) await db.notKnown.add(k);
       await mergeHistory(db, backup.history ?? []);
       // Known words, suspensions and preferences from both sides decide which cards are reviewed now.
       const touched = turnsOnReverse ? (await db.words.toCollection().primaryKeys()).map(Number) : [...new Set(wordMap.values())];

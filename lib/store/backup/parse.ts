@@ -165,6 +165,7 @@ export function parseBackup(text: string, now = Date.now(), repairs: Repairs = [
     reviews: parseArray(file.reviews, 'reviews').map((r, i) => parseReview(r, `reviews[${i}]`, ck)),
     known: parseArray(file.known, 'known').map((k, i) => parseKnown(k, `known[${i}]`, ck)),
     ...(file.history !== undefined ? { history: parseArray(file.history, 'history').map((r, i) => parseLookup(r, `history[${i}]`, ck)) } : {}),
+    ...(file.notKnown !== undefined ? { notKnown: parseArray(file.notKnown, 'notKnown').map((k, i) => parseKnown(k, `notKnown[${i}]`, ck)) } : {}),
   };
   unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
   unique(backup.words, (w) => w.simplified, 'backupDuplicateWord');
@@ -172,6 +173,9 @@ export function parseBackup(text: string, now = Date.now(), repairs: Repairs = [
   unique(backup.cards, (c) => `${c.wordId}/${c.kind}`, 'backupDuplicateCard');
   unique(backup.reviews, (r) => r.id, 'backupDuplicateReviewId');
   unique(backup.known, (k) => k.simplified, 'backupDuplicateKnown');
+  unique(backup.notKnown ?? [], (k) => k.simplified, 'backupDuplicateKnown');
+  const known = new Set(backup.known.map((k) => k.simplified));
+  for (const k of backup.notKnown ?? []) if (known.has(k.simplified)) throw new Invalid(t('backupKnownAndNot', k.simplified));
   const wordIds = new Set(backup.words.map((w) => w.id));
   const cardWords = new Map(backup.cards.map((c) => [c.id, c.wordId]));
   for (const c of backup.cards) if (!wordIds.has(c.wordId)) throw new Invalid(t('backupCardWithoutWord', String(c.id)));

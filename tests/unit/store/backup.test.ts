@@ -6,7 +6,8 @@ import { importBackupText } from '../../../lib/store/backup/merge';
 import type { YueduDb } from '../../../lib/store/db';
 import { gradeCard, nextCard } from '../../../lib/store/schedule';
 import { listHistory, recordLookup } from '../../../lib/store/history';
-import { saveWord, setKnown, setReverseCards, setSuspended } from '../../../lib/store/words';
+import { saveWord, setReverseCards, setSuspended } from '../../../lib/store/words';
+import { setMarks } from '../../../lib/store/known';
 import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
 
 async function filled(): Promise<YueduDb> {
@@ -21,7 +22,8 @@ async function filled(): Promise<YueduDb> {
     if (item?.card.id) await gradeCard(db, item.card.id, Rating.Good, t);
   }
   await setSuspended(db, b.id, true, T0 + DAY);
-  await setKnown(db, '新疆', true, T0 + DAY);
+  await setMarks(db, ['新疆'], 'known', T0 + DAY);
+  await setMarks(db, ['中国'], 'notKnown', T0 + DAY);
   await recordLookup(db, { word: summit, context: ctx('中亚峰会在西安举行。') }, T0 + DAY);
   await recordLookup(db, { word: community, context: ctx('构建命运共同体。') }, T0 + DAY + 1);
   expect(a.created).toBe(true);
@@ -71,6 +73,21 @@ describe('JSON backup', () => {
       ['命运共同体', '构建命运共同体。'],
     ]);
     await expect(importBackupText(target, JSON.stringify({ ...backup, history: [{ simplified: '峰会' }] }))).rejects.toThrow(/history\[0\]/);
+  });
+
+  it('carries the words marked not known; a mark already in the store wins over the file\'s', async () => {
+    const backup = JSON.parse(await json(await filled())) as Backup;
+    expect(backup.notKnown).toEqual([{ simplified: '中国', markedAt: T0 + DAY }]);
+    const target = freshDb();
+    await setMarks(target, ['新疆'], 'notKnown', T0);
+    await importBackupText(target, JSON.stringify(backup), T0 + 2 * DAY);
+    expect((await target.notKnown.toArray()).map((k) => k.simplified).sort()).toEqual(['中国', '新疆']);
+    expect(await target.known.count()).toBe(0);
+    const older = freshDb();
+    await importBackupText(older, JSON.stringify({ ...backup, notKnown: undefined }), T0 + 2 * DAY);
+    expect(await older.notKnown.count()).toBe(0);
+    const both = { ...backup, notKnown: [{ simplified: '新疆', markedAt: T0 }] };
+    await expect(importBackupText(freshDb(), JSON.stringify(both))).rejects.toThrow(/新疆 both known and not known/);
   });
 
   it('merges into a store that has other words and other sentences for the same word', async () => {

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb, QUEUE, SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../lib/store/db';
 import { nextCard } from '../../../lib/store/schedule';
-import { saveWord, wordStates } from '../../../lib/store/words';
+import { saveWord } from '../../../lib/store/words';
+import { wordFacts } from '../../../lib/store/known';
 import { ctx, summit, T0 } from './fixtures';
 
 /** Each released schema exactly as it shipped, to build old databases with. */
@@ -19,6 +20,10 @@ const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
   3: (db) => {
     OLD_SCHEMAS[2]?.(db);
     db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
+  },
+  6: (db) => {
+    OLD_SCHEMAS[3]?.(db);
+    db.version(6).stores({ history: '&simplified, lookedUpAt' });
   },
 };
 
@@ -51,7 +56,7 @@ describe('schema migrations', () => {
     ]);
     expect((await nextCard(db, T0 + 5, 20))?.word.simplified).toBe('峰会');
     expect(await saveWord(db, { word: summit, context: ctx('新的句子。') }, T0 + 10)).toEqual({ id: 1, created: false });
-    expect(await wordStates(db)).toEqual({ saved: ['丝路', '峰会', '峰會', '絲路'], known: [] });
+    expect((await wordFacts(db, ['峰会', '丝路'], 0)).saved).toEqual([['丝路', '絲路'], ['峰会', '峰會']]);
     db.close();
   });
 
@@ -67,7 +72,7 @@ describe('schema migrations', () => {
     const db = openDb(name);
     expect(await db.words.where('traditional').equals('發展').toArray()).toEqual([{ id: 1, ...word }]);
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(await wordStates(db)).toEqual({ saved: ['发展', '發展'], known: ['峰会'] });
+    expect(await wordFacts(db, ['发展', '峰会'], 0)).toEqual({ known: ['峰会'], notKnown: [], saved: [['发展', '發展']], stable: [] });
     db.close();
   });
 
