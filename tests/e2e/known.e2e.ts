@@ -1,0 +1,179 @@
+/**
+ * What the reader knows, end to end in Chromium: the level chosen in the options drives the "unknown words" layer and
+ * the popup's shares; `k` on the card marks a word known and takes it back; "I've read this article" marks the
+ * article's unknown words known, less the ones unticked, and undoes it.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { pointAt, readCard } from '../../scripts/lib/page';
+import { storedRows } from './support/in-page';
+import { startSession, type E2ESession } from './support/session';
+
+let s: E2ESession;
+/** The layer is drawn in chunks with pauses between them: allow it time. */
+const LAYER = { timeout: 20_000 };
+
+async function openArticle(): Promise<Page> {
+  const page = await s.openDemo();
+  await page.waitForSelector('[data-yuedu-article]');
+  return page;
+}
+
+async function rows(store: 'known' | 'notKnown'): Promise<string[]> {
+  const page = await s.open(s.extensionUrl('popup.html'));
+  const found = (await page.evaluate(storedRows, store)) as { simplified: string }[];
+  await page.close();
+  return found.map((r) => r.simplified).sort();
+}
+
+/** The popup over `article` (the active tab), with its article stats drawn. */
+async function popupOver(article: Page): Promise<Page> {
+  const popup = await s.context.newPage();
+  await article.bringToFront();
+  await popup.goto(s.extensionUrl('popup.html'));
+  await popup.waitForSelector('[data-testid=stats-known]');
+  return popup;
+}
+
+/** Asks the page's content script for a layer mode, from the popup's layer control. */
+async function setLayer(article: Page, mode: 'off' | 'unknown'): Promise<void> {
+  const popup = await popupOver(article);
+  const button = popup.locator(`[data-testid=pinyin-layer] button[data-mode=${mode}]`);
+  await button.click();
+  await expect.poll(() => button.getAttribute('aria-pressed'), LAYER).toBe('true');
+  await popup.close();
+  await article.bringToFront();
+  await expect.poll(() => article.getAttribute('[data-yuedu-article]', 'data-yuedu-pinyin'), LAYER).toBe(mode === 'off' ? null : mode);
+}
+
+/** A number the popup shows, formatted for the UI language (1,024; 45%). */
+const num = async (popup: Page, id: string) => Number((await popup.textContent(`[data-testid=${id}]`))?.replace(/\D/g, ''));
+
+const rubyWords = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => r.firstChild?.textContent ?? ''));
+
+/** The HSK level the dictionary gives each word (looked up as the card does), from an extension page. */
+async function hskOf(words: string[]): Promise<Map<string, number | undefined>> {
+  const page = await s.open(s.extensionUrl('popup.html'));
+  const levels = new Map<string, number | undefined>();
+  for (const word of words) {
+    const reply = (await page.evaluate((text) => chrome.runtime.sendMessage({ yuedu: 1, type: 'lookup', payload: { text } }), word)) as {
+      value: { matches: { text: string; entries: { hsk?: number }[] }[] };
+    };
+    const match = reply.value.matches.find((m) => m.text === word);
+    levels.set(word, match?.entries[0]?.hsk);
+  }
+  await page.close();
+  return levels;
+}
+
+async function setLevel(level: string): Promise<void> {
+  const options = await s.open(s.extensionUrl('options.html'));
+  await options.waitForSelector('#known-level');
+  await options.selectOption('#known-level', level);
+  await expect
+    .poll(async () => ((await s.serviceWorker.evaluate(() => chrome.storage.sync.get('settings'))) as { settings?: { knownLevel?: number } }).settings?.knownLevel)
+    .toBe(Number(level));
+  await options.close();
+}
+
+describe('what the reader knows', () => {
+  beforeAll(async () => {
+    s = await startSession();
+  });
+  afterAll(async () => {
+    await s?.close();
+  });
+  beforeEach(async () => {
+    await setLevel('0');
+  });
+
+  it('the level: the "unknown" layer puts pinyin only over words above it, and the popup counts them known', async () => {
+    const article = await openArticle();
+    let popup = await popupOver(article);
+    expect(await popup.textContent('[data-testid=stats-known]')).toBe('0%');
+    expect(await popup.textContent('[data-testid=stats-unknown]')).toBe('100%');
+    const allUnknown = await num(popup, 'stats-distinct-unknown');
+    await popup.close();
+
+    await setLevel('2');
+    await setLayer(article, 'unknown');
+    const glossed = await rubyWords(article);
+    expect(glossed.length).toBeGreaterThan(100);
+    const levels = await hskOf([...new Set(glossed)]);
+    // Every word with pinyin is above HSK 2 or off the list; the article's HSK 1–2 words (中国, 发展…) have none.
+    const tooEasy = [...levels].filter(([, hsk]) => hsk !== undefined && hsk <= 2).map(([w]) => w);
+    expect(tooEasy).toEqual([]);
+    expect(await article.textContent('[data-yuedu-article]')).toContain('中国');
+    expect(glossed).not.toContain('中国');
+    expect(glossed).toContain('峰会');
+
+    popup = await popupOver(article);
+    const known = await num(popup, 'stats-known');
+    const unknown = await num(popup, 'stats-unknown');
+    expect(known).toBeGreaterThan(20);
+    expect(known + unknown).toBeGreaterThanOrEqual(99);
+    expect(await num(popup, 'stats-distinct-unknown')).toBeLessThan(allUnknown);
+    await popup.close();
+    await setLayer(article, 'off');
+    await article.close();
+  });
+
+  it('`k` on the card marks the word known and takes it back; the card, the layer and the store follow', async () => {
+    const article = await openArticle();
+    await setLayer(article, 'unknown');
+    expect(await rubyWords(article)).toContain('峰会');
+    const { x, y } = await pointAt(article, '峰会', '[data-yuedu-article]');
+    await article.mouse.move(x - 20, y - 20);
+    await article.mouse.move(x, y, { steps: 4 });
+    await expect.poll(async () => (await readCard(article))?.entries[0]?.word, { timeout: 10_000 }).toBe('峰会');
+    expect((await readCard(article))?.state).toBe('unknown');
+
+    await article.keyboard.press('k');
+    await expect.poll(async () => (await readCard(article))?.status).toMatch(/峰会 marked known/);
+    expect((await readCard(article))?.state).toBe('known');
+    expect(await rows('known')).toEqual(['峰会']);
+    await expect.poll(() => rubyWords(article), LAYER).not.toContain('峰会');
+
+    // The layer was redrawn under the pointer: point at the word again, then take the mark back.
+    const again = await pointAt(article, '峰会', '[data-yuedu-article]');
+    await article.mouse.move(again.x - 20, again.y - 20);
+    await article.mouse.move(again.x, again.y, { steps: 4 });
+    await expect.poll(async () => (await readCard(article))?.state, { timeout: 10_000 }).toBe('known');
+    await article.keyboard.press('k');
+    await expect.poll(async () => (await readCard(article))?.status).toMatch(/峰会 no longer known/);
+    expect(await rows('known')).toEqual([]);
+    expect(await rows('notKnown')).toEqual([]);
+    await expect.poll(() => rubyWords(article), LAYER).toContain('峰会');
+    await setLayer(article, 'off');
+    await article.close();
+  });
+
+  it('"I\'ve read this article" marks the unknown words known, less the ones unticked, and undoes it', async () => {
+    const article = await openArticle();
+    const popup = await popupOver(article);
+    const distinct = await num(popup, 'stats-distinct-unknown');
+    expect(distinct).toBeGreaterThan(100);
+    await popup.click('[data-testid=read-open]');
+    const boxes = popup.locator('.yd-read-words input[type=checkbox]');
+    expect(await boxes.count()).toBe(distinct);
+    await popup.uncheck('input[data-word="峰会"]');
+    await popup.uncheck('input[data-word="丝绸之路"]');
+    await popup.click('[data-testid=read-confirm]');
+    await expect.poll(() => popup.textContent('[data-testid=read-status]')).toMatch(`${distinct - 2} words marked known.`);
+    const known = await rows('known');
+    expect(known).toHaveLength(distinct - 2);
+    expect(known).not.toContain('峰会');
+    expect(known).toContain('中国');
+    await expect.poll(() => num(popup, 'stats-distinct-unknown')).toBe(2);
+    expect(await popup.textContent('[data-testid=stats-unknown]')).not.toBe('0%');
+
+    await popup.click('[data-testid=read-undo]');
+    await expect.poll(() => popup.textContent('[data-testid=read-status]')).toMatch('Undone.');
+    expect(await rows('known')).toEqual([]);
+    expect(await rows('notKnown')).toEqual([]);
+    await expect.poll(() => num(popup, 'stats-distinct-unknown')).toBe(distinct);
+    await popup.close();
+    await article.close();
+  });
+});
