@@ -11,6 +11,7 @@ import { buildRows, filterAndSort, type SortKey, type WordRow } from './filter';
 import { Stats } from './Stats';
 import { Health } from './Health';
 import { Transfer } from './Transfer';
+import { KnownWords } from './KnownWords';
 import { WordRowView, type RowActions } from './WordRowView';
 
 const PAGE = 200;
@@ -150,6 +151,7 @@ export function WordList({ db }: { db: YueduDb }) {
           </>
         )}
       </section>
+      <KnownWords db={db} revision={data} onChanged={reload} />
       <History db={db} saved={saved} onSaved={reload} />
       <Health db={db} revision={data} onRepaired={reload} />
       <Transfer db={db} searchResult={rows.map((r) => r.word)} onImported={reload} />

@@ -4,7 +4,7 @@
  * bulk with what they replaced, so that "I've read this article" can be undone exactly.
  */
 import { WORD_MARKS, type WordFacts, type WordMark } from '../domain/known';
-import type { YueduDb } from './db';
+import type { KnownWord, YueduDb } from './db';
 import { guard } from './errors';
 import { headword } from './records';
 import { LIMITS } from './parse';
@@ -60,4 +60,20 @@ export async function setMarks(db: YueduDb, words: readonly string[], mark: Word
 /** Puts back the marks `setMarks` reported as there before. */
 export async function restoreMarks(db: YueduDb, before: MarksBefore, now = Date.now()): Promise<void> {
   for (const mark of WORD_MARKS) if (before[mark].length) await setMarks(db, before[mark], mark, now);
+}
+
+/** Every word marked known, newest first: the word list's known tab. */
+export const listKnown = (db: YueduDb): Promise<KnownWord[]> => guard(async () => (await db.known.toArray()).sort((a, b) => b.markedAt - a.markedAt));
+
+/** What importing `words` as known would do: words newly known, words known already, saved words left as they are. */
+export async function planKnownImport(db: YueduDb, words: readonly string[]): Promise<{ add: string[]; already: string[]; saved: string[] }> {
+  return guard(() =>
+    db.transaction('r', [db.known, db.words], async () => {
+      const known = await db.known.bulkGet([...words]);
+      const saved = new Set((await db.words.where('simplified').anyOf([...words]).keys()).map(String));
+      const plan = { add: [] as string[], already: [] as string[], saved: [] as string[] };
+      words.forEach((w, i) => (known[i] ? plan.already : saved.has(w) ? plan.saved : plan.add).push(w));
+      return plan;
+    }),
+  );
 }

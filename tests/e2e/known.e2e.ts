@@ -3,9 +3,11 @@
  * the popup's shares; `k` on the card marks a word known and takes it back; "I've read this article" marks the
  * article's unknown words known, less the ones unticked, and undoes it.
  */
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointAt, readCard } from '../../scripts/lib/page';
+import { ROOT } from '../../scripts/lib/build';
 import { storedRows } from './support/in-page';
 import { startSession, type E2ESession } from './support/session';
 
@@ -174,6 +176,43 @@ describe('what the reader knows', () => {
     expect(await rows('notKnown')).toEqual([]);
     await expect.poll(() => num(popup, 'stats-distinct-unknown')).toBe(distinct);
     await popup.close();
+    await article.close();
+  });
+
+  it('imports a real word list with a preview, refuses a bad file, and lists, searches and un-knows the known words', async () => {
+    const words = await s.open(s.extensionUrl('words.html'));
+    await words.waitForSelector('[data-testid=known-words]');
+    // A binary file is refused, saying why, and nothing changes.
+    await words.setInputFiles('[data-testid=known-import]', path.join(ROOT, 'docs/popup.png'));
+    await expect.poll(() => words.textContent('[data-testid=known-status]')).toMatch(/not a text file/);
+    expect(await words.locator('[data-testid=known-preview]').count()).toBe(0);
+
+    // The HSK 3.0 list as published (CSV: ID, Simplified, Traditional, …): the simplified column is found.
+    const hsk = path.join(process.env.YUEDU_FIXTURES ?? '/work/shared/fixtures', 'wordlists/hsk30.csv');
+    await words.setInputFiles('[data-testid=known-import]', hsk);
+    await words.waitForSelector('[data-testid=known-preview]');
+    expect(await words.inputValue('[data-testid=known-column]')).toBe('1');
+    const planned = Number((await words.textContent('[data-testid=known-preview-add]'))?.replace(/\D/g, ''));
+    expect(planned).toBeGreaterThan(10_000);
+    expect(await rows('known')).toEqual([]);
+    await words.click('[data-testid=known-import-confirm]');
+    await expect.poll(() => words.textContent('[data-testid=known-status]'), { timeout: 30_000 }).toBe(`${planned} words marked known.`);
+    expect((await rows('known')).length).toBe(planned);
+
+    await words.fill('[data-testid=known-search]', '峰会');
+    await expect.poll(() => words.locator('[data-known]').count()).toBe(1);
+    await words.click('[data-known="峰会"] button');
+    await expect.poll(() => words.locator('[data-known]').count()).toBe(0);
+    expect(await rows('notKnown')).toEqual(['峰会']);
+    await words.close();
+
+    // The page follows: 峰会 stays glossed in the "unknown" layer, the list's other words are bare.
+    const article = await openArticle();
+    await setLayer(article, 'unknown');
+    const glossed = await rubyWords(article);
+    expect(glossed).toContain('峰会');
+    expect(glossed).not.toContain('中国');
+    await setLayer(article, 'off');
     await article.close();
   });
 });
