@@ -8,7 +8,7 @@ import type { PinyinLayerMode } from '../lib/domain/pinyin-layer';
 import type { Settings } from '../lib/settings/settings';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { ARTICLE_ATTR, articleParagraphs } from './article';
-import { findWords, SAVED_HIGHLIGHT, setHighlight } from './highlights';
+import { findWords, LEARNING_HIGHLIGHT, SAVED_HIGHLIGHT, setHighlight, UNKNOWN_HIGHLIGHT } from './highlights';
 import { WordMatcher } from './word-matcher';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
 import type { KnownWords } from './known-words';
@@ -26,6 +26,8 @@ export interface ArticleDeps {
   readAheadFrom(root: Node): void;
 }
 
+const HIGHLIGHTS = [SAVED_HIGHLIGHT, LEARNING_HIGHLIGHT, UNKNOWN_HIGHLIGHT];
+
 const wordsOf = (segments: Segment[]) => segments.filter((s) => s.kind !== 'other').map(headwordOf);
 
 export type PageArticleStats = ArticleStats & { page: { title: string; url: string } };
@@ -40,6 +42,8 @@ export class ArticleReading {
   private savedShown = false;
   /** The saved words' matcher, built again only when the words being learned change. */
   private savedMatcher: { forms: string; matcher: WordMatcher } | null = null;
+  /** Every word form of the article, for underlining the unknown ones where the article's own words fall. */
+  private articleMatcher: { forms: string; matcher: WordMatcher } | null = null;
   /** The article's paragraphs as last annotated (for the stats' pinyin options): the stats and the states share them. */
   private segments = new Map<string, Segment[]>();
   /** The default layer the first read draws: the page's layer until that read is done. */
@@ -61,7 +65,7 @@ export class ArticleReading {
     // After the article is marked, so as not to slow it down.
     this.deps.readAheadFrom(article ?? this.deps.doc.body ?? this.deps.doc);
     await this.learnArticle();
-    this.highlightSaved();
+    this.highlightWords();
     const initial = this.firstLayer;
     this.firstLayer = null;
     if (article && initial && initial !== 'off' && !this.stopped) await this.setLayer(initial);
@@ -75,7 +79,7 @@ export class ArticleReading {
     this.layer = null;
     this.article?.removeAttribute(ARTICLE_ATTR);
     this.article = null;
-    setHighlight(SAVED_HIGHLIGHT, []);
+    for (const name of HIGHLIGHTS) setHighlight(name, []);
   }
 
   /** Text the page added: pinyin for it when it is in the article, else the article found again (SPA navigation). */
@@ -90,25 +94,25 @@ export class ArticleReading {
       const within = nodes.filter((n) => article.contains(n));
       if (within.length) await this.layer.apply(this.layerOptions(this.layer.mode), within);
     }
-    this.highlightSaved();
+    this.highlightWords();
   }
 
   /** The reader is on the page: the saved words may be underlined from now on. */
   showSaved(): void {
     if (this.savedShown) return;
     this.savedShown = true;
-    this.highlightSaved();
+    this.highlightWords();
   }
 
   /** A word the reader just saved: underlined at once. */
   addSaved(simplified: string, traditional: string): void {
     this.deps.known.addSaved(simplified, traditional);
-    this.highlightSaved();
+    this.highlightWords();
   }
 
   /** A word's state changed (`k` on the card): the "unknown words" layer and the underlines follow it. */
   async statesChanged(): Promise<void> {
-    this.highlightSaved();
+    this.highlightWords();
     if (this.layer?.mode === 'unknown') await this.setLayer('unknown');
   }
 
@@ -121,12 +125,12 @@ export class ArticleReading {
     const article = await this.ensureArticle();
     this.layer?.remove();
     if (!article || mode === 'off') {
-      this.highlightSaved();
+      this.highlightWords();
       return { mode: 'off' };
     }
     const layer = this.layerOf(article);
     await layer.apply(this.layerOptions(mode));
-    this.highlightSaved();
+    this.highlightWords();
     return { mode: layer.mode };
   }
 
@@ -136,10 +140,10 @@ export class ArticleReading {
     if (pinyin) this.segments.clear();
     const redraw = pinyin || before.toneColors !== next.toneColors || before.toneColorList.join() !== next.toneColorList.join();
     const mode = this.layer?.mode ?? 'off';
-    if (before.knownLevel !== next.knownLevel || before.knownStabilityDays !== next.knownStabilityDays) {
+    if (before.knownLevel !== next.knownLevel || before.knownStabilityDays !== next.knownStabilityDays || before.knownHighlights !== next.knownHighlights) {
       // The threshold is applied by the store: ask again.
       if (before.knownStabilityDays !== next.knownStabilityDays) await this.learnArticle(true);
-      this.highlightSaved();
+      this.highlightWords();
       if (mode === 'unknown') return void (await this.setLayer(mode));
     }
     if (redraw && mode !== 'off') await this.setLayer(mode);
@@ -201,12 +205,37 @@ export class ArticleReading {
     return this.deps.annotate(paragraphs, { style: s.pinyinStyle, sandhi: s.sandhi });
   }
 
-  private highlightSaved(): void {
-    if (!this.article || !this.savedShown) return setHighlight(SAVED_HIGHLIGHT, []);
+  /**
+   * The saved words being learned, underlined; with the option on, also tinted, and the article's unknown words
+   * underlined. Only after the reader's first own input (the page's scripts can list the highlights).
+   */
+  private highlightWords(): void {
+    if (!this.article || !this.savedShown) {
+      for (const name of HIGHLIGHTS) setHighlight(name, []);
+      return;
+    }
     const forms = this.deps.known.learningForms();
     const key = forms.join();
     if (this.savedMatcher?.forms !== key) this.savedMatcher = { forms: key, matcher: new WordMatcher(forms) };
-    setHighlight(SAVED_HIGHLIGHT, findWords(this.article, this.savedMatcher.matcher));
+    const learning = findWords(this.article, this.savedMatcher.matcher);
+    setHighlight(SAVED_HIGHLIGHT, learning);
+    const on = this.deps.settings().knownHighlights;
+    setHighlight(LEARNING_HIGHLIGHT, on ? learning : []);
+    setHighlight(UNKNOWN_HIGHLIGHT, on ? this.unknownRanges(this.article) : []);
+  }
+
+  /** The article's dictionary words the reader does not know, found with every word of the article in its place. */
+  private unknownRanges(article: Element): Range[] {
+    const unknown = new Set<string>();
+    const all = new Set<string>();
+    for (const seg of [...this.segments.values()].flat()) {
+      if (seg.kind === 'other') continue;
+      all.add(seg.text);
+      if (seg.kind === 'word' && this.deps.known.stateOf(headwordOf(seg), seg.hsk) === 'unknown') unknown.add(seg.text);
+    }
+    const key = [...all].join();
+    if (this.articleMatcher?.forms !== key) this.articleMatcher = { forms: key, matcher: new WordMatcher(all) };
+    return findWords(article, this.articleMatcher.matcher, (word) => unknown.has(word));
   }
 
   private layerOptions(mode: Exclude<PinyinLayerMode, 'off'>): LayerOptions {

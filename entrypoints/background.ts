@@ -8,7 +8,7 @@ import { annotateParagraphs } from '../dictionary/annotate';
 import { keepBadgeCurrent } from '../lib/store/badge';
 import { openDb } from '../lib/store/db';
 import { saveWord } from '../lib/store/words';
-import { setMarks, wordFacts } from '../lib/store/known';
+import { setMarks, WordFactsReader } from '../lib/store/known';
 import { loadSettings, watchSettings } from '../lib/settings/store';
 import { recordLookup } from '../lib/store/history';
 import { listenForCommands } from '../lib/commands';
@@ -16,6 +16,7 @@ import { ankiAdd, ankiDescribe } from '../lib/anki/service';
 
 export default defineBackground(() => {
   const db = openDb();
+  const facts = new WordFactsReader(db);
   // The review threshold of the known-word model, kept current rather than read from storage on every page's ask.
   let settings = loadSettings();
   watchSettings((next) => (settings = Promise.resolve(next)));
@@ -33,7 +34,7 @@ export default defineBackground(() => {
       await recordLookup(db, request);
       return {};
     },
-    wordStates: async ({ words }) => wordFacts(db, words, (await settings).knownStabilityDays),
+    wordStates: async ({ words }) => facts.facts(words, (await settings).knownStabilityDays),
     markWords: ({ words, mark }) => setMarks(db, words, mark),
     ankiAdd,
     ankiDescribe,

@@ -132,6 +132,12 @@ export function Options() {
               onChange={(pinyinLayerDefault) => change({ pinyinLayerDefault })}
             />
             <KnownLevel id="known-level" value={settings.knownLevel} onChange={(knownLevel) => change({ knownLevel, knownLevelChosen: true })} />
+            <Toggle
+              name="knownHighlights"
+              label={t('optionsKnownHighlights')}
+              checked={settings.knownHighlights}
+              onChange={(knownHighlights) => change({ knownHighlights })}
+            />
             <Shortcut />
             <DisabledSites />
           </section>

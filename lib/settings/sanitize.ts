@@ -98,5 +98,6 @@ export function sanitizeSettings(raw: unknown): Settings {
     knownLevel: sanitizeInt(s.knownLevel, KNOWN_LEVEL, d.knownLevel),
     knownLevelChosen: boolOr(s.knownLevelChosen, d.knownLevelChosen),
     knownStabilityDays: sanitizeInt(s.knownStabilityDays, KNOWN_STABILITY_DAYS, d.knownStabilityDays),
+    knownHighlights: boolOr(s.knownHighlights, d.knownHighlights),
   };
 }

@@ -41,6 +41,8 @@ export interface Settings {
   knownLevelChosen: boolean;
   /** A saved word whose recognition card is this stable (FSRS stability, days) counts as known for reading; 0: never. */
   knownStabilityDays: number;
+  /** On the page: the words being learned tinted and the unknown words underlined (CSS highlights). */
+  knownHighlights: boolean;
 }
 
 /** AnkiConnect's own address; the optional permission covers any port of 127.0.0.1 and localhost. */
@@ -67,4 +69,5 @@ export const DEFAULT_SETTINGS: Settings = {
   knownLevelChosen: false,
   // Three weeks between reviews: the word is read without a second look by then.
   knownStabilityDays: 21,
+  knownHighlights: false,
 };

@@ -3,6 +3,7 @@
  * the answer is as small as the page, however many words the reader has marked or saved; and the marks, written in
  * bulk with what they replaced, so that "I've read this article" can be undone exactly.
  */
+import Dexie from 'dexie';
 import { WORD_MARKS, type WordFacts, type WordMark } from '../domain/known';
 import type { KnownWord, YueduDb } from './db';
 import { guard } from './errors';
@@ -14,25 +15,71 @@ import { write } from './write';
 /** FSRS stability is in days. */
 const stableEnough = (stability: number, days: number) => days > 0 && stability >= days;
 
-/** The facts of `words` (simplified headwords): marks, saved (with the traditional form), stable recognition cards. */
-export async function wordFacts(db: YueduDb, words: readonly string[], stableDays: number): Promise<WordFacts> {
-  return guard(() =>
-    db.transaction('r', [db.words, db.known, db.notKnown, db.cards], async () => {
-      const [known, notKnown, saved] = await Promise.all([
-        db.known.bulkGet([...words]),
-        db.notKnown.bulkGet([...words]),
-        db.words.where('simplified').anyOf([...words]).toArray(),
-      ]);
-      const recognize = stableDays > 0 ? await db.cards.where('[wordId+kind]').anyOf(saved.map((w) => [w.id ?? 0, 'recognize'])).toArray() : [];
-      const stableIds = new Set(recognize.filter((c) => c.last_review !== null && stableEnough(c.stability, stableDays)).map((c) => c.wordId));
-      return {
-        known: known.flatMap((k) => (k ? [k.simplified] : [])),
-        notKnown: notKnown.flatMap((k) => (k ? [k.simplified] : [])),
-        saved: saved.map((w): [string, string] => [w.simplified, w.traditional]),
-        stable: saved.filter((w) => stableIds.has(w.id ?? 0)).map((w) => w.simplified),
-      };
-    }),
-  );
+/** Dexie's names for the parts a write touched (idb://<db>/<table>/<index>): the ones the held keys come from. */
+const HELD_TABLES = /^idb:\/\/[^/]*\/(known|notKnown|words)\//;
+
+interface Held {
+  known: ReadonlySet<string>;
+  notKnown: ReadonlySet<string>;
+  /** Saved simplified headword → its id and traditional form. */
+  saved: ReadonlyMap<string, { id: number; traditional: string }>;
+}
+
+/**
+ * Answers `wordStates` for the words a page asks about. The marked and saved headwords are held in memory, read by
+ * keys only (no row is read) once, and again after any write to their tables from any page of the extension (Dexie
+ * tells every context through a BroadcastChannel): each answer then costs as much as the words asked, whatever the
+ * number of words the reader has marked or saved. Only the cards of the saved words asked about are read.
+ */
+export class WordFactsReader {
+  private held: Promise<Held> | null = null;
+
+  constructor(private readonly db: YueduDb) {
+    Dexie.on('storagemutated', (parts) => {
+      if (Object.keys(parts).some((part) => HELD_TABLES.test(part))) this.held = null;
+    });
+  }
+
+  async facts(words: readonly string[], stableDays: number): Promise<WordFacts> {
+    const held = await (this.held ??= this.read());
+    const saved = words.flatMap((w) => {
+      const row = held.saved.get(w);
+      return row ? [{ simplified: w, ...row }] : [];
+    });
+    const recognize =
+      stableDays > 0 && saved.length
+        ? await guard(() => this.db.cards.where('[wordId+kind]').anyOf(saved.map((w) => [w.id, 'recognize'])).toArray())
+        : [];
+    const stableIds = new Set(recognize.filter((c) => c.last_review !== null && stableEnough(c.stability, stableDays)).map((c) => c.wordId));
+    return {
+      known: words.filter((w) => held.known.has(w)),
+      notKnown: words.filter((w) => held.notKnown.has(w)),
+      saved: saved.map((w): [string, string] => [w.simplified, w.traditional]),
+      stable: saved.filter((w) => stableIds.has(w.id)).map((w) => w.simplified),
+    };
+  }
+
+  private read(): Promise<Held> {
+    const { db } = this;
+    const reading = guard(() =>
+      db.transaction('r', [db.known, db.notKnown, db.words], async () => {
+        const [known, notKnown, simplified, ids, traditional, traditionalIds] = await Promise.all([
+          db.known.toCollection().primaryKeys(),
+          db.notKnown.toCollection().primaryKeys(),
+          db.words.orderBy('simplified').keys(),
+          db.words.orderBy('simplified').primaryKeys(),
+          db.words.orderBy('traditional').keys(),
+          db.words.orderBy('traditional').primaryKeys(),
+        ]);
+        const traditionalOf = new Map(traditionalIds.map((id, i) => [Number(id), String(traditional[i])]));
+        const saved = new Map(simplified.map((w, i) => [String(w), { id: Number(ids[i]), traditional: traditionalOf.get(Number(ids[i])) ?? String(w) }]));
+        return { known: new Set(known.map(String)), notKnown: new Set(notKnown.map(String)), saved };
+      }),
+    );
+    // A failed read is not kept: the next ask tries again.
+    reading.catch(() => (this.held = null));
+    return reading;
+  }
 }
 
 export type MarksBefore = Record<WordMark, string[]>;

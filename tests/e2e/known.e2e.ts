@@ -8,7 +8,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointAt, readCard } from '../../scripts/lib/page';
 import { ROOT } from '../../scripts/lib/build';
+import { LOOKUP_BATCH } from '../../lib/messaging/protocol';
 import { storedRows } from './support/in-page';
+import { saveWord } from './support/save-word';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
@@ -54,16 +56,17 @@ const num = async (popup: Page, id: string) => Number((await popup.textContent(`
 const rubyWords = (page: Page) =>
   page.evaluate(() => [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => r.firstChild?.textContent ?? ''));
 
-/** The HSK level the dictionary gives each word (looked up as the card does), from an extension page. */
+/** The HSK level the dictionary gives each word (looked up as the card does, in one batch), from an extension page. */
 async function hskOf(words: string[]): Promise<Map<string, number | undefined>> {
   const page = await s.open(s.extensionUrl('popup.html'));
   const levels = new Map<string, number | undefined>();
-  for (const word of words) {
-    const reply = (await page.evaluate((text) => chrome.runtime.sendMessage({ yuedu: 1, type: 'lookup', payload: { text } }), word)) as {
-      value: { matches: { text: string; entries: { hsk?: number }[] }[] };
-    };
-    const match = reply.value.matches.find((m) => m.text === word);
-    levels.set(word, match?.entries[0]?.hsk);
+  for (let start = 0; start < words.length; start += LOOKUP_BATCH) {
+    const batch = words.slice(start, start + LOOKUP_BATCH);
+    const reply = (await page.evaluate(
+      (windows) => chrome.runtime.sendMessage({ yuedu: 1, type: 'lookupMany', payload: { windows } }),
+      batch.map((text) => ({ text })),
+    )) as { value: { matches: { text: string; entries: { hsk?: number }[] }[][] } };
+    batch.forEach((word, i) => levels.set(word, reply.value.matches[i]?.find((m) => m.text === word)?.entries[0]?.hsk));
   }
   await page.close();
   return levels;
@@ -213,6 +216,43 @@ describe('what the reader knows', () => {
     expect(glossed).toContain('峰会');
     expect(glossed).not.toContain('中国');
     await setLayer(article, 'off');
+    await article.close();
+  });
+
+  it('on the page (an option, off by default): the words being learned tinted, the unknown words underlined', async () => {
+    // After the import above: the HSK list is known but for 峰会, marked not known.
+    await setLevel('2');
+    const popup = await s.open(s.extensionUrl('popup.html'));
+    await saveWord(popup, { simplified: '丝绸之路', traditional: '絲綢之路', pinyin: 'si1 chou2 zhi1 lu4', definitions: ['the Silk Road'] }, '丝绸之路');
+    await popup.close();
+    const highlighted = (page: Page, name: string) =>
+      page.evaluate((name) => [...(CSS.highlights.get(name) ?? [])].map((r) => (r as Range).toString()), name);
+
+    const article = await openArticle();
+    await article.mouse.move(5, 5);
+    await article.mouse.move(10, 10);
+    await expect.poll(() => highlighted(article, 'yuedu-saved')).toContain('丝绸之路');
+    expect(await highlighted(article, 'yuedu-unknown')).toEqual([]);
+    expect(await highlighted(article, 'yuedu-learning')).toEqual([]);
+
+    const options = await s.open(s.extensionUrl('options.html'));
+    await options.setChecked('input[name=knownHighlights]', true);
+    await expect
+      .poll(async () => ((await s.serviceWorker.evaluate(() => chrome.storage.sync.get('settings'))) as { settings?: { knownHighlights?: boolean } }).settings?.knownHighlights)
+      .toBe(true);
+    await article.bringToFront();
+    await expect.poll(() => highlighted(article, 'yuedu-unknown')).toContain('峰会');
+    const unknown = await highlighted(article, 'yuedu-unknown');
+    expect(unknown).not.toContain('中国');
+    expect(unknown).not.toContain('丝绸之路');
+    expect(await highlighted(article, 'yuedu-learning')).toContain('丝绸之路');
+
+    await options.bringToFront();
+    await options.setChecked('input[name=knownHighlights]', false);
+    await article.bringToFront();
+    await expect.poll(() => highlighted(article, 'yuedu-unknown')).toEqual([]);
+    expect(await highlighted(article, 'yuedu-learning')).toEqual([]);
+    await options.close();
     await article.close();
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { restoreMarks, setMarks, wordFacts } from '../../../lib/store/known';
-import { QUEUE } from '../../../lib/store/db';
+import { restoreMarks, setMarks, WordFactsReader } from '../../../lib/store/known';
+import { openDb, QUEUE } from '../../../lib/store/db';
 import { saveWord } from '../../../lib/store/words';
 import { community, ctx, DAY, freshDb, summit, T0 } from './fixtures';
 
@@ -10,7 +10,7 @@ describe('known words in the store', () => {
     await saveWord(db, { word: summit, context: ctx('一') }, T0);
     await setMarks(db, ['中国', '发展'], 'known', T0);
     await setMarks(db, ['合作'], 'notKnown', T0);
-    expect(await wordFacts(db, ['中国', '合作', '峰会', '欢迎'], 21)).toEqual({
+    expect(await new WordFactsReader(db).facts(['中国', '合作', '峰会', '欢迎'], 21)).toEqual({
       known: ['中国'],
       notKnown: ['合作'],
       saved: [['峰会', '峰會']],
@@ -24,10 +24,24 @@ describe('known words in the store', () => {
     await saveWord(db, { word: community, context: ctx('二') }, T0);
     await db.cards.where({ wordId: id, kind: 'recognize' }).modify({ stability: 30, last_review: T0 + DAY, queue: QUEUE.scheduled });
     const words = ['峰会', '命运共同体'];
-    expect((await wordFacts(db, words, 21)).stable).toEqual(['峰会']);
-    expect((await wordFacts(db, words, 31)).stable).toEqual([]);
-    expect((await wordFacts(db, words, 0)).stable).toEqual([]);
+    expect((await new WordFactsReader(db).facts(words, 21)).stable).toEqual(['峰会']);
+    expect((await new WordFactsReader(db).facts(words, 31)).stable).toEqual([]);
+    expect((await new WordFactsReader(db).facts(words, 0)).stable).toEqual([]);
     expect((await db.cards.where({ wordId: id, kind: 'recognize' }).first())?.queue).toBe(QUEUE.scheduled);
+  });
+
+  it('holds the marked and saved words once, and reads them again after a write to them from anywhere', async () => {
+    const db = freshDb();
+    const reader = new WordFactsReader(db);
+    expect(await reader.facts(['中国', '峰会'], 21)).toEqual({ known: [], notKnown: [], saved: [], stable: [] });
+    await setMarks(db, ['中国'], 'known', T0);
+    await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    await expect.poll(() => reader.facts(['中国', '峰会'], 21)).toEqual({ known: ['中国'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    // A second Dexie connection to the same database (another page of the extension) writes: the reader follows.
+    const other = openDb(db.name);
+    await setMarks(other, ['中国'], 'notKnown', T0);
+    await expect.poll(async () => (await reader.facts(['中国'], 21)).notKnown).toEqual(['中国']);
+    other.close();
   });
 
   it('keeps a word in one table at most, and puts back exactly the marks there were before', async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { openDb, QUEUE, SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../lib/store/db';
 import { nextCard } from '../../../lib/store/schedule';
 import { saveWord } from '../../../lib/store/words';
-import { wordFacts } from '../../../lib/store/known';
+import { WordFactsReader } from '../../../lib/store/known';
 import { ctx, summit, T0 } from './fixtures';
 
 /** Each released schema exactly as it shipped, to build old databases with. */
@@ -56,7 +56,7 @@ describe('schema migrations', () => {
     ]);
     expect((await nextCard(db, T0 + 5, 20))?.word.simplified).toBe('峰会');
     expect(await saveWord(db, { word: summit, context: ctx('新的句子。') }, T0 + 10)).toEqual({ id: 1, created: false });
-    expect((await wordFacts(db, ['峰会', '丝路'], 0)).saved).toEqual([['丝路', '絲路'], ['峰会', '峰會']]);
+    expect((await new WordFactsReader(db).facts(['丝路', '峰会'], 0)).saved).toEqual([['丝路', '絲路'], ['峰会', '峰會']]);
     db.close();
   });
 
@@ -72,7 +72,7 @@ describe('schema migrations', () => {
     const db = openDb(name);
     expect(await db.words.where('traditional').equals('發展').toArray()).toEqual([{ id: 1, ...word }]);
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(await wordFacts(db, ['发展', '峰会'], 0)).toEqual({ known: ['峰会'], notKnown: [], saved: [['发展', '發展']], stable: [] });
+    expect(await new WordFactsReader(db).facts(['发展', '峰会'], 0)).toEqual({ known: ['峰会'], notKnown: [], saved: [['发展', '發展']], stable: [] });
     db.close();
   });
 
