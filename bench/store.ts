@@ -112,7 +112,7 @@ interface Opening {
 }
 
 /** Opens the popup a few times (the first, warming up, is dropped) and times the first card (or empty state) painted. */
-async function popupOpenings(b: ExtensionBrowser, expect: 'card' | 'empty'): Promise<{ total: number[]; afterLoad: number[] }> {
+export async function popupOpenings(b: ExtensionBrowser, expect: 'card' | 'empty'): Promise<{ total: number[]; afterLoad: number[] }> {
   const times: Opening[] = [];
   for (let i = 0; i < OPENS; i++) {
     const page = await b.context.newPage();

@@ -1,43 +1,51 @@
 /**
  * What the top frame does on a page it reads: finds the article, draws the pinyin layer over it, underlines the saved
- * words, follows text the page adds later and counts the article's words for the popup. Sub-frames only hover.
+ * words being learned, follows text the page adds later and counts the article's words for the popup. What the reader
+ * knows comes from the frame's known-word model (./known-words.ts), told the article's words. Sub-frames only hover.
  */
-import type { PinyinOptions, Segment } from '../dictionary/types';
+import { headwordOf, type PinyinOptions, type Segment } from '../dictionary/types';
 import type { PinyinLayerMode } from '../lib/domain/pinyin-layer';
 import type { Settings } from '../lib/settings/settings';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { ARTICLE_ATTR, articleParagraphs } from './article';
-import { findWords, SAVED_HIGHLIGHT, setHighlight } from './highlights';
+import { findWords, LEARNING_HIGHLIGHT, SAVED_HIGHLIGHT, setHighlight, UNKNOWN_HIGHLIGHT } from './highlights';
 import { WordMatcher } from './word-matcher';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
+import type { KnownWords } from './known-words';
 
 export interface ArticleDeps {
   doc: Document;
   settings(): Settings;
   /** Finds and marks the article (in slices: a huge page stays responsive); null when the page has none. */
   markArticle(): Promise<Element | null>;
-  /** The reader's saved and known words (simplified and traditional). */
-  wordStates(): Promise<{ saved: string[]; known: string[] }>;
+  /** What the reader knows, shared with the hover card of this frame. */
+  known: KnownWords;
   annotate(paragraphs: string[], pinyin: PinyinOptions): Promise<Segment[][]>;
   pause(): Promise<void>;
   /** Has the words where reading starts looked up before the reader points at any. */
   readAheadFrom(root: Node): void;
 }
 
+const HIGHLIGHTS = [SAVED_HIGHLIGHT, LEARNING_HIGHLIGHT, UNKNOWN_HIGHLIGHT];
+
+const wordsOf = (segments: Segment[]) => segments.filter((s) => s.kind !== 'other').map(headwordOf);
+
 export type PageArticleStats = ArticleStats & { page: { title: string; url: string } };
 
 export class ArticleReading {
   private article: Element | null = null;
   private layer: PinyinLayer | null = null;
-  private saved = new Set<string>();
   /**
    * Whether the saved-word underlines may be drawn: they live in the page's CSS.highlights registry, which the page's
    * scripts can list, so they wait for the reader's first own input on the page (content/first-input.ts).
    */
   private savedShown = false;
-  /** The saved words' matcher, built again only when the saved words change. */
-  private savedMatcher: WordMatcher | null = null;
-  private known = new Set<string>();
+  /** The saved words' matcher, built again only when the words being learned change. */
+  private savedMatcher: { forms: string; matcher: WordMatcher } | null = null;
+  /** Every word form of the article, for underlining the unknown ones where the article's own words fall. */
+  private articleMatcher: { forms: string; matcher: WordMatcher } | null = null;
+  /** The article's paragraphs as last annotated (for the stats' pinyin options): the stats and the states share them. */
+  private segments = new Map<string, Segment[]>();
   /** The default layer the first read draws: the page's layer until that read is done. */
   private firstLayer: PinyinLayerMode | null;
   private stopped = false;
@@ -56,8 +64,8 @@ export class ArticleReading {
     const article = await this.ensureArticle();
     // After the article is marked, so as not to slow it down.
     this.deps.readAheadFrom(article ?? this.deps.doc.body ?? this.deps.doc);
-    await this.refreshStates();
-    this.highlightSaved();
+    await this.learnArticle();
+    this.highlightWords();
     const initial = this.firstLayer;
     this.firstLayer = null;
     if (article && initial && initial !== 'off' && !this.stopped) await this.setLayer(initial);
@@ -71,7 +79,7 @@ export class ArticleReading {
     this.layer = null;
     this.article?.removeAttribute(ARTICLE_ATTR);
     this.article = null;
-    setHighlight(SAVED_HIGHLIGHT, []);
+    for (const name of HIGHLIGHTS) setHighlight(name, []);
   }
 
   /** Text the page added: pinyin for it when it is in the article, else the article found again (SPA navigation). */
@@ -86,22 +94,26 @@ export class ArticleReading {
       const within = nodes.filter((n) => article.contains(n));
       if (within.length) await this.layer.apply(this.layerOptions(this.layer.mode), within);
     }
-    this.highlightSaved();
+    this.highlightWords();
   }
 
   /** The reader is on the page: the saved words may be underlined from now on. */
   showSaved(): void {
     if (this.savedShown) return;
     this.savedShown = true;
-    this.highlightSaved();
+    this.highlightWords();
   }
 
   /** A word the reader just saved: underlined at once. */
-  addSaved(word: string): void {
-    if (this.saved.has(word)) return;
-    this.saved.add(word);
-    this.savedMatcher = null;
-    this.highlightSaved();
+  addSaved(simplified: string, traditional: string): void {
+    this.deps.known.addSaved(simplified, traditional);
+    this.highlightWords();
+  }
+
+  /** A word's state changed (`k` on the card): the "unknown words" layer and the underlines follow it. */
+  async statesChanged(): Promise<void> {
+    this.highlightWords();
+    if (this.layer?.mode === 'unknown') await this.setLayer('unknown');
   }
 
   /** Turns the layer on (in a mode), off, or toggles it; resolves with the mode in force once the work is done. */
@@ -113,24 +125,27 @@ export class ArticleReading {
     const article = await this.ensureArticle();
     this.layer?.remove();
     if (!article || mode === 'off') {
-      this.highlightSaved();
+      this.highlightWords();
       return { mode: 'off' };
     }
     const layer = this.layerOf(article);
-    if (mode === 'unknown') await this.refreshStates();
     await layer.apply(this.layerOptions(mode));
-    this.highlightSaved();
+    this.highlightWords();
     return { mode: layer.mode };
   }
 
   /** Redraws the layer when a setting it shows changed. */
   async settingsChanged(before: Settings, next: Settings): Promise<void> {
-    const redraw =
-      before.pinyinStyle !== next.pinyinStyle ||
-      before.toneColors !== next.toneColors ||
-      before.sandhi !== next.sandhi ||
-      before.toneColorList.join() !== next.toneColorList.join();
+    const pinyin = before.pinyinStyle !== next.pinyinStyle || before.sandhi !== next.sandhi;
+    if (pinyin) this.segments.clear();
+    const redraw = pinyin || before.toneColors !== next.toneColors || before.toneColorList.join() !== next.toneColorList.join();
     const mode = this.layer?.mode ?? 'off';
+    if (before.knownLevel !== next.knownLevel || before.knownStabilityDays !== next.knownStabilityDays || before.knownHighlights !== next.knownHighlights) {
+      // The threshold is applied by the store: ask again.
+      if (before.knownStabilityDays !== next.knownStabilityDays) await this.learnArticle(true);
+      this.highlightWords();
+      if (mode === 'unknown') return void (await this.setLayer(mode));
+    }
     if (redraw && mode !== 'off') await this.setLayer(mode);
   }
 
@@ -138,10 +153,9 @@ export class ArticleReading {
   async stats(): Promise<PageArticleStats | null> {
     const article = await this.ensureArticle();
     if (!article) return null;
-    const paragraphs = articleParagraphs(article);
-    const segments = await this.layerOptions('all').annotate(paragraphs);
-    await this.refreshStates();
-    const stats = articleStats(paragraphs, segments, { known: this.known, saved: this.saved });
+    // The popup may have changed what the reader knows ("I've read this article", the word list): ask again.
+    const { paragraphs, segments } = await this.learnArticle(true);
+    const stats = articleStats(paragraphs, segments, (word, hsk) => this.deps.known.stateOf(word, hsk));
     const { doc } = this.deps;
     return { ...stats, page: { title: doc.title, url: doc.location?.href ?? '' } };
   }
@@ -157,32 +171,87 @@ export class ArticleReading {
     return this.layer;
   }
 
-  private async refreshStates(): Promise<void> {
+  /**
+   * The article's paragraphs and their segments (annotated once per paragraph text), with the facts of their words
+   * asked for; `again` asks about every word again (the store may have changed elsewhere) and redraws what shows them.
+   */
+  private async learnArticle(again = false): Promise<{ paragraphs: string[]; segments: Segment[][] }> {
+    const article = this.article;
+    if (!article) return { paragraphs: [], segments: [] };
+    const paragraphs = articleParagraphs(article);
+    const missing = paragraphs.filter((p) => !this.segments.has(p));
+    const annotated = missing.length ? await this.annotate(missing) : [];
+    const next = new Map<string, Segment[]>();
+    missing.forEach((p, i) => next.set(p, annotated[i] ?? []));
+    for (const p of paragraphs) next.set(p, this.segments.get(p) ?? next.get(p) ?? []);
+    this.segments = next;
+    const segments = paragraphs.map((p) => next.get(p) ?? []);
     try {
-      const { saved, known } = await this.deps.wordStates();
-      this.saved = new Set(saved);
-      this.savedMatcher = null;
-      this.known = new Set(known);
+      if (!again) await this.learnWords(segments.flat());
+      else if (await this.deps.known.refresh(wordsOf(segments.flat()))) await this.statesChanged();
     } catch (err) {
-      // Without the word store the page still reads; only saved/known marking is missing.
+      // Without the word store the page still reads; only what the reader knows is missing.
       console.warn('Yuedu: word states unavailable', err);
     }
+    return { paragraphs, segments };
   }
 
-  private highlightSaved(): void {
-    if (!this.article || !this.savedShown) return setHighlight(SAVED_HIGHLIGHT, []);
-    this.savedMatcher ??= new WordMatcher(this.saved);
-    setHighlight(SAVED_HIGHLIGHT, findWords(this.article, this.savedMatcher));
+  private learnWords(segments: Segment[]): Promise<void> {
+    return this.deps.known.learn(wordsOf(segments));
+  }
+
+  private annotate(paragraphs: string[]): Promise<Segment[][]> {
+    const s = this.deps.settings();
+    return this.deps.annotate(paragraphs, { style: s.pinyinStyle, sandhi: s.sandhi });
+  }
+
+  /**
+   * The saved words being learned, underlined; with the option on, also tinted, and the article's unknown words
+   * underlined. Only after the reader's first own input (the page's scripts can list the highlights).
+   */
+  private highlightWords(): void {
+    if (!this.article || !this.savedShown) {
+      for (const name of HIGHLIGHTS) setHighlight(name, []);
+      return;
+    }
+    const forms = this.deps.known.learningForms();
+    const key = forms.join();
+    if (this.savedMatcher?.forms !== key) this.savedMatcher = { forms: key, matcher: new WordMatcher(forms) };
+    const learning = findWords(this.article, this.savedMatcher.matcher);
+    setHighlight(SAVED_HIGHLIGHT, learning);
+    const on = this.deps.settings().knownHighlights;
+    setHighlight(LEARNING_HIGHLIGHT, on ? learning : []);
+    setHighlight(UNKNOWN_HIGHLIGHT, on ? this.unknownRanges(this.article) : []);
+  }
+
+  /** The article's dictionary words the reader does not know, found with every word of the article in its place. */
+  private unknownRanges(article: Element): Range[] {
+    const unknown = new Set<string>();
+    const all = new Set<string>();
+    for (const seg of [...this.segments.values()].flat()) {
+      if (seg.kind === 'other') continue;
+      all.add(seg.text);
+      if (seg.kind === 'word' && this.deps.known.stateOf(headwordOf(seg), seg.hsk) === 'unknown') unknown.add(seg.text);
+    }
+    const key = [...all].join();
+    if (this.articleMatcher?.forms !== key) this.articleMatcher = { forms: key, matcher: new WordMatcher(all) };
+    return findWords(article, this.articleMatcher.matcher, (word) => unknown.has(word));
   }
 
   private layerOptions(mode: Exclude<PinyinLayerMode, 'off'>): LayerOptions {
     const s = this.deps.settings();
+    const { known } = this.deps;
     return {
       mode,
-      known: this.known,
+      bare: (segment) => mode === 'unknown' && known.stateOf(headwordOf(segment), segment.hsk) === 'known',
       toneColors: s.toneColors ? s.toneColorList : null,
       joinSyllables: s.pinyinStyle === 'marks',
-      annotate: (paragraphs) => this.deps.annotate(paragraphs, { style: s.pinyinStyle, sandhi: s.sandhi }),
+      annotate: async (paragraphs) => {
+        const segments = await this.annotate(paragraphs);
+        // Text the page added may hold words not asked about yet: their facts come before their pinyin is drawn.
+        if (mode === 'unknown') await this.learnWords(segments.flat()).catch(() => undefined);
+        return segments;
+      },
       pause: this.deps.pause,
       bottomOf: (node) => node.parentElement?.getBoundingClientRect().bottom ?? 0,
     };

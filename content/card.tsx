@@ -8,6 +8,7 @@ import type { DictEntry, LookupMatch, Reading } from '../dictionary/types';
 import { formatSyllable, normalizeSyllable } from '../dictionary/pinyin';
 import { t } from '../lib/i18n';
 import type { Settings } from '../lib/settings/settings';
+import type { WordState } from '../lib/domain/known';
 import { glossaryCategoryLabel } from './glossary-category';
 import { toneColor } from './tones';
 
@@ -20,7 +21,11 @@ export interface CardProps {
   settings: CardSettings;
   /** A short message after an action: "Saved", "Copied", or why it failed. */
   status?: string;
+  /** What the reader knows of the first word (lib/domain/known.ts), when its facts are in. */
+  state?: WordState;
 }
+
+const STATE_LABEL = { known: 'cardStateKnown', learning: 'cardStateLearning', unknown: 'cardStateUnknown' } as const;
 
 function Pinyin({ pinyin, settings }: { pinyin: string; settings: CardSettings }) {
   const syllables = pinyin.split(/\s+/).filter(Boolean);
@@ -62,7 +67,7 @@ function Headword({ entry, settings }: { entry: DictEntry; settings: CardSetting
   );
 }
 
-function EntryView({ entry, settings, compact }: { entry: DictEntry; settings: CardSettings; compact: boolean }) {
+function EntryView({ entry, settings, compact, state }: { entry: DictEntry; settings: CardSettings; compact: boolean; state?: WordState }) {
   return (
     <div class={`entry ${entry.source}${compact ? ' compact' : ''}`} data-entry={entry.simplified} data-source={entry.source}>
       <div class="top">
@@ -70,6 +75,11 @@ function EntryView({ entry, settings, compact }: { entry: DictEntry; settings: C
         {settings.showHsk && entry.hsk !== undefined && <span class="badge hsk">{t('statsHskLevel', entry.hsk)}</span>}
         {entry.source === 'glossary' && <span class="badge glossary">{glossaryCategoryLabel(entry.glossary?.category)}</span>}
         {entry.foreignName && <span class="badge name">{t('cardName')}</span>}
+        {state && (
+          <span class={`badge state ${state}`} data-state={state}>
+            {t(STATE_LABEL[state])}
+          </span>
+        )}
       </div>
       {entry.glossary && (
         <div class="gloss">
@@ -91,7 +101,7 @@ function EntryView({ entry, settings, compact }: { entry: DictEntry; settings: C
   );
 }
 
-export function Card({ matches, quantity, settings, status }: CardProps) {
+export function Card({ matches, quantity, settings, status, state }: CardProps) {
   return (
     <div class="card" style={{ fontSize: `${settings.cardFontSize}px` }} role="tooltip">
       {quantity && (
@@ -105,7 +115,9 @@ export function Card({ matches, quantity, settings, status }: CardProps) {
             {t('cardVariantOf', match.variantOf)}
           </div>
         ),
-        ...match.entries.map((entry, i) => <EntryView key={`${m}-${i}`} entry={entry} settings={settings} compact={m > 0} />),
+        ...match.entries.map((entry, i) => (
+          <EntryView key={`${m}-${i}`} entry={entry} settings={settings} compact={m > 0} state={m === 0 && i === 0 ? state : undefined} />
+        )),
       ])}
       {status && <div class="status">{status}</div>}
     </div>
@@ -131,6 +143,8 @@ export const CARD_CSS = `
 .alt { color: #7a6f5c; font-size: 1.1em; }
 .badge { font-size: 0.7em; border-radius: 4px; padding: 1px 5px; background: #efe6d2; color: #5a4b2e; }
 .badge.glossary { background: #b5121b; color: #fff; }
+.badge.state.known { background: #d9efdc; color: #1d5a2a; }
+.badge.state.learning { background: #fbe8b6; color: #6b4a00; }
 .reading { margin-top: 2px; }
 .pinyin { font-weight: 600; margin-right: 8px; }
 .defs { color: #333; }

@@ -8,6 +8,9 @@ import type { WordMatcher } from './word-matcher';
 
 export const WORD_HIGHLIGHT = 'yuedu-word';
 export const SAVED_HIGHLIGHT = 'yuedu-saved';
+/** Optional (off by default): the words being learned tinted, the unknown words underlined. */
+export const LEARNING_HIGHLIGHT = 'yuedu-learning';
+export const UNKNOWN_HIGHLIGHT = 'yuedu-unknown';
 
 interface HighlightRegistry {
   set(name: string, highlight: unknown): void;
@@ -25,7 +28,9 @@ const installed = new WeakSet<Document>();
 
 function ruleText(): string {
   return `::highlight(${WORD_HIGHLIGHT}) { background-color: rgba(255, 214, 0, 0.45); }
-::highlight(${SAVED_HIGHLIGHT}) { text-decoration: underline 2px dotted #b5121b; text-underline-offset: 3px; }`;
+::highlight(${SAVED_HIGHLIGHT}) { text-decoration: underline 2px dotted #b5121b; text-underline-offset: 3px; }
+::highlight(${LEARNING_HIGHLIGHT}) { background-color: rgba(245, 166, 35, 0.22); }
+::highlight(${UNKNOWN_HIGHLIGHT}) { text-decoration: underline 1px solid #1a73e8; text-underline-offset: 3px; }`;
 }
 
 /** Registers the ::highlight styles in a document once. */
@@ -51,8 +56,11 @@ export function setHighlight(name: string, ranges: Range[]): void {
   else api.highlights.delete(name);
 }
 
-/** Ranges over every occurrence of the matcher's words in the root's readable text, longest word first at each position. */
-export function findWords(root: Element, matcher: WordMatcher): Range[] {
+/**
+ * Ranges over every occurrence of the matcher's words in the root's readable text, longest word first at each
+ * position; with `keep`, only the occurrences of the words it keeps (the others still take their place in the text).
+ */
+export function findWords(root: Element, matcher: WordMatcher, keep?: (word: string) => boolean): Range[] {
   if (!matcher.size) return [];
   const doc = root.ownerDocument;
   const ranges: Range[] = [];
@@ -62,6 +70,7 @@ export function findWords(root: Element, matcher: WordMatcher): Range[] {
     const text = node as Text;
     if (isUnread(text, cache)) continue;
     for (const m of matcher.matches(text.data)) {
+      if (keep && !keep(text.data.slice(m.index, m.index + m.length))) continue;
       const range = doc.createRange();
       range.setStart(text, m.index);
       range.setEnd(text, m.index + m.length);

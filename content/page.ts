@@ -15,6 +15,7 @@ import { firstChinese, hasChinese } from './chinese';
 import { onFirstTrustedInput } from './first-input';
 import { installHighlightStyles } from './highlights';
 import { HoverController } from './hover/controller';
+import { KnownWords } from './known-words';
 import type { Invalidation } from './invalidation';
 import { observeAddedText, pause, whenIdle } from './observe';
 import { PageSession, type Reading } from './page-session';
@@ -28,6 +29,11 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
   installHighlightStyles(doc);
   let article: ArticleReading | null = null;
   let stopWaiting = () => {};
+  const known = new KnownWords({
+    level: () => settings().knownLevel,
+    facts: (words) => send('wordStates', { words }),
+    mark: (words, mark) => send('markWords', { words, mark }),
+  });
   const hover = new HoverController(doc, {
     lookup: async (window) => (await send('lookup', window)).matches,
     lookupMany: async (windows) => (await send('lookupMany', { windows })).matches,
@@ -35,7 +41,15 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     save: (word, context) => send('saveWord', { word, context }),
     sendToAnki: (word, context) => send('ankiAdd', { word, context }),
     settings,
-    onSaved: (word) => article?.addSaved(word),
+    onSaved: (word) => article?.addSaved(word.simplified, word.traditional),
+    known: {
+      stateOf: (word, hsk) => (known.has(word) ? known.stateOf(word, hsk) : undefined),
+      toggle: async (word, hsk) => {
+        const state = await known.toggle(word, hsk);
+        await article?.statesChanged();
+        return state;
+      },
+    },
     lookedUp: (word, context) => void send('lookedUp', { word, context }).catch((err: unknown) => console.warn('Yuedu: history not kept', err)),
   });
   hover.start();
@@ -49,7 +63,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
       doc,
       settings,
       markArticle: () => markArticleInSlices(doc, pause),
-      wordStates: () => send('wordStates', {}),
+      known,
       annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await send('annotate', { paragraphs: chunk, pinyin })).paragraphs),
       pause,
       readAheadFrom,

@@ -3,7 +3,7 @@
  * create (text only, never parsed). The page's own text nodes are kept, not copied, so that turning the layer off puts
  * the very same nodes back and the article's DOM is what it was, byte for byte.
  */
-import { headwordOf, type Segment } from '../dictionary/types';
+import type { Segment } from '../dictionary/types';
 import type { PinyinLayerMode } from '../lib/domain/pinyin-layer';
 import { articleTextNodes } from './article';
 import { HAN } from '../dictionary/chars';
@@ -17,8 +17,8 @@ export const LAYER_ATTR = 'data-yuedu-pinyin';
 
 export interface LayerOptions {
   mode: Exclude<PinyinLayerMode, 'off'>;
-  /** Words the reader marked known: left without pinyin in 'unknown' mode. */
-  known: ReadonlySet<string>;
+  /** Whether a word is left without pinyin: in 'unknown' mode, the words the reader knows (lib/domain/known.ts). */
+  bare(segment: Segment): boolean;
   /** Colours for tones 1–4 and neutral, or null for plain pinyin. */
   toneColors: readonly string[] | null;
   /** Marked pinyin is written as one word ("mìngyùn"); numbers and zhuyin keep syllables apart. */
@@ -104,7 +104,7 @@ function buildParts(doc: Document, segments: Segment[], opts: LayerOptions): Nod
     plain = '';
   };
   for (const segment of segments) {
-    const annotated = segment.kind !== 'other' && segment.pinyin?.length && !(opts.mode === 'unknown' && opts.known.has(headwordOf(segment)));
+    const annotated = segment.kind !== 'other' && segment.pinyin?.length && !opts.bare(segment);
     if (!annotated) {
       plain += segment.text;
       continue;

@@ -7,6 +7,7 @@ import { loadSettings, resetSettings, updateSettings, watchSettings } from '../.
 import {
   CARD_FONT_SIZE,
   DAILY_NEW_CARDS,
+  KNOWN_STABILITY_DAYS,
   SPEECH_RATE,
   sanitizeSettings,
 } from '../../lib/settings/sanitize';
@@ -18,6 +19,7 @@ import { Shortcut } from './Shortcut';
 import { DisabledSites } from './DisabledSites';
 import { AnkiSection } from './AnkiSection';
 import { Voices } from './Voices';
+import { KnownLevel } from '../known/KnownLevel';
 
 const options = <T extends string>(values: readonly T[], labels: Record<T, string>) =>
   values.map((value) => ({ value, label: labels[value] }));
@@ -129,6 +131,13 @@ export function Options() {
               choices={options(PINYIN_LAYER_MODES, labels.layer)}
               onChange={(pinyinLayerDefault) => change({ pinyinLayerDefault })}
             />
+            <KnownLevel id="known-level" value={settings.knownLevel} onChange={(knownLevel) => change({ knownLevel, knownLevelChosen: true })} />
+            <Toggle
+              name="knownHighlights"
+              label={t('optionsKnownHighlights')}
+              checked={settings.knownHighlights}
+              onChange={(knownHighlights) => change({ knownHighlights })}
+            />
             <Shortcut />
             <DisabledSites />
           </section>
@@ -142,6 +151,14 @@ export function Options() {
               value={settings.dailyNewCards}
               {...DAILY_NEW_CARDS}
               onChange={(dailyNewCards) => change({ dailyNewCards })}
+            />
+            <NumberField
+              name="knownStabilityDays"
+              label={t('optionsKnownStability')}
+              hint={t('optionsKnownStabilityHint')}
+              value={settings.knownStabilityDays}
+              {...KNOWN_STABILITY_DAYS}
+              onChange={(knownStabilityDays) => change({ knownStabilityDays })}
             />
           </section>
 

@@ -2,7 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { send, sendToTab } from '../../lib/messaging/client';
 import type { ResponseOf, TabRequests } from '../../lib/messaging/protocol';
 import { t, uiLanguage } from '../../lib/i18n';
-import { HSK_BANDS, unknownUpTo } from '../../lib/stats';
+import { distinctUnknown, HSK_BANDS, unknownUpTo } from '../../lib/stats';
+import type { YueduDb } from '../../lib/store/db';
+import { ReadArticle } from './ReadArticle';
+import { KnownLevelQuestion } from './KnownLevelQuestion';
 import { entryFor, wordToSave } from '../../lib/word-to-save';
 
 type Stats = NonNullable<ResponseOf<TabRequests, 'articleStats'>>;
@@ -31,8 +34,8 @@ async function saveAll(stats: Stats, maxHsk: number, progress: (done: number, to
   return created;
 }
 
-/** Counts for the tab's article, its HSK profile, and "save all unknown words up to HSK n". */
-export function ArticleStats({ tabId }: { tabId: number }) {
+/** Counts for the tab's article, its HSK profile, "save all unknown words up to HSK n" and "I've read this article". */
+export function ArticleStats({ tabId, db }: { tabId: number; db: YueduDb }) {
   const [stats, setStats] = useState<Stats | null | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [maxHsk, setMaxHsk] = useState(3);
@@ -53,6 +56,7 @@ export function ArticleStats({ tabId }: { tabId: number }) {
   const percent = new Intl.NumberFormat(uiLanguage(), { style: 'percent', maximumFractionDigits: 0 });
   const most = Math.max(1, ...stats.hskProfile);
   const toSave = unknownUpTo(stats, maxHsk);
+  const unknownWords = distinctUnknown(stats);
   const bands = [...stats.hskProfile.keys()].slice(1).concat(0);
 
   const onSave = async () => {
@@ -71,6 +75,7 @@ export function ArticleStats({ tabId }: { tabId: number }) {
   return (
     <section class="yd-stats" aria-labelledby="yd-stats-heading" data-testid="article-stats">
       <h2 id="yd-stats-heading">{t('statsHeading')}</h2>
+      <KnownLevelQuestion changed={() => void refresh()} />
       <dl class="yd-counts">
         <div>
           <dt>{t('statsChars')}</dt>
@@ -85,10 +90,19 @@ export function ArticleStats({ tabId }: { tabId: number }) {
           <dd data-testid="stats-known">{percent.format(stats.knownShare)}</dd>
         </div>
         <div>
-          <dt>{t('statsSaved')}</dt>
-          <dd data-testid="stats-saved">{percent.format(stats.savedShare)}</dd>
+          <dt>{t('statsLearning')}</dt>
+          <dd data-testid="stats-learning">{percent.format(stats.learningShare)}</dd>
+        </div>
+        <div>
+          <dt>{t('statsUnknown')}</dt>
+          <dd data-testid="stats-unknown">{percent.format(stats.unknownShare)}</dd>
+        </div>
+        <div>
+          <dt>{t('statsDistinctUnknown')}</dt>
+          <dd data-testid="stats-distinct-unknown">{number.format(unknownWords.length)}</dd>
         </div>
       </dl>
+      <ReadArticle db={db} words={unknownWords} changed={refresh} />
       <table class="yd-profile" data-testid="stats-profile">
         <caption>{t('statsProfileHeading')}</caption>
         <tbody>

@@ -58,7 +58,7 @@ export function PopupForPage({ db }: { db: YueduDb }) {
         {page.status.pinyinLayer && (
           <PinyinLayerControl initial={page.status.pinyinLayer} setMode={(mode) => sendToTab(tabId, 'setPinyinLayer', { mode })} />
         )}
-        <ArticleStats tabId={tabId} />
+        <ArticleStats tabId={tabId} db={db} />
       </>
     );
   }

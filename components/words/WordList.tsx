@@ -5,11 +5,13 @@ import { send } from '../../lib/messaging/client';
 import { loadSettings } from '../../lib/settings/store';
 import { History } from './History';
 import { statistics, type Statistics } from '../../lib/store/stats';
-import { deleteWord, setKnown, setNote, setReverseCards, setSuspended, wordListData } from '../../lib/store/words';
+import { setMarks } from '../../lib/store/known';
+import { deleteWord, setNote, setReverseCards, setSuspended, wordListData } from '../../lib/store/words';
 import { buildRows, filterAndSort, type SortKey, type WordRow } from './filter';
 import { Stats } from './Stats';
 import { Health } from './Health';
 import { Transfer } from './Transfer';
+import { KnownWords } from './KnownWords';
 import { WordRowView, type RowActions } from './WordRowView';
 
 const PAGE = 200;
@@ -49,7 +51,7 @@ export function WordList({ db }: { db: YueduDb }) {
   const actions: RowActions = {
     setNote: (id, note) => change(() => setNote(db, id, note)),
     setSuspended: (id, on) => change(() => setSuspended(db, id, on)),
-    setKnown: (simplified, on) => change(() => setKnown(db, simplified, on)),
+    setKnown: (simplified, on) => change(async () => void (await setMarks(db, [simplified], on ? 'known' : 'none'))),
     remove: (id) => change(() => deleteWord(db, id)),
     sendToAnki: ankiOn
       ? (word) =>
@@ -149,6 +151,7 @@ export function WordList({ db }: { db: YueduDb }) {
           </>
         )}
       </section>
+      <KnownWords db={db} revision={data} onChanged={reload} />
       <History db={db} saved={saved} onSaved={reload} />
       <Health db={db} revision={data} onRepaired={reload} />
       <Transfer db={db} searchResult={rows.map((r) => r.word)} onImported={reload} />

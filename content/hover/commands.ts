@@ -1,11 +1,12 @@
 /**
- * The keys while a card is up: s saves the word with its sentence; c copies it, Shift+C its entry as an Anki line;
+ * The keys while a card is up: s saves the word with its sentence; k marks it known (or takes that back); c copies it, Shift+C its entry as an Anki line;
  * a reads it aloud, Shift+A its sentence; Esc closes; ←/→ step to the previous/next word; Alt+↑/↓ move the card
  * above/below the word.
  */
 import type { LookupMatch } from '../../dictionary/types';
 import { t } from '../../lib/i18n';
 import type { WordContext, WordToSave } from '../../lib/domain/word';
+import type { WordState } from '../../lib/domain/known';
 import type { LookupWindow } from '../../lib/messaging/protocol';
 import type { SpeechResult } from '../../lib/speech';
 import { ankiRow } from '../../lib/store/anki';
@@ -28,7 +29,16 @@ export interface CommandTarget {
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
   sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
   speak(text: string): Promise<SpeechResult>;
-  onSaved?(word: string): void;
+  onSaved?(word: WordToSave): void;
+  known?: CardKnown;
+}
+
+/** The card's view of what the reader knows (content/known-words.ts). */
+export interface CardKnown {
+  /** A headword's state, when its facts are in (no waiting while the card is drawn). */
+  stateOf(simplified: string, hsk: number | undefined): WordState | undefined;
+  /** Turns its state over in the store; resolves with the new state. */
+  toggle(simplified: string, hsk: number | undefined): Promise<WordState>;
 }
 
 /** One line a reader can paste anywhere: headword, pinyin, senses. */
@@ -40,7 +50,7 @@ export function copyLine(match: LookupMatch): string {
 }
 
 /** The keys that write (the reader's list, Anki, the clipboard) or speak: only the reader's own key presses may run them. */
-const WRITING_KEYS = new Set(['s', 'S', 'c', 'C', 'a', 'A']);
+const WRITING_KEYS = new Set(['s', 'S', 'k', 'c', 'C', 'a', 'A']);
 
 /**
  * Runs the command of a key on the card shown; false when the key is not one of ours. A key event the page's own
@@ -60,6 +70,9 @@ export function runCommand(key: string, trusted: boolean, shown: Shown, target: 
     case 'S':
       // Shift+S: Send to Anki (the background refuses, with the reason shown on the card, until it is turned on).
       if (match) void sendToAnki(shown, match, target);
+      return true;
+    case 'k':
+      if (match) void toggleKnown(match, target);
       return true;
     case 'c':
       if (match) void copy(copyLine(match), t('cardCopiedWord', match.text), target.card);
@@ -116,9 +129,20 @@ async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Pr
   try {
     const { created } = await target.save(word, contextOf(shown, target));
     target.card.refresh(t(created ? 'hoverSaved' : 'hoverSentenceAdded', word.simplified));
-    target.onSaved?.(word.simplified);
+    target.onSaved?.(word);
   } catch (err) {
     target.card.refresh(t('hoverNotSaved', err instanceof Error ? err.message : String(err)));
+  }
+}
+
+async function toggleKnown(match: LookupMatch, target: CommandTarget): Promise<void> {
+  const entry = match.entries[0];
+  if (!entry || !target.known) return;
+  try {
+    const state = await target.known.toggle(entry.simplified, entry.hsk);
+    target.card.refresh(t(state === 'known' ? 'hoverMarkedKnown' : 'hoverMarkedNotKnown', entry.simplified));
+  } catch (err) {
+    target.card.refresh(t('hoverNotMarked', err instanceof Error ? err.message : String(err)));
   }
 }
 

@@ -12,7 +12,7 @@ import { isHan } from '../chinese';
 import { isEditable } from '../dom-vocabulary';
 import { Speaker } from '../../lib/speech';
 import { characterAt, rangeOf, sentenceAt, type TextPoint } from '../text-at-point';
-import { runCommand, type CommandTarget } from './commands';
+import { runCommand, type CardKnown, type CommandTarget } from './commands';
 import { headingInto, inside, PointerTrail, verticalHeading, type Point, type Side } from './intent';
 import { latestWins } from './latest-wins';
 import { Listeners } from './listeners';
@@ -30,7 +30,9 @@ export interface HoverDeps extends ReadAheadDeps {
   sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
   settings(): Settings;
   /** Told after a word was saved (to refresh the saved-word highlights). */
-  onSaved?(word: string): void;
+  onSaved?(word: WordToSave): void;
+  /** What the reader knows: the card shows a word's state and `k` turns it over. */
+  known?: CardKnown;
   /** Told when the reader dwelt on a word's card (the lookup history). */
   lookedUp?(word: WordToSave, context: WordContext): void;
 }
@@ -52,7 +54,7 @@ export class HoverController {
   private readonly dwell = new Dwell<{ word: WordToSave; context: WordContext }>(({ word, context }) => this.deps.lookedUp?.(word, context));
 
   constructor(private readonly doc: Document, private readonly deps: HoverDeps) {
-    this.card = new WordCard(doc, deps.settings);
+    this.card = new WordCard(doc, deps.settings, deps.known);
     this.cache = new LookupCache(deps.lookup);
     this.ahead = new ReadAhead(this.cache, deps);
     this.speaker = new Speaker(doc.defaultView?.speechSynthesis);
@@ -64,6 +66,7 @@ export class HoverController {
       save: deps.save,
       sendToAnki: deps.sendToAnki,
       onSaved: deps.onSaved,
+      known: deps.known,
       speak: (text) => this.speaker.say(text, deps.settings().speechRate / 100),
     };
   }

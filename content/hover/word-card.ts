@@ -2,6 +2,7 @@
 import type { Quantity } from '../../dictionary/numbers';
 import type { LookupMatch } from '../../dictionary/types';
 import type { CardSettings } from '../card';
+import type { CardKnown } from './commands';
 import { CardHost } from '../card-host';
 import { setHighlight, WORD_HIGHLIGHT } from '../highlights';
 import type { TextPoint } from '../text-at-point';
@@ -27,7 +28,11 @@ export class WordCard {
   private status: string | undefined;
 
   /** `settings` is read at each show, so that a change applies to the next card. */
-  constructor(doc: Document, private readonly settings: () => CardSettings) {
+  constructor(
+    doc: Document,
+    private readonly settings: () => CardSettings,
+    private readonly known?: Pick<CardKnown, 'stateOf'>,
+  ) {
     this.host = new CardHost(doc);
   }
 
@@ -78,6 +83,8 @@ export class WordCard {
 
   private render(shown: Shown, status: string | undefined): void {
     this.status = status;
-    this.host.show({ matches: shown.matches, quantity: shown.quantity, settings: this.settings(), status }, shown.range.getBoundingClientRect(), this.prefer);
+    const entry = shown.matches[0]?.entries[0];
+    const state = entry && this.known?.stateOf(entry.simplified, entry.hsk);
+    this.host.show({ matches: shown.matches, quantity: shown.quantity, settings: this.settings(), status, state }, shown.range.getBoundingClientRect(), this.prefer);
   }
 }

@@ -5,10 +5,11 @@
  */
 import { PINYIN_STYLES, type PinyinOptions } from '../../dictionary/types';
 import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
+import { WORD_MARKS } from '../domain/known';
 import type { WordContext, WordToSave } from '../domain/word';
 import { t } from '../i18n';
 import { Invalid, LIMITS, parseArray, parseBool, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../store/parse';
-import { ANNOTATE_CHARS, ANNOTATE_PARAGRAPHS, LOOKUP_BATCH, LOOKUP_TEXT, SEARCH_QUERY_MAX, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
+import { ANNOTATE_CHARS, ANNOTATE_PARAGRAPHS, LOOKUP_BATCH, LOOKUP_TEXT, SEARCH_QUERY_MAX, WORD_STATES_BATCH, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
 
 /** Returns the payload typed, or throws an error that says what is wrong and where. */
 type Parser<T> = (payload: unknown) => T;
@@ -49,6 +50,12 @@ function parseWordToSave(value: unknown): WordToSave {
     ...(note ? { note } : {}),
     ...(hsk !== undefined ? { hsk } : {}),
   };
+}
+
+function parseHeadwords(value: unknown): string[] {
+  const list = parseArray(value, 'words');
+  if (list.length > WORD_STATES_BATCH) throw new Invalid(t('invalidTooMany', 'words', WORD_STATES_BATCH));
+  return list.map((w, i) => parseText(w, `words[${i}]`, LIMITS.headword));
 }
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -92,7 +99,11 @@ export const backgroundParsers = {
     const p = parseRecord(payload, 'payload');
     return { word: parseWordToSave(p.word), context: parsePageContext(p.context) };
   },
-  wordStates: parseEmpty,
+  wordStates: (payload) => ({ words: parseHeadwords(parseRecord(payload, 'payload').words) }),
+  markWords: (payload) => {
+    const p = parseRecord(payload, 'payload');
+    return { words: parseHeadwords(p.words), mark: parseOneOf(p.mark, 'mark', WORD_MARKS) };
+  },
   ankiAdd: (payload) => {
     const p = parseRecord(payload, 'payload');
     // The word list sends a word without a page to it (null); the card sends where the word was met.

@@ -8,6 +8,7 @@ import type { LookupMatch, PinyinOptions, Segment } from '../../dictionary/types
 import type { ArticleStats } from '../stats';
 import type { PinyinLayerMode } from '../domain/pinyin-layer';
 import type { WordContext, WordToSave } from '../domain/word';
+import type { WordFacts, WordMark } from '../domain/known';
 
 /**
  * Text to look words up in: a window from the pointer (say 16 UTF-16 units) starting at `pos` (default 0). What comes
@@ -37,10 +38,13 @@ export interface BackgroundRequests {
   /** The reader dwelt on a word's card: kept in the lookup history (the last HISTORY_SIZE words). */
   lookedUp: { req: { word: WordToSave; context: WordContext }; res: Record<string, never> };
   /**
-   * For highlighting saved words, the article stats and the "unknown only" layer: the saved words in both scripts
-   * (a page may be in either) and the simplified headwords marked known (segments carry their simplified form).
+   * What the store knows of these simplified headwords (at most WORD_STATES_BATCH), for the known-word model
+   * (lib/domain/known.ts) behind the card, the layer, the stats and the saved-word underlines: the page asks for the
+   * words it shows, so the answer is as small as the page whatever the size of the store.
    */
-  wordStates: { req: Record<string, never>; res: { saved: string[]; known: string[] } };
+  wordStates: { req: { words: string[] }; res: WordFacts };
+  /** Marks these headwords (at most WORD_STATES_BATCH) known, not known, or neither (`k` on the card); answers the marks before, by mark. */
+  markWords: { req: { words: string[]; mark: WordMark }; res: Record<WordMark, string[]> };
   /** Send to Anki (opt-in): adds the word's note through AnkiConnect; refused, sending nothing, until the reader turns it on. */
   ankiAdd: { req: { word: WordToSave; context: WordContext | null }; res: { noteId: number } };
   /** For the options: AnkiConnect's decks and note types at `url`, and the fields of `noteType`; opt-in like ankiAdd. */
@@ -58,6 +62,9 @@ export const LOOKUP_TEXT = 1024;
  */
 export const ANNOTATE_CHARS = 4000;
 export const ANNOTATE_PARAGRAPHS = 100;
+
+/** The most headwords one `wordStates` or `markWords` may name: an article has a few thousand distinct words at most. */
+export const WORD_STATES_BATCH = 5000;
 
 /** The longest query `search` takes: longer text is a paste gone wrong, not a word. */
 export const SEARCH_QUERY_MAX = 100;

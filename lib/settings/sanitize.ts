@@ -4,6 +4,7 @@
  */
 import { PINYIN_STYLES } from '../../dictionary/types';
 import { NOTE_FIELDS } from '../anki/note';
+import { KNOWN_LEVEL } from '../domain/known';
 import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
 import { DEFAULT_SETTINGS, HEADWORD_FIRST, HOVER_TRIGGERS, type AnkiSettings, type Settings } from './settings';
 
@@ -13,6 +14,8 @@ export const CARD_FONT_SIZE = { min: 12, max: 32 } as const;
 export const DAILY_NEW_CARDS = { min: 0, max: 500 } as const;
 /** Speech rate in percent: the Web Speech API takes 0.1–10, but outside half to double speed words blur or drag. */
 export const SPEECH_RATE = { min: 50, max: 200 } as const;
+/** Stability in days for a card to count as known for reading: 0 turns it off; past ten years no card gets there. */
+export const KNOWN_STABILITY_DAYS = { min: 0, max: 3650 } as const;
 
 
 function choiceOr<T extends string>(choices: readonly T[], value: unknown, fallback: T): T {
@@ -92,5 +95,9 @@ export function sanitizeSettings(raw: unknown): Settings {
     dailyNewCards: sanitizeInt(s.dailyNewCards, DAILY_NEW_CARDS, d.dailyNewCards),
     anki: anki(s.anki),
     speechRate: sanitizeInt(s.speechRate, SPEECH_RATE, d.speechRate),
+    knownLevel: sanitizeInt(s.knownLevel, KNOWN_LEVEL, d.knownLevel),
+    knownLevelChosen: boolOr(s.knownLevelChosen, d.knownLevelChosen),
+    knownStabilityDays: sanitizeInt(s.knownStabilityDays, KNOWN_STABILITY_DAYS, d.knownStabilityDays),
+    knownHighlights: boolOr(s.knownHighlights, d.knownHighlights),
   };
 }

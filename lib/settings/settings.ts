@@ -35,6 +35,14 @@ export interface Settings {
   anki: AnkiSettings;
   /** Reading aloud on the card (`a`), in percent of the voice's normal speed. */
   speechRate: number;
+  /** "I know the words up to HSK n" (lib/domain/known.ts): 0 none, 1–6, 7 for 7–9. */
+  knownLevel: number;
+  /** Whether the reader has chosen a level (the popup asks once, on first run). */
+  knownLevelChosen: boolean;
+  /** A saved word whose recognition card is this stable (FSRS stability, days) counts as known for reading; 0: never. */
+  knownStabilityDays: number;
+  /** On the page: the words being learned tinted and the unknown words underlined (CSS highlights). */
+  knownHighlights: boolean;
 }
 
 /** AnkiConnect's own address; the optional permission covers any port of 127.0.0.1 and localhost. */
@@ -57,4 +65,9 @@ export const DEFAULT_SETTINGS: Settings = {
   anki: { enabled: false, url: ANKI_CONNECT_URL, deck: '', noteType: '', fields: {} },
   // A little slower than a native speaker: learners hear each syllable.
   speechRate: 90,
+  knownLevel: 0,
+  knownLevelChosen: false,
+  // Three weeks between reviews: the word is read without a second look by then.
+  knownStabilityDays: 21,
+  knownHighlights: false,
 };

@@ -38,12 +38,54 @@ interface Plan {
   deleteReviews: number[];
   putKnown: KnownWord[];
   deleteKnown: string[];
+  putNotKnown: KnownWord[];
+  deleteNotKnown: string[];
   deleteTombstones: [TombstoneKind, string][];
 }
 
+/** Marks (known or not known) held to the headword rules; returns the valid ones, by headword. */
+function checkMarks(rows: KnownWord[], table: 'known' | 'notKnown', p: Plan, now: number): Map<string, KnownWord> {
+  const put = table === 'known' ? p.putKnown : p.putNotKnown;
+  const del = table === 'known' ? p.deleteKnown : p.deleteNotKnown;
+  const valid = new Map<string, KnownWord>();
+  for (const k of rows) {
+    const at = `${table}/${k.simplified}`;
+    const simplified = attempt(p.problems, at, () => headword(k.simplified, at, LIMITS.headword, []), null);
+    if (simplified === null) {
+      del.push(k.simplified);
+      continue;
+    }
+    const markedAt = attempt(p.problems, `${at}.markedAt`, () => pastDate(k.markedAt, `${at}.markedAt`, now), now);
+    if (simplified !== k.simplified) del.push(k.simplified);
+    if (simplified !== k.simplified || markedAt !== k.markedAt) put.push({ simplified, markedAt });
+    valid.set(simplified, { simplified, markedAt });
+  }
+  return valid;
+}
+
 /** What is wrong and what the repair would do, from the rows as they are. */
-function plan(words: SavedWord[], cards: CardRecord[], reviews: ReviewRecord[], known: KnownWord[], tombstones: Tombstone[], now: number): Plan {
-  const p: Plan = { problems: [], putWords: [], deleteWords: [], putCards: [], deleteCards: [], deleteReviews: [], putKnown: [], deleteKnown: [], deleteTombstones: [] };
+function plan(
+  words: SavedWord[],
+  cards: CardRecord[],
+  reviews: ReviewRecord[],
+  known: KnownWord[],
+  notKnown: KnownWord[],
+  tombstones: Tombstone[],
+  now: number,
+): Plan {
+  const p: Plan = {
+    problems: [],
+    putWords: [],
+    deleteWords: [],
+    putCards: [],
+    deleteCards: [],
+    deleteReviews: [],
+    putKnown: [],
+    deleteKnown: [],
+    putNotKnown: [],
+    deleteNotKnown: [],
+    deleteTombstones: [],
+  };
   const keptWords = new Set<number>();
   const byHeadword = new Set<string>();
   for (const w of words) {
@@ -102,16 +144,15 @@ function plan(words: SavedWord[], cards: CardRecord[], reviews: ReviewRecord[], 
     }, false);
     if (!ok) p.deleteReviews.push(r.id ?? 0);
   }
-  for (const k of known) {
-    const at = `known/${k.simplified}`;
-    const simplified = attempt(p.problems, at, () => headword(k.simplified, at, LIMITS.headword, []), null);
-    if (simplified === null) {
-      p.deleteKnown.push(k.simplified);
-      continue;
-    }
-    const markedAt = attempt(p.problems, `${at}.markedAt`, () => pastDate(k.markedAt, `${at}.markedAt`, now), now);
-    if (simplified !== k.simplified) p.deleteKnown.push(k.simplified);
-    if (simplified !== k.simplified || markedAt !== k.markedAt) p.putKnown.push({ simplified, markedAt });
+  const knownMarks = checkMarks(known, 'known', p, now);
+  // A headword is marked one way at most: the later mark is kept.
+  for (const [simplified, mark] of checkMarks(notKnown, 'notKnown', p, now)) {
+    const other = knownMarks.get(simplified);
+    if (!other) continue;
+    p.problems.push({ path: `notKnown/${simplified}`, message: t('storeKnownAndNot', simplified) });
+    const [del, put] = other.markedAt >= mark.markedAt ? ['deleteNotKnown', 'putNotKnown'] as const : ['deleteKnown', 'putKnown'] as const;
+    p[del].push(simplified);
+    p[put] = p[put].filter((k) => k.simplified !== simplified);
   }
   // A deletion of something that is there again is stale: saving or marking again forgets it (./tombstones.ts).
   const present = { word: new Set(words.map((w) => w.simplified)), known: new Set(known.map((k) => k.simplified)) };
@@ -124,16 +165,18 @@ function plan(words: SavedWord[], cards: CardRecord[], reviews: ReviewRecord[], 
 }
 
 const readAll = (db: YueduDb) =>
-  Promise.all([db.words.toArray(), db.cards.toArray(), db.reviews.toArray(), db.known.toArray(), db.tombstones.toArray()] as const);
+  Promise.all([db.words.toArray(), db.cards.toArray(), db.reviews.toArray(), db.known.toArray(), db.notKnown.toArray(), db.tombstones.toArray()] as const);
 
 /** Everything wrong with the store, by path; empty when it is consistent. */
 export async function checkStore(db: YueduDb, now = Date.now()): Promise<Problem[]> {
-  return guard(() => db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.tombstones], async () => plan(...(await readAll(db)), now).problems));
+  return guard(() =>
+    db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.notKnown, db.tombstones], async () => plan(...(await readAll(db)), now).problems),
+  );
 }
 
 /** Repairs the store in one transaction; returns what was wrong. Valid records are left as they are. */
 export async function repairStore(db: YueduDb, now = Date.now()): Promise<Problem[]> {
-  return write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.tombstones], async () => {
+  return write(db, [db.words, db.cards, db.reviews, db.known, db.notKnown, db.meta, db.tombstones], async () => {
     const p = plan(...(await readAll(db)), now);
     await db.reviews.bulkDelete([...p.deleteReviews, ...(await db.reviews.where('cardId').anyOf(p.deleteCards).primaryKeys()).map(Number)]);
     await db.cards.bulkDelete([...p.deleteCards, ...(await db.cards.where('wordId').anyOf(p.deleteWords).primaryKeys()).map(Number)]);
@@ -143,6 +186,8 @@ export async function repairStore(db: YueduDb, now = Date.now()): Promise<Proble
     await db.cards.bulkPut(p.putCards);
     await db.known.bulkDelete(p.deleteKnown);
     await db.known.bulkPut(p.putKnown);
+    await db.notKnown.bulkDelete(p.deleteNotKnown);
+    await db.notKnown.bulkPut(p.putNotKnown);
     await db.tombstones.bulkDelete(p.deleteTombstones);
     await syncCards(db, (await db.words.toCollection().primaryKeys()).map(Number), now);
     return p.problems;

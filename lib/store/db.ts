@@ -64,6 +64,12 @@ export interface KnownWord {
   markedAt: number;
 }
 
+/**
+ * Words the reader marked as not known: an exception to their level ("I know HSK 1–3, but not this one") or to a
+ * saved word's stable card. Same shape as a known row; a headword is in one of the two tables at most.
+ */
+export type NotKnownWord = KnownWord;
+
 /** A word the reader dwelt on in a card (lib/store/history.ts): one row a word, the latest lookup kept. */
 export interface LookupRecord {
   simplified: string;
@@ -98,12 +104,13 @@ export type YueduDb = Dexie & {
   meta: Table<MetaRecord, string>;
   history: Table<LookupRecord, string>;
   tombstones: Table<Tombstone, [TombstoneKind, string]>;
+  notKnown: Table<NotKnownWord, string>;
 };
 
 const DB_NAME = 'yuedu';
 
 /** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
-export const SCHEMA_VERSIONS = [1, 2, 3, 6, 9] as const;
+export const SCHEMA_VERSIONS = [1, 2, 3, 6, 7, 9] as const;
 export const SCHEMA_VERSION = 9;
 
 export const newCardFields = (due: number): FsrsState & { queue: Queue } => ({
@@ -149,8 +156,10 @@ export function openDb(name = DB_NAME): YueduDb {
     });
   // Saved words are found on pages in traditional characters by this index; Dexie builds it from the rows.
   db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
-  // The lookup history, its own table; versions 4, 5, 7 and 8 belong to other tables (Dexie allows the gaps).
+  // The lookup history, its own table; versions 4, 5 and 8 belong to other tables (Dexie allows the gaps).
   db.version(6).stores({ history: '&simplified, lookedUpAt' });
+  // The words marked not known (lib/domain/known.ts); what the level counts known needs no rows at all.
+  db.version(7).stores({ notKnown: '&simplified' });
   // Deletions, so that an import merges by the reader's latest intent. A store from before this version has none: its
   // deletions are as they were, unprotected, but nothing is lost.
   db.version(9).stores({ tombstones: '&[kind+simplified]' });

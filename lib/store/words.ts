@@ -140,15 +140,6 @@ export async function saveImported(db: YueduDb, words: readonly WordToSave[], no
   });
 }
 
-export async function wordStates(db: YueduDb): Promise<{ saved: string[]; known: string[] }> {
-  return guard(async () => {
-    const [simplified, traditional, known] = await db.transaction('r', [db.words, db.known], () =>
-      Promise.all([db.words.orderBy('simplified').keys(), db.words.orderBy('traditional').uniqueKeys(), db.known.toCollection().primaryKeys()]),
-    );
-    return { saved: [...new Set([...simplified, ...traditional].map(String))], known: known.map(String) };
-  });
-}
-
 async function changeWord(db: YueduDb, id: number, change: (word: SavedWord) => void, now: number): Promise<void> {
   await write(db, writeTables(db), async () => {
       const word = await db.words.get(id);
@@ -174,22 +165,6 @@ export const setNote = (db: YueduDb, id: number, note: string, now = Date.now())
 
 export const setSuspended = (db: YueduDb, id: number, suspended: boolean, now = Date.now()) =>
   changeWord(db, id, (w) => (w.suspended = suspended), now);
-
-/** Marks a headword known (its cards leave the review) or not known any more (they come back). */
-export async function setKnown(db: YueduDb, simplified: string, known: boolean, now = Date.now()): Promise<void> {
-  const word = headword(simplified, 'simplified', LIMITS.headword);
-  await write(db, writeTables(db), async () => {
-      if (known) {
-        await db.known.put({ simplified: word, markedAt: now });
-        await unbury(db, 'known', word);
-      } else if (await db.known.get(word)) {
-        await db.known.delete(word);
-        await bury(db, 'known', word, now);
-      }
-      const saved = await db.words.where('simplified').equals(word).first();
-      if (saved?.id !== undefined) await syncCards(db, [saved.id], now);
-    });
-}
 
 /** Deletes a word with its cards and their review history, inside a transaction over those three tables. */
 export async function removeWord(db: YueduDb, id: number): Promise<void> {

@@ -51,6 +51,8 @@ export interface CardView {
   hskBadges: number;
   /** Tone-coloured syllables in the first entry's pinyin. */
   colouredSyllables: number;
+  /** What the reader knows of the first word (known, learning, unknown), empty when the card does not say. */
+  state: string;
 }
 
 /** What the hover card in this document shows (null when hidden), read through its open shadow root. */
@@ -73,6 +75,7 @@ export function readCard(scope: Scope): Promise<CardView | null> {
       headword: first?.querySelector('.hw')?.textContent ?? '',
       hskBadges: root.querySelectorAll('.badge.hsk').length,
       colouredSyllables: first?.querySelectorAll('.pinyin span[style*="color"]').length ?? 0,
+      state: first?.querySelector('.badge.state')?.getAttribute('data-state') ?? '',
     };
   }, undefined);
 }

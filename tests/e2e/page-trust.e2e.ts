@@ -35,7 +35,7 @@ describe('what a page can do to the reader', () => {
     await s?.close();
   });
 
-  it('synthetic mousemove shows a card, but synthetic s, c and arrows write nothing to the store', async () => {
+  it('synthetic mousemove shows a card, but synthetic s, k, c and arrows write nothing to the store', async () => {
     const before = await rows();
     const page = await s.open(s.server.url('/silk-road.html'));
     await page.waitForSelector('[data-yuedu-article]');
@@ -47,7 +47,7 @@ describe('what a page can do to the reader', () => {
         for (const dy of [-1, 0]) target.dispatchEvent(new MouseEvent('mousemove', { clientX: x, clientY: y + dy, bubbles: true }));
         await new Promise((r) => setTimeout(r, 1500));
         for (let i = 0; i < 5; i++)
-          for (const key of ['s', 'S', 'c', 'ArrowRight', 's']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
+          for (const key of ['s', 'S', 'k', 'c', 'ArrowRight', 's']) window.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true }));
       },
       { x, y },
     );

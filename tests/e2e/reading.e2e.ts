@@ -294,8 +294,8 @@ describe('reading on the page', () => {
     await expect
       .poll(() => page.evaluate(() => [...(CSS.highlights.get('yuedu-saved') ?? [])].map((r) => (r as Range).toString())))
       .toEqual(['峰會', '峰會', '峰會', '峰會', '峰會']);
-    const stats = (await toTab(page, 'articleStats', {})) as { value: { knownShare: number; savedShare: number } };
-    expect(stats.value.savedShare).toBeGreaterThan(0);
+    const stats = (await toTab(page, 'articleStats', {})) as { value: { knownShare: number; learningShare: number } };
+    expect(stats.value.learningShare).toBeGreaterThan(0);
     expect(stats.value.knownShare).toBeGreaterThan(0);
     // The "unknown words" layer leaves 領導人 bare (known as 领导人) and glosses 峰會 (saved, not known).
     expect(await toTab(page, 'setPinyinLayer', { mode: 'unknown' })).toEqual({ ok: true, value: { mode: 'unknown' } });

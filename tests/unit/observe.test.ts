@@ -25,7 +25,7 @@ describe('watching for text the page adds', () => {
     const layer = new PinyinLayer(feed);
     await layer.apply({
       mode: 'all',
-      known: new Set(),
+      bare: () => false,
       toneColors: null,
       joinSyllables: true,
       annotate: (ps) => Promise.resolve(ps.map((t) => [{ text: t, start: 0, kind: 'word' as const, pinyin: [...t].map(() => 'x1') }])),

@@ -29,7 +29,7 @@ function fakeAnnotate(paragraphs: string[]): Promise<Segment[][]> {
 let calls = 0;
 const options = (extra: Partial<LayerOptions> = {}): LayerOptions => ({
   mode: 'all',
-  known: new Set(),
+  bare: () => false,
   toneColors: null,
   joinSyllables: false,
   annotate: (p) => {
@@ -88,10 +88,10 @@ describe('the pinyin layer', () => {
     // happy-dom is slow with a whole article: allow for a busy machine.
   }, 30_000);
 
-  it('leaves known words bare in "unknown" mode and colours syllables by tone', async () => {
+  it('leaves the words the model calls known bare in "unknown" mode and colours syllables by tone', async () => {
     const p = onlyParagraph('丝路花开，中哈友谊');
     const layer = new PinyinLayer(p);
-    await layer.apply(options({ mode: 'unknown', known: new Set(['丝路']), toneColors: ['red', 'orange', 'green', 'blue', 'grey'], joinSyllables: true }));
+    await layer.apply(options({ mode: 'unknown', bare: (seg) => seg.text === '丝路', toneColors: ['red', 'orange', 'green', 'blue', 'grey'], joinSyllables: true }));
     const words = [...p.querySelectorAll('ruby')].map((r) => r.firstChild?.textContent);
     expect(words).toEqual(['花开', '中哈', '友谊']);
     expect(p.firstChild?.textContent).toBe('丝路');
@@ -101,21 +101,6 @@ describe('the pinyin layer', () => {
     layer.remove();
     expect(p.childNodes).toHaveLength(1);
     expect(p.textContent).toBe('丝路花开，中哈友谊');
-  });
-
-  it('knows a traditional word by its simplified headword in "unknown" mode', async () => {
-    const p = onlyParagraph('峰會領導人');
-    const traditional = (): Promise<Segment[][]> =>
-      Promise.resolve([
-        [
-          { text: '峰會', start: 0, kind: 'word', pinyin: ['p1', 'p2'], simplified: '峰会' },
-          { text: '領導人', start: 2, kind: 'word', pinyin: ['p1', 'p2', 'p3'], simplified: '领导人' },
-        ],
-      ]);
-    const layer = new PinyinLayer(p);
-    await layer.apply(options({ mode: 'unknown', known: new Set(['峰会']), annotate: traditional }));
-    expect([...p.querySelectorAll('ruby')].map((r) => r.firstChild?.textContent)).toEqual(['領導人']);
-    layer.remove();
   });
 
   it('says its mode on the article: pending while drawing, the mode when done, nothing once removed', async () => {

@@ -1,8 +1,8 @@
 /**
- * The JSON backup file: every word, card, review and known word with its id, so export → import into an empty store
+ * The JSON backup file: every word, card, review, known and not-known word with its id, so export → import into an empty store
  * gives back exactly the same data. Checked by ./parse.ts, merged into the store by ./merge.ts.
  */
-import { SCHEMA_VERSION, type CardRecord, type KnownWord, type LookupRecord, type ReviewRecord, type SavedWord, type Tombstone, type YueduDb } from '../db';
+import { SCHEMA_VERSION, type CardRecord, type KnownWord, type LookupRecord, type NotKnownWord, type ReviewRecord, type SavedWord, type Tombstone, type YueduDb } from '../db';
 import { guard } from '../errors';
 import { readPrefs, type ReviewPrefs } from '../prefs';
 
@@ -23,13 +23,15 @@ export interface Backup {
   known: KnownWord[];
   /** The lookup history (../history.ts); optional, since backups made before it have none. */
   history?: LookupRecord[];
+  /** Words marked not known (exceptions to the reader's level); optional, since backups made before them have none. */
+  notKnown?: NotKnownWord[];
   /** Deletions (../tombstones.ts); optional, since backups made before them have none. */
   tombstones?: Tombstone[];
 }
 
 export async function exportBackup(db: YueduDb, now = Date.now()): Promise<Backup> {
   return guard(() =>
-    db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.tombstones], async () => ({
+    db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.notKnown, db.tombstones], async () => ({
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       schema: SCHEMA_VERSION,
@@ -40,6 +42,7 @@ export async function exportBackup(db: YueduDb, now = Date.now()): Promise<Backu
       reviews: await db.reviews.toArray(),
       known: await db.known.toArray(),
       history: await db.history.toArray(),
+      notKnown: await db.notKnown.toArray(),
       tombstones: await db.tombstones.toArray(),
     })),
   );

@@ -26,7 +26,7 @@ export interface ImportSummary {
   words: { added: number; merged: number; newerInFile: number; keptDeleted: number; deleted: number };
   cards: { added: number; merged: number };
   reviews: { added: number; duplicates: number };
-  /** keptSaved: known marks not applied as the word was saved or un-known here later; removed: taken back in the file. */
+  /** keptSaved: the file's known marks not applied, the word saved or marked here later; removed: known marks taken back in the file. */
   known: { added: number; keptSaved: number; removed: number };
   /** What was repaired on the way in (lib/store/records.ts), with where. */
   repaired: Repair[];
@@ -87,7 +87,7 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
     known: { added: 0, keptSaved: 0, removed: 0 },
     repaired,
   };
-  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.tombstones], async () => {
+  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.notKnown, db.tombstones], async () => {
       const prefs = await readPrefs(db);
       const turnsOnReverse = backup.prefs.reverseCards && !prefs.reverseCards;
       if (turnsOnReverse) await writePrefs(db, { ...prefs, reverseCards: true });
@@ -193,21 +193,35 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
       await addKeepingIds((rows) => db.reviews.bulkAdd(rows, { allKeys: true }), newReviews, reviewIds, written);
       summary.reviews.added = newReviews.length;
 
+      // Marks (known, not known): the later of the two sides' marks of a word wins. A word saved or un-marked here
+      // after the file's mark keeps its state here; a store older than the tombstones has no record of un-marking,
+      // but a word saved again was changed after the mark.
+      const markHere = async (simplified: string) => (await db.known.get(simplified)) ?? (await db.notKnown.get(simplified));
       for (const k of backup.known) {
         if (await db.known.get(k.simplified)) continue;
-        // Saved to learn or un-known here after the file marked it known: it stays in review. A store older than the
-        // tombstones has no record of the un-marking, but a word saved again was changed after the mark.
-        if (deletedHereSince('known', k.simplified, k.markedAt) || (changedHere.get(k.simplified) ?? -Infinity) > k.markedAt) {
+        const here = await markHere(k.simplified);
+        if ((here?.markedAt ?? -Infinity) >= k.markedAt || deletedHereSince('known', k.simplified, k.markedAt) || (changedHere.get(k.simplified) ?? -Infinity) > k.markedAt) {
           summary.known.keptSaved++;
           continue;
         }
+        await db.notKnown.delete(k.simplified);
         await db.known.add(k);
         await unbury(db, 'known', k.simplified);
         summary.known.added++;
       }
+      for (const k of backup.notKnown ?? []) {
+        if (await db.notKnown.get(k.simplified)) continue;
+        const here = await db.known.get(k.simplified);
+        if (here && here.markedAt >= k.markedAt) continue;
+        if (here) {
+          await db.known.delete(k.simplified);
+          summary.known.removed++;
+        }
+        await db.notKnown.add(k);
+      }
       await mergeHistory(db, backup.history ?? []);
       // Known words, suspensions and preferences from both sides decide which cards are reviewed now.
-      const knownChanged = [...backup.known, ...(backup.tombstones ?? [])].map((k) => wordsBySimplified.get(k.simplified)?.id ?? 0);
+      const knownChanged = [...backup.known, ...(backup.notKnown ?? []), ...(backup.tombstones ?? [])].map((k) => wordsBySimplified.get(k.simplified)?.id ?? 0);
       const touched = turnsOnReverse
         ? (await db.words.toCollection().primaryKeys()).map(Number)
         : [...new Set([...wordMap.values(), ...knownChanged.filter((id) => id > 0)])];

@@ -145,17 +145,18 @@ function unique<T>(items: T[], key: (item: T) => unknown, twice: MessageKey): vo
   }
 }
 
-/** The record lists of a backup, each with its parser; history and tombstones are optional (older backups lack them). */
+/** The record lists of a backup, each with its parser; the last three are optional (older backups lack them). */
 const LISTS = {
   words: parseSavedWord,
   cards: parseCard,
   reviews: parseReview,
   known: parseKnown,
+  notKnown: parseKnown,
   history: parseLookup,
   tombstones: parseTombstone,
 } as const;
 type Lists = { [K in keyof typeof LISTS]: ReturnType<(typeof LISTS)[K]>[] };
-const OPTIONAL = new Set<keyof typeof LISTS>(['history', 'tombstones']);
+const OPTIONAL = new Set<keyof typeof LISTS>(['history', 'notKnown', 'tombstones']);
 
 /**
  * Parses and checks a whole backup file; throws an `Invalid` error that says what is wrong and where. Repairs made
@@ -199,7 +200,7 @@ export async function parseBackup(text: string, now = Date.now(), repairs: Repai
     lists[key] = out;
   }
   progress?.('checking', total, total);
-  const { words, cards, reviews, known, history, tombstones } = lists as Lists;
+  const { words, cards, reviews, known, notKnown, history, tombstones } = lists as Lists;
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -211,6 +212,7 @@ export async function parseBackup(text: string, now = Date.now(), repairs: Repai
     reviews,
     known,
     ...(file.history !== undefined ? { history } : {}),
+    ...(file.notKnown !== undefined ? { notKnown } : {}),
     ...(file.tombstones !== undefined ? { tombstones } : {}),
   };
   unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
@@ -219,10 +221,13 @@ export async function parseBackup(text: string, now = Date.now(), repairs: Repai
   unique(backup.cards, (c) => `${c.wordId}/${c.kind}`, 'backupDuplicateCard');
   unique(backup.reviews, (r) => r.id, 'backupDuplicateReviewId');
   unique(backup.known, (k) => k.simplified, 'backupDuplicateKnown');
+  unique(backup.notKnown ?? [], (k) => k.simplified, 'backupDuplicateKnown');
+  const knownWords = new Set(backup.known.map((k) => k.simplified));
+  for (const k of backup.notKnown ?? []) if (knownWords.has(k.simplified)) throw new Invalid(t('backupKnownAndNot', k.simplified));
   const stones = backup.tombstones ?? [];
   unique(stones, (s) => `${s.kind}/${s.simplified}`, 'backupDuplicateTombstone');
   // Yuedu forgets a deletion when the thing comes back, so a file holding both contradicts itself.
-  const present = { word: new Set(backup.words.map((w) => w.simplified)), known: new Set(backup.known.map((k) => k.simplified)) };
+  const present = { word: new Set(backup.words.map((w) => w.simplified)), known: knownWords };
   for (const s of stones) if (present[s.kind].has(s.simplified)) throw new Invalid(t('backupDeletedAndPresent', s.simplified));
   const wordIds = new Set(backup.words.map((w) => w.id));
   const cardWords = new Map(backup.cards.map((c) => [c.id, c.wordId]));

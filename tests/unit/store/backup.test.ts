@@ -6,7 +6,8 @@ import { importBackupText } from '../../../lib/store/backup/merge';
 import { QUEUE, type YueduDb } from '../../../lib/store/db';
 import { gradeCard, nextCard } from '../../../lib/store/schedule';
 import { listHistory, recordLookup } from '../../../lib/store/history';
-import { deleteWord, saveWord, setKnown, setNote, setReverseCards, setSuspended } from '../../../lib/store/words';
+import { deleteWord, saveWord, setNote, setReverseCards, setSuspended } from '../../../lib/store/words';
+import { setMarks } from '../../../lib/store/known';
 import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
 
 async function filled(): Promise<YueduDb> {
@@ -21,12 +22,13 @@ async function filled(): Promise<YueduDb> {
     if (item?.card.id) await gradeCard(db, item.card.id, Rating.Good, t);
   }
   await setSuspended(db, b.id, true, T0 + DAY);
-  await setKnown(db, '新疆', true, T0 + DAY);
+  await setMarks(db, ['新疆'], 'known', T0 + DAY);
+  await setMarks(db, ['中国'], 'notKnown', T0 + DAY);
   // A word deleted and a known mark taken back: both are remembered, and travel in the backup.
   const gone = await saveWord(db, { word: { ...summit, simplified: '新闻', traditional: '新聞' }, context: ctx('新闻') }, T0);
   await deleteWord(db, gone.id, T0 + DAY);
-  await setKnown(db, '发展', true, T0);
-  await setKnown(db, '发展', false, T0 + DAY);
+  await setMarks(db, ['发展'], 'known', T0);
+  await setMarks(db, ['发展'], 'none', T0 + DAY);
   await recordLookup(db, { word: summit, context: ctx('中亚峰会在西安举行。') }, T0 + DAY);
   await recordLookup(db, { word: community, context: ctx('构建命运共同体。') }, T0 + DAY + 1);
   expect(a.created).toBe(true);
@@ -80,6 +82,26 @@ describe('JSON backup', () => {
       ['命运共同体', '构建命运共同体。'],
     ]);
     await expect(importBackupText(target, JSON.stringify({ ...backup, history: [{ simplified: '峰会' }] }))).rejects.toThrow(/history\[0\]/);
+  });
+
+  it('carries the words marked not known; of two marks of a word, the later wins', async () => {
+    const backup = JSON.parse(await json(await filled())) as Backup;
+    expect(backup.notKnown).toEqual([{ simplified: '中国', markedAt: T0 + DAY }]);
+    const target = freshDb();
+    // 新疆: marked not known here before the file marked it known; 中国: marked known here after the file's mark.
+    await setMarks(target, ['新疆'], 'notKnown', T0);
+    await setMarks(target, ['中国'], 'known', T0 + 2 * DAY);
+    await importBackupText(target, JSON.stringify(backup), T0 + 2 * DAY);
+    expect(await target.notKnown.count()).toBe(0);
+    expect((await target.known.toArray()).map((k) => k.simplified).sort()).toEqual(['中国', '新疆']);
+    const fresh = freshDb();
+    await importBackupText(fresh, JSON.stringify(backup), T0 + 2 * DAY);
+    expect((await fresh.notKnown.toArray()).map((k) => k.simplified)).toEqual(['中国']);
+    const older = freshDb();
+    await importBackupText(older, JSON.stringify({ ...backup, notKnown: undefined }), T0 + 2 * DAY);
+    expect(await older.notKnown.count()).toBe(0);
+    const both = { ...backup, notKnown: [{ simplified: '新疆', markedAt: T0 }] };
+    await expect(importBackupText(freshDb(), JSON.stringify(both))).rejects.toThrow(/新疆 both known and not known/);
   });
 
   it('merges into a store that has other words and other sentences for the same word', async () => {
@@ -193,7 +215,7 @@ describe('JSON backup: the later change wins, field by field', () => {
 
   it('a word saved to learn after an older backup marked it known stays in review', async () => {
     const db = freshDb();
-    await setKnown(db, '新闻', true, T0);
+    await setMarks(db, ['新闻'], 'known', T0);
     const old = await backupOf(db, T0 + MIN);
     await saveWord(db, { word: news, context: ctx('新闻') }, T0 + DAY);
     const summary = await importBackupText(db, old, NOW);
@@ -215,9 +237,9 @@ describe('JSON backup: the later change wins, field by field', () => {
 
   it('a known mark taken back here stays taken back', async () => {
     const db = freshDb();
-    await setKnown(db, '发展', true, T0);
+    await setMarks(db, ['发展'], 'known', T0);
     const old = await backupOf(db, T0 + MIN);
-    await setKnown(db, '发展', false, T0 + DAY);
+    await setMarks(db, ['发展'], 'none', T0 + DAY);
     expect((await importBackupText(db, old, NOW)).known.keptSaved).toBe(1);
     expect(await db.known.count()).toBe(0);
   });
@@ -226,11 +248,11 @@ describe('JSON backup: the later change wins, field by field', () => {
     const here = freshDb();
     await saveWord(here, { word: news, context: ctx('新闻') }, T0);
     await saveWord(here, { word: summit, context: ctx('峰会') }, T0);
-    await setKnown(here, '发展', true, T0);
+    await setMarks(here, ['发展'], 'known', T0);
     const there = freshDb();
     await importBackupText(there, await backupOf(here, T0 + MIN), T0 + MIN);
     for (const w of await there.words.toArray()) await deleteWord(there, w.id ?? 0, T0 + DAY);
-    await setKnown(there, '发展', false, T0 + DAY);
+    await setMarks(there, ['发展'], 'none', T0 + DAY);
     // Here, 峰会 met again after the deletion over there: that later change keeps it.
     await saveWord(here, { word: summit, context: ctx('峰会又开了') }, T0 + 2 * DAY);
     const summary = await importBackupText(here, await backupOf(there, T0 + 3 * DAY), NOW);

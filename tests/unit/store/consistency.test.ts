@@ -25,6 +25,10 @@ async function damaged() {
   await db.known.put({ simplified: ' 新疆', markedAt: Date.UTC(2100, 0, 1) });
   // A deletion remembered for a word that is saved: it would make the next import drop the word.
   await db.tombstones.put({ kind: 'word', simplified: '峰会', at: T0 });
+  // Marked both ways (written past setMarks): the later mark stays.
+  await db.known.put({ simplified: '中国', markedAt: T0 });
+  await db.notKnown.put({ simplified: '中国', markedAt: T0 + MIN });
+  await db.notKnown.put({ simplified: '', markedAt: T0 });
   return { db, good, bad };
 }
 
@@ -33,7 +37,16 @@ describe('a damaged store', () => {
     const { db, good, bad } = await damaged();
     const paths = (await checkStore(db, NOW)).map((p) => p.path);
     expect(paths).toEqual(
-      expect.arrayContaining([`words/${good.id}.savedAt`, `words/${good.id}.contexts`, 'words/50.simplified', 'cards/999.wordId', 'known/ 新疆.markedAt', 'tombstones/word/峰会']),
+      expect.arrayContaining([
+        `words/${good.id}.savedAt`,
+        `words/${good.id}.contexts`,
+        'words/50.simplified',
+        'cards/999.wordId',
+        'known/ 新疆.markedAt',
+        'notKnown/中国',
+        'notKnown/',
+        'tombstones/word/峰会',
+      ]),
     );
     expect(paths.some((p) => p.startsWith('cards/') && p !== 'cards/999.wordId')).toBe(true);
     expect(bad.id).toBeGreaterThan(0);
@@ -50,6 +63,7 @@ describe('a damaged store', () => {
     expect(await db.reviews.count()).toBe(reviewsBefore);
     expect(await db.known.get('新疆')).toBeDefined();
     expect(await db.tombstones.count()).toBe(0);
+    expect([await db.known.get('中国'), (await db.notKnown.toArray()).map((k) => k.simplified)]).toEqual([undefined, ['中国']]);
     // The card whose schedule ts-fsrs could not use is kept, as a new card.
     expect((await db.cards.where('wordId').equals(bad.id).first())?.state).toBe(0);
     await saveWord(db, { word: { ...summit, simplified: '丝路', traditional: '絲路' }, context: ctx('丝路') }, NOW);

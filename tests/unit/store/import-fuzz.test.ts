@@ -14,7 +14,8 @@ import { checkStore } from '../../../lib/store/consistency';
 import { StoreError } from '../../../lib/store/errors';
 import type { YueduDb } from '../../../lib/store/db';
 import { gradeCard, nextCard } from '../../../lib/store/schedule';
-import { deleteWord, saveWord, setKnown } from '../../../lib/store/words';
+import { deleteWord, saveWord } from '../../../lib/store/words';
+import { setMarks } from '../../../lib/store/known';
 import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
 
 export const FUZZ_SEED = 20261202;
@@ -95,8 +96,8 @@ async function filled(): Promise<YueduDb> {
   // Deletions travel too (lib/store/tombstones.ts): a word deleted, a known mark taken back.
   const gone = await saveWord(db, { word: { ...summit, simplified: '丝路', traditional: '絲路' }, context: ctx('丝路') }, T0);
   await deleteWord(db, gone.id, T0 + DAY);
-  await setKnown(db, '发展', true, T0);
-  await setKnown(db, '发展', false, T0 + DAY);
+  await setMarks(db, ['发展'], 'known', T0);
+  await setMarks(db, ['发展'], 'none', T0 + DAY);
   return db;
 }
 
@@ -111,7 +112,7 @@ describe('backup import under fuzzing', () => {
     const db = freshDb();
     await saveWord(db, { word: summit, context: ctx('另一句峰会。') }, T0 - DAY);
     await saveWord(db, { word: { ...summit, simplified: '丝路', traditional: '絲路' }, context: ctx('丝路') }, T0);
-    await setKnown(db, '发展', true, T0 + 2 * DAY);
+    await setMarks(db, ['发展'], 'known', T0 + 2 * DAY);
     const deleted = await saveWord(db, { word: community, context: ctx('共同体。') }, T0 - DAY);
     await deleteWord(db, deleted.id, T0 + DAY);
     other = serializeBackup(await exportBackup(db, T0));

@@ -2,7 +2,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openDb, QUEUE, SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../lib/store/db';
 import { nextCard } from '../../../lib/store/schedule';
-import { saveWord, wordStates } from '../../../lib/store/words';
+import { saveWord } from '../../../lib/store/words';
+import { WordFactsReader } from '../../../lib/store/known';
 import { ctx, summit, T0 } from './fixtures';
 
 /** Each released schema exactly as it shipped, to build old databases with. */
@@ -23,6 +24,10 @@ const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
   6: (db) => {
     OLD_SCHEMAS[3]?.(db);
     db.version(6).stores({ history: '&simplified, lookedUpAt' });
+  },
+  7: (db) => {
+    OLD_SCHEMAS[6]?.(db);
+    db.version(7).stores({ notKnown: '&simplified' });
   },
 };
 
@@ -55,7 +60,7 @@ describe('schema migrations', () => {
     ]);
     expect((await nextCard(db, T0 + 5, 20))?.word.simplified).toBe('峰会');
     expect(await saveWord(db, { word: summit, context: ctx('新的句子。') }, T0 + 10)).toEqual({ id: 1, created: false });
-    expect(await wordStates(db)).toEqual({ saved: ['丝路', '峰会', '峰會', '絲路'], known: [] });
+    expect((await new WordFactsReader(db).facts(['丝路', '峰会'], 0)).saved).toEqual([['丝路', '絲路'], ['峰会', '峰會']]);
     db.close();
   });
 
@@ -71,7 +76,7 @@ describe('schema migrations', () => {
     const db = openDb(name);
     expect(await db.words.where('traditional').equals('發展').toArray()).toEqual([{ id: 1, ...word }]);
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(await wordStates(db)).toEqual({ saved: ['发展', '發展'], known: ['峰会'] });
+    expect(await new WordFactsReader(db).facts(['发展', '峰会'], 0)).toEqual({ known: ['峰会'], notKnown: [], saved: [['发展', '發展']], stable: [] });
     db.close();
   });
 
@@ -103,6 +108,20 @@ describe('schema migrations', () => {
     const db = openDb(name);
     expect(await db.words.toArray()).toEqual([{ id: 1, ...word }]);
     expect(await db.history.toArray()).toEqual([lookup]);
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.tombstones.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a v7 database: the not-known marks stay', async () => {
+    const name = 'migrate-from-v7';
+    const v7 = new Dexie(name);
+    OLD_SCHEMAS[7]?.(v7);
+    await v7.table('notKnown').add({ simplified: '中国', markedAt: T0 });
+    v7.close();
+
+    const db = openDb(name);
+    expect(await db.notKnown.toArray()).toEqual([{ simplified: '中国', markedAt: T0 }]);
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.tombstones.count()).toBe(0);
     db.close();

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { backgroundParsers } from '../../../lib/messaging/payloads';
 import { QUEUE, type YueduDb } from '../../../lib/store/db';
 import { StoreError } from '../../../lib/store/errors';
-import { deleteWord, MAX_CONTEXTS, saveImported, saveWord, setKnown, setNote, setReverseCards, setSuspended, wordStates } from '../../../lib/store/words';
+import { deleteWord, MAX_CONTEXTS, saveImported, saveWord, setNote, setReverseCards, setSuspended } from '../../../lib/store/words';
+import { setMarks, WordFactsReader } from '../../../lib/store/known';
 import { openDb } from '../../../lib/store/db';
 import { community, ctx, freshDb, summit, T0 } from './fixtures';
 
@@ -92,7 +93,7 @@ describe('saving words brought from another tool', () => {
   it('adds new words with a card each and no sentence, leaves saved ones alone, and takes them out of "known"', async () => {
     const db = freshDb();
     await saveWord(db, { word: summit, context: ctx('峰会。') }, T0);
-    await setKnown(db, '命运共同体', true, T0);
+    await setMarks(db, ['命运共同体'], 'known', T0);
     const result = await saveImported(db, [community, { ...summit, simplified: ' 峰会 ' }, community], T0 + 1);
     expect(result).toEqual({ added: 1, already: 1 });
     const word = await db.words.where('simplified').equals('命运共同体').first();
@@ -122,20 +123,20 @@ describe('editing saved words', () => {
     expect(await queue()).toBe(QUEUE.inactive);
     await setSuspended(db, id, false);
     expect(await queue()).toBe(QUEUE.new);
-    await setKnown(db, '峰会', true, T0);
+    await setMarks(db, ['峰会'], 'known', T0);
     expect(await queue()).toBe(QUEUE.inactive);
-    expect(await wordStates(db)).toEqual({ saved: ['峰会', '峰會'], known: ['峰会'] });
-    await setKnown(db, '峰会', false);
+    expect(await new WordFactsReader(db).facts(['峰会', '新疆'], 21)).toEqual({ known: ['峰会'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    await setMarks(db, ['峰会'], 'none');
     expect(await queue()).toBe(QUEUE.new);
-    await setKnown(db, '新疆', true, T0);
-    expect(await wordStates(db)).toEqual({ saved: ['峰会', '峰會'], known: ['新疆'] });
+    await setMarks(db, ['新疆'], 'known', T0);
+    expect(await new WordFactsReader(db).facts(['峰会', '新疆'], 21)).toEqual({ known: ['新疆'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
   });
 
   it('takes a known word out of the known set when the reader saves it', async () => {
     const db = freshDb();
-    await setKnown(db, '峰会', true, T0);
+    await setMarks(db, ['峰会'], 'known', T0);
     await saveWord(db, { word: summit, context: ctx('一') }, T0);
-    expect(await wordStates(db)).toEqual({ saved: ['峰会', '峰會'], known: [] });
+    expect(await new WordFactsReader(db).facts(['峰会'], 21)).toEqual({ known: [], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
   });
 
   it('deletes a word with its cards and reviews', async () => {

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { restoreMarks, setMarks, WordFactsReader } from '../../../lib/store/known';
+import { openDb, QUEUE } from '../../../lib/store/db';
+import { saveWord } from '../../../lib/store/words';
+import { community, ctx, DAY, freshDb, summit, T0 } from './fixtures';
+
+describe('known words in the store', () => {
+  it('answers only for the words asked', async () => {
+    const db = freshDb();
+    await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    await setMarks(db, ['中国', '发展'], 'known', T0);
+    await setMarks(db, ['合作'], 'notKnown', T0);
+    expect(await new WordFactsReader(db).facts(['中国', '合作', '峰会', '欢迎'], 21)).toEqual({
+      known: ['中国'],
+      notKnown: ['合作'],
+      saved: [['峰会', '峰會']],
+      stable: [],
+    });
+  });
+
+  it('counts a saved word known for reading once its recognition card is stable enough, leaving it in the review', async () => {
+    const db = freshDb();
+    const { id } = await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    await saveWord(db, { word: community, context: ctx('二') }, T0);
+    await db.cards.where({ wordId: id, kind: 'recognize' }).modify({ stability: 30, last_review: T0 + DAY, queue: QUEUE.scheduled });
+    const words = ['峰会', '命运共同体'];
+    expect((await new WordFactsReader(db).facts(words, 21)).stable).toEqual(['峰会']);
+    expect((await new WordFactsReader(db).facts(words, 31)).stable).toEqual([]);
+    expect((await new WordFactsReader(db).facts(words, 0)).stable).toEqual([]);
+    expect((await db.cards.where({ wordId: id, kind: 'recognize' }).first())?.queue).toBe(QUEUE.scheduled);
+  });
+
+  it('holds the marked and saved words once, and reads them again after a write to them from anywhere', async () => {
+    const db = freshDb();
+    const reader = new WordFactsReader(db);
+    expect(await reader.facts(['中国', '峰会'], 21)).toEqual({ known: [], notKnown: [], saved: [], stable: [] });
+    await setMarks(db, ['中国'], 'known', T0);
+    await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    await expect.poll(() => reader.facts(['中国', '峰会'], 21)).toEqual({ known: ['中国'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    // A second Dexie connection to the same database (another page of the extension) writes: the reader follows.
+    const other = openDb(db.name);
+    await setMarks(other, ['中国'], 'notKnown', T0);
+    await expect.poll(async () => (await reader.facts(['中国'], 21)).notKnown).toEqual(['中国']);
+    other.close();
+  });
+
+  it('keeps a word in one table at most, and puts back exactly the marks there were before', async () => {
+    const db = freshDb();
+    await setMarks(db, ['中国'], 'known', T0);
+    await setMarks(db, ['合作'], 'notKnown', T0);
+    const before = await setMarks(db, ['中国', '合作', '欢迎'], 'known', T0 + 1);
+    expect(before).toEqual({ none: ['欢迎'], known: ['中国'], notKnown: ['合作'] });
+    expect((await db.known.toArray()).map((k) => k.simplified).sort()).toEqual(['中国', '合作', '欢迎'].sort());
+    expect(await db.notKnown.count()).toBe(0);
+    await restoreMarks(db, before, T0 + 2);
+    expect((await db.known.toArray()).map((k) => k.simplified)).toEqual(['中国']);
+    expect((await db.notKnown.toArray()).map((k) => k.simplified)).toEqual(['合作']);
+  });
+
+  it('takes a saved word out of the review when marked known and brings it back when not', async () => {
+    const db = freshDb();
+    const { id } = await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    const queue = async () => (await db.cards.where('wordId').equals(id).first())?.queue;
+    await setMarks(db, ['峰会'], 'known', T0);
+    expect(await queue()).toBe(QUEUE.inactive);
+    await setMarks(db, ['峰会'], 'notKnown', T0);
+    expect(await queue()).toBe(QUEUE.new);
+  });
+});
