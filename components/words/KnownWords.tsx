@@ -1,28 +1,16 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { KnownWord, YueduDb } from '../../lib/store/db';
-import { listKnown, planKnownImport, setMarks } from '../../lib/store/known';
-import { guessColumn, readWordList, wordsOfColumn, type WordListTable } from '../../lib/word-list-import';
+import { listKnown, setMarks } from '../../lib/store/known';
 import { download } from './download';
+import { WordImport } from './WordImport';
 
 const SHOWN = 300;
 
-interface Preview {
-  fileName: string;
-  table: WordListTable;
-  column: number;
-  skipped: number[];
-  plan: { add: string[]; already: string[]; saved: string[] };
-}
-
-/**
- * The known words: search, un-know, export as a plain list, and import a list (Pleco, Anki, HSK: one word per line or
- * a column of a TSV/CSV) with a preview of what will change before anything is stored.
- */
+/** The known words: search, un-know, export as a plain list, and import words from a list or a deck (./WordImport). */
 export function KnownWords({ db, revision, onChanged }: { db: YueduDb; revision: unknown; onChanged: () => void }) {
   const [known, setKnown] = useState<KnownWord[] | null>(null);
   const [query, setQuery] = useState('');
-  const [preview, setPreview] = useState<Preview | null>(null);
   const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -42,29 +30,6 @@ export function KnownWords({ db, revision, onChanged }: { db: YueduDb; revision:
       setBusy(false);
     }
   };
-  const plan = async (fileName: string, table: WordListTable, column: number): Promise<null> => {
-    const { words, skipped } = wordsOfColumn(table, column);
-    setPreview({ fileName, table, column, skipped, plan: await planKnownImport(db, words) });
-    return null;
-  };
-  const chooseFile = (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    setPreview(null);
-    if (!file) return;
-    void act(async () => {
-      const table = readWordList(await file.text());
-      return plan(file.name, table, guessColumn(table));
-    });
-  };
-  const confirm = (p: Preview) =>
-    act(async () => {
-      await setMarks(db, p.plan.add, 'known');
-      setPreview(null);
-      reload();
-      onChanged();
-      return t('knownImported', p.plan.add.length);
-    });
   const unknow = (word: string) =>
     act(async () => {
       await setMarks(db, [word], 'notKnown');
@@ -89,55 +54,16 @@ export function KnownWords({ db, revision, onChanged }: { db: YueduDb; revision:
         <button type="button" disabled={shown.length === 0} onClick={exportList} data-testid="known-export">
           {t('knownExport')}
         </button>
-        <label class="file">
-          {t('knownImport')}{' '}
-          <input type="file" accept=".txt,.tsv,.csv,text/plain,text/tab-separated-values,text/csv" disabled={busy} data-testid="known-import" onChange={(e) => chooseFile(e.currentTarget)} />
-        </label>
       </div>
-      {preview && (
-        <div class="preview" data-testid="known-preview">
-          <p>{t('knownPreviewFile', preview.fileName)}</p>
-          {preview.table.columns > 1 && (
-            <label>
-              {t('knownPreviewColumn')}{' '}
-              <select
-                value={preview.column}
-                data-testid="known-column"
-                onChange={(e) => {
-                  const column = Number(e.currentTarget.value);
-                  void act(() => plan(preview.fileName, preview.table, column));
-                }}
-              >
-                {Array.from({ length: preview.table.columns }, (_, c) => (
-                  <option key={c} value={c}>
-                    {c + 1}: {preview.table.rows.slice(0, 3).map((r) => r[c] ?? '').join(' · ')}
-                  </option>
-                ))}
-              </select>
-            </label>
-          )}
-          <ul>
-            <li data-testid="known-preview-add">{t('knownPreviewAdd', preview.plan.add.length)}</li>
-            <li>{t('knownPreviewAlready', preview.plan.already.length)}</li>
-            <li>{t('knownPreviewSaved', preview.plan.saved.length)}</li>
-            {preview.skipped.length > 0 && <li>{t('knownPreviewSkipped', preview.skipped.length, preview.skipped.slice(0, 10).join(', '))}</li>}
-          </ul>
-          {preview.plan.add.length > 0 && (
-            <p class="hint" lang="zh-CN">
-              {preview.plan.add.slice(0, 30).join('、')}
-              {preview.plan.add.length > 30 ? '…' : ''}
-            </p>
-          )}
-          <button type="button" disabled={busy || preview.plan.add.length === 0} data-testid="known-import-confirm" onClick={() => void confirm(preview)}>
-            {t('knownImportConfirm', preview.plan.add.length)}
-          </button>{' '}
-          <button type="button" onClick={() => setPreview(null)}>
-            {t('readCancel')}
-          </button>
-        </div>
-      )}
+      <WordImport
+        db={db}
+        onChanged={() => {
+          reload();
+          onChanged();
+        }}
+      />
       {status && (
-        <p class={status.ok ? 'hint' : 'error'} role={status.ok ? 'status' : 'alert'} data-testid="known-status">
+        <p class={status.ok ? 'hint' : 'error'} role={status.ok ? 'status' : 'alert'} data-testid="known-list-status">
           {status.text}
         </p>
       )}

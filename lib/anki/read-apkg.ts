@@ -11,7 +11,7 @@ import type { Database, SqlJsStatic } from 'sql.js';
 import { t } from '../i18n';
 import { Invalid } from '../store/parse';
 
-export interface AnkiNoteType {
+interface AnkiNoteType {
   id: number;
   name: string;
   fields: string[];

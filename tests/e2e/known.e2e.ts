@@ -9,6 +9,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { pointAt, readCard } from '../../scripts/lib/page';
 import { ROOT } from '../../scripts/lib/build';
 import { LOOKUP_BATCH } from '../../lib/messaging/protocol';
+import initSqlJs from 'sql.js';
+import { modernApkg } from '../unit/anki/deck-fixture';
 import { storedRows } from './support/in-page';
 import { saveWord } from './support/save-word';
 import { startSession, type E2ESession } from './support/session';
@@ -254,5 +256,34 @@ describe('what the reader knows', () => {
     expect(await highlighted(article, 'yuedu-learning')).toEqual([]);
     await options.close();
     await article.close();
+  });
+
+  it('imports a field of an Anki deck (.apkg as Anki 2.1.50+ writes it) as words to learn, with a preview', async () => {
+    const words = await s.open(s.extensionUrl('words.html'));
+    await words.waitForSelector('[data-testid=known-words]');
+    const deck = Buffer.from(modernApkg(await initSqlJs()));
+    await words.setInputFiles('[data-testid=known-import]', { name: 'Chinese.apkg', mimeType: 'application/octet-stream', buffer: deck });
+    await words.waitForSelector('[data-testid=known-preview]');
+    // The note type with most notes first, its Hanzi field found by its content and shown by its name.
+    expect(await words.textContent('[data-testid=import-note-type] option:checked')).toBe('Chinese (Pleco) (3 notes)');
+    expect(await words.textContent('[data-testid=known-column] option:checked')).toMatch(/^Hanzi: 峰会 · 命运共同体/);
+    await words.check('[data-testid=import-target-saved]');
+    await expect.poll(() => words.textContent('[data-testid=known-preview-add]')).toBe('3 words will be saved to learn');
+    expect(await rows('known')).not.toContain('峰会');
+    await words.click('[data-testid=known-import-confirm]');
+    await expect.poll(() => words.textContent('[data-testid=known-status]')).toMatch(/^3 words saved to learn\. 0 not in the dictionary/);
+    const page = await s.open(s.extensionUrl('popup.html'));
+    const saved = (await page.evaluate(storedRows, 'words')) as { simplified: string; pinyin: string; contexts: unknown[] }[];
+    await page.close();
+    const deckWords = new Set(['你好', '命运共同体', '峰会']);
+    expect(saved.filter((w) => deckWords.has(w.simplified)).map((w) => [w.simplified, w.pinyin, w.contexts.length]).sort()).toEqual([
+      ['你好', 'ni3 hao3', 0],
+      ['命运共同体', 'ming4 yun4 gong4 tong2 ti3', 0],
+      ['峰会', 'feng1 hui4', 0],
+    ]);
+    // A file that is no deck, named like one, is refused, saying why.
+    await words.setInputFiles('[data-testid=known-import]', { name: 'broken.apkg', mimeType: 'application/octet-stream', buffer: Buffer.from('not a zip') });
+    await expect.poll(() => words.textContent('[data-testid=known-status]')).toMatch(/not an Anki deck/);
+    await words.close();
   });
 });

@@ -4,7 +4,6 @@
  * `collection.anki21b`, beside the stub `collection.anki2` that tells old versions to update). The current one is
  * compressed by Debian's zstd command, a compressor independent of the decompressor under test.
  */
-import { execFileSync } from 'node:child_process';
 import { zipSync, strToU8 } from 'fflate';
 import initSqlJs from 'sql.js';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,52 +12,16 @@ import { NOTE_FIELDS } from '../../../lib/anki/note';
 import { NOTE_TYPE_NAME } from '../../../lib/anki/note-type';
 import { fieldText, readApkg } from '../../../lib/anki/read-apkg';
 import { T0, community, summit } from '../store/fixtures';
+import { modernApkg } from './deck-fixture';
 
 let SQL: Awaited<ReturnType<typeof initSqlJs>>;
 beforeAll(async () => {
   SQL = await initSqlJs();
 });
 
-/** A schema-18 collection with one Chinese note type, as Anki 2.1.50+ exports it. */
-function modernCollection(): Uint8Array {
-  const db = new SQL.Database();
-  db.run(`CREATE TABLE col (id integer primary key, crt integer, mod integer, scm integer, ver integer, dty integer, usn integer, ls integer,
-      conf text, models text, decks text, dconf text, tags text);
-    CREATE TABLE notetypes (id integer primary key, name text not null, mtime_secs integer not null, usn integer not null, config blob not null);
-    CREATE TABLE fields (ntid integer not null, ord integer not null, name text not null, config blob not null, primary key (ntid, ord));
-    CREATE TABLE notes (id integer primary key, guid text not null, mid integer not null, mod integer not null, usn integer not null,
-      tags text not null, flds text not null, sfld integer not null, csum integer not null, flags integer not null, data text not null);
-    INSERT INTO col VALUES (1, 0, 0, 0, 18, 0, 0, 0, '', '', '', '', '');
-    INSERT INTO notetypes VALUES (1700000000001, 'Chinese (Pleco)', 0, 0, x''), (1700000000002, 'Basic', 0, 0, x'');
-    INSERT INTO fields VALUES (1700000000001, 1, 'Pinyin', x''), (1700000000001, 0, 'Hanzi', x''), (1700000000001, 2, 'Meaning', x''),
-      (1700000000002, 0, 'Front', x''), (1700000000002, 1, 'Back', x'');`);
-  const note = db.prepare('INSERT INTO notes VALUES (?, ?, ?, 0, 0, \'\', ?, 0, 0, 0, \'\')');
-  const fields = [
-    ['<b>峰会</b>', 'fēng&shy;huì', 'summit'],
-    ['命运共同体&nbsp;<br>', 'mìng yùn', 'community&amp;destiny'],
-    ['<div>你好</div>[sound:nihao.mp3]', 'nǐ hǎo', 'hello'],
-  ];
-  fields.forEach((f, i) => note.run([i + 1, `g${i}`, 1700000000001, f.join('\x1f')]));
-  note.run([9, 'g9', 1700000000002, 'front\x1fback']);
-  note.free();
-  const bytes = db.export();
-  db.close();
-  return bytes;
-}
-
-function modernApkg(): Uint8Array {
-  const compressed = execFileSync('zstd', ['-q', '-c'], { input: modernCollection() });
-  return zipSync({
-    'collection.anki21b': new Uint8Array(compressed),
-    'collection.anki2': new Uint8Array(0),
-    media: strToU8('{}'),
-    '0': new Uint8Array(1024),
-  });
-}
-
 describe('reading an .apkg', () => {
   it('reads a current Anki deck (collection.anki21b, zstd), ignoring the stub beside it', () => {
-    const deck = readApkg(SQL, modernApkg());
+    const deck = readApkg(SQL, modernApkg(SQL));
     expect(deck.noteTypes).toEqual([
       { id: 1700000000001, name: 'Chinese (Pleco)', fields: ['Hanzi', 'Pinyin', 'Meaning'], notes: 3 },
       { id: 1700000000002, name: 'Basic', fields: ['Front', 'Back'], notes: 1 },
