@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CorrectionRule } from '../../dictionary/corrections';
 import type { WordContext, WordToSave } from '../domain/word';
 
 /** A sentence the word was met in, and when it was saved (ms since the epoch). */
@@ -73,6 +74,18 @@ export interface LookupRecord {
   lookedUpAt: number;
 }
 
+export const CORRECTION_SCOPES = ['site', 'all'] as const;
+export type CorrectionScope = (typeof CORRECTION_SCOPES)[number];
+
+/** A join, split or reading the reader chose on a page (dictionary/corrections.ts), for that site or every page. */
+export interface CorrectionRecord extends CorrectionRule {
+  id?: number;
+  /** The site it was made on: a hostname without "www." (lib/settings/sites.ts), '' for a page without one. */
+  site: string;
+  scope: CorrectionScope;
+  createdAt: number;
+}
+
 interface MetaRecord {
   key: string;
   value: unknown;
@@ -85,13 +98,14 @@ export type YueduDb = Dexie & {
   known: Table<KnownWord, string>;
   meta: Table<MetaRecord, string>;
   history: Table<LookupRecord, string>;
+  corrections: EntityTable<CorrectionRecord, 'id'>;
 };
 
 const DB_NAME = 'yuedu';
 
 /** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
-export const SCHEMA_VERSIONS = [1, 2, 3, 6] as const;
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSIONS = [1, 2, 3, 6, 8] as const;
+export const SCHEMA_VERSION = 8;
 
 export const newCardFields = (due: number): FsrsState & { queue: Queue } => ({
   queue: QUEUE.new,
@@ -138,5 +152,7 @@ export function openDb(name = DB_NAME): YueduDb {
   db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
   // The lookup history, its own table; versions 4, 5 and 7 belong to other tables (Dexie allows the gaps).
   db.version(6).stores({ history: '&simplified, lookedUpAt' });
+  // The reader's corrections, found by word when one is replaced or undone.
+  db.version(8).stores({ corrections: '++id, text, createdAt' });
   return db;
 }

@@ -2,7 +2,7 @@
  * The JSON backup file: every word, card, review and known word with its id, so export → import into an empty store
  * gives back exactly the same data. Checked by ./parse.ts, merged into the store by ./merge.ts.
  */
-import { SCHEMA_VERSION, type CardRecord, type KnownWord, type LookupRecord, type ReviewRecord, type SavedWord, type YueduDb } from '../db';
+import { SCHEMA_VERSION, type CardRecord, type CorrectionRecord, type KnownWord, type LookupRecord, type ReviewRecord, type SavedWord, type YueduDb } from '../db';
 import { guard } from '../errors';
 import { readPrefs, type ReviewPrefs } from '../prefs';
 
@@ -23,11 +23,13 @@ export interface Backup {
   known: KnownWord[];
   /** The lookup history (../history.ts); optional, since backups made before it have none. */
   history?: LookupRecord[];
+  /** The reader's corrections (../corrections.ts); optional, since backups made before them have none. */
+  corrections?: CorrectionRecord[];
 }
 
 export async function exportBackup(db: YueduDb, now = Date.now()): Promise<Backup> {
   return guard(() =>
-    db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.meta, db.history], async () => ({
+    db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.corrections], async () => ({
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       schema: SCHEMA_VERSION,
@@ -38,6 +40,7 @@ export async function exportBackup(db: YueduDb, now = Date.now()): Promise<Backu
       reviews: await db.reviews.toArray(),
       known: await db.known.toArray(),
       history: await db.history.toArray(),
+      corrections: await db.corrections.toArray(),
     })),
   );
 }

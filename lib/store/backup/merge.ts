@@ -10,6 +10,7 @@ import { MAX_KEPT_ID, type Repair } from '../records';
 import { mergeContexts, syncCards } from '../words';
 import { write } from '../write';
 import { mergeHistory } from '../history';
+import { replaces, sameCorrection } from '../corrections';
 import type { Backup } from './format';
 import { parseBackup } from './parse';
 
@@ -18,6 +19,7 @@ export interface ImportSummary {
   cards: { added: number; merged: number };
   reviews: { added: number; duplicates: number };
   known: { added: number };
+  corrections: { added: number };
   /** What was repaired on the way in (lib/store/records.ts), with where. */
   repaired: Repair[];
 }
@@ -64,9 +66,10 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
     cards: { added: 0, merged: 0 },
     reviews: { added: 0, duplicates: 0 },
     known: { added: 0 },
+    corrections: { added: 0 },
     repaired,
   };
-  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history], async () => {
+  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.corrections], async () => {
       const prefs = await readPrefs(db);
       const turnsOnReverse = backup.prefs.reverseCards && !prefs.reverseCards;
       if (turnsOnReverse) await writePrefs(db, { ...prefs, reverseCards: true });
@@ -138,6 +141,12 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
         summary.known.added++;
       }
       await mergeHistory(db, backup.history ?? []);
+      // Of two corrections of the same word, family and place, the later one holds (as when the reader makes it).
+      const corrections = await db.corrections.toArray();
+      const newCorrections = (backup.corrections ?? []).filter((c) => !corrections.some((kept) => sameCorrection(kept, c) || (replaces(kept, c) && kept.createdAt >= c.createdAt)));
+      await db.corrections.bulkDelete(corrections.filter((kept) => newCorrections.some((c) => replaces(kept, c))).map((kept) => kept.id ?? 0));
+      await addKeepingIds((rows) => db.corrections.bulkAdd(rows, { allKeys: true }), newCorrections, new Set(corrections.map((c) => c.id ?? 0)));
+      summary.corrections.added = newCorrections.length;
       // Known words, suspensions and preferences from both sides decide which cards are reviewed now.
       const touched = turnsOnReverse ? (await db.words.toCollection().primaryKeys()).map(Number) : [...new Set(wordMap.values())];
       await syncCards(db, touched, now);

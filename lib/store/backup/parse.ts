@@ -1,8 +1,8 @@
 /** Checks a whole backup file before anything touches the store: every field, every id, every reference. */
 import { t, type MessageKey } from '../../i18n';
-import { QUEUE, type CardKind, type CardRecord, type FsrsState, type KnownWord, type LookupRecord, type ReviewRecord, type SavedContext, type SavedWord } from '../db';
+import { QUEUE, type CardKind, type CardRecord, type CorrectionRecord, type FsrsState, type KnownWord, type LookupRecord, type ReviewRecord, type SavedContext, type SavedWord } from '../db';
 import { Invalid, isRecord, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../parse';
-import { dueDate, headword, pastDate, recordId, sortedContexts, usableFsrs, type Repairs } from '../records';
+import { correctionRecord, dueDate, headword, pastDate, recordId, sortedContexts, usableFsrs, type Repairs } from '../records';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, type Backup } from './format';
 
 /** What every record parser needs: the import's time (for date ranges) and where repairs are noted. */
@@ -125,6 +125,13 @@ function parseLookup(v: unknown, at: string, ck: Checking): LookupRecord {
   };
 }
 
+/** A correction as kept, with its id (a backup's records all have one). */
+function parseCorrection(v: unknown, at: string, ck: Checking): CorrectionRecord {
+  const record = correctionRecord(v, at, ck.now, ck.repairs);
+  if (record.id === undefined) recordId(undefined, `${at}.id`, ck.repairs);
+  return record;
+}
+
 /** `twice` is the message naming what is doubled, with the doubled key as its substitution. */
 function unique<T>(items: T[], key: (item: T) => unknown, twice: MessageKey): void {
   const seen = new Set<unknown>();
@@ -165,6 +172,9 @@ export function parseBackup(text: string, now = Date.now(), repairs: Repairs = [
     reviews: parseArray(file.reviews, 'reviews').map((r, i) => parseReview(r, `reviews[${i}]`, ck)),
     known: parseArray(file.known, 'known').map((k, i) => parseKnown(k, `known[${i}]`, ck)),
     ...(file.history !== undefined ? { history: parseArray(file.history, 'history').map((r, i) => parseLookup(r, `history[${i}]`, ck)) } : {}),
+    ...(file.corrections !== undefined
+      ? { corrections: parseArray(file.corrections, 'corrections').map((c, i) => parseCorrection(c, `corrections[${i}]`, ck)) }
+      : {}),
   };
   unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
   unique(backup.words, (w) => w.simplified, 'backupDuplicateWord');
@@ -172,6 +182,7 @@ export function parseBackup(text: string, now = Date.now(), repairs: Repairs = [
   unique(backup.cards, (c) => `${c.wordId}/${c.kind}`, 'backupDuplicateCard');
   unique(backup.reviews, (r) => r.id, 'backupDuplicateReviewId');
   unique(backup.known, (k) => k.simplified, 'backupDuplicateKnown');
+  unique(backup.corrections ?? [], (c) => c.id, 'backupDuplicateCorrectionId');
   const wordIds = new Set(backup.words.map((w) => w.id));
   const cardWords = new Map(backup.cards.map((c) => [c.id, c.wordId]));
   for (const c of backup.cards) if (!wordIds.has(c.wordId)) throw new Invalid(t('backupCardWithoutWord', String(c.id)));

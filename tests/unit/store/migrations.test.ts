@@ -20,6 +20,10 @@ const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
     OLD_SCHEMAS[2]?.(db);
     db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
   },
+  6: (db) => {
+    OLD_SCHEMAS[3]?.(db);
+    db.version(6).stores({ history: '&simplified, lookedUpAt' });
+  },
 };
 
 describe('schema migrations', () => {
