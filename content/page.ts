@@ -17,6 +17,7 @@ import { installHighlightStyles } from './highlights';
 import { HoverController } from './hover/controller';
 import type { Invalidation } from './invalidation';
 import { observeAddedText, pause, whenIdle } from './observe';
+import { pageAddress } from './page-address';
 import { PageSession, type Reading } from './page-session';
 
 /** A page being read: its hover, and its article when this is the top frame. */
@@ -24,13 +25,25 @@ interface PageReading extends Reading {
   article: ArticleReading | null;
 }
 
+/** The site whose corrections apply in this frame: its page's (a frame without an address of its own takes its page's). */
+function siteOfFrame(doc: Document): string {
+  try {
+    return doc.defaultView ? siteOf(new URL(pageAddress(doc.defaultView)).hostname) : '';
+  } catch {
+    return '';
+  }
+}
+
 function readPage(doc: Document, isTop: boolean, settings: () => Settings): PageReading {
   installHighlightStyles(doc);
   let article: ArticleReading | null = null;
   let stopWaiting = () => {};
+  const site = siteOfFrame(doc);
   const hover = new HoverController(doc, {
-    lookup: async (window) => (await send('lookup', window)).matches,
-    lookupMany: async (windows) => (await send('lookupMany', { windows })).matches,
+    lookup: async (window) => (await send('lookup', { ...window, site })).matches,
+    lookupMany: async (windows) => (await send('lookupMany', { windows, site })).matches,
+    correct: (action, window, length) => send('correct', { action, window, length, site }),
+    onCorrected: () => void article?.redraw().catch((err: unknown) => console.warn('Yuedu: layer not redrawn', err)),
     idle: whenIdle,
     save: (word, context) => send('saveWord', { word, context }),
     sendToAnki: (word, context) => send('ankiAdd', { word, context }),
@@ -50,7 +63,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
       settings,
       markArticle: () => markArticleInSlices(doc, pause),
       wordStates: () => send('wordStates', {}),
-      annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await send('annotate', { paragraphs: chunk, pinyin })).paragraphs),
+      annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await send('annotate', { paragraphs: chunk, pinyin, site })).paragraphs),
       pause,
       readAheadFrom,
     });

@@ -5,7 +5,8 @@
  */
 import type { LookupMatch } from '../../dictionary/types';
 import type { WordContext, WordToSave } from '../../lib/domain/word';
-import type { LookupWindow } from '../../lib/messaging/protocol';
+import type { CorrectionRule } from '../../dictionary/corrections';
+import type { CorrectionAction, LookupWindow } from '../../lib/messaging/protocol';
 import type { Settings } from '../../lib/settings/settings';
 import { HOST_TAG } from '../card-host';
 import { isHan } from '../chinese';
@@ -29,6 +30,10 @@ export interface HoverDeps extends ReadAheadDeps {
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
   sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
   settings(): Settings;
+  /** Makes or undoes a correction (lib/corrections-service.ts). */
+  correct(action: CorrectionAction, window: LookupWindow, length: number): Promise<{ applied: CorrectionRule | null; removed: number }>;
+  /** Told after a correction (to redraw the pinyin layer). */
+  onCorrected?(): void;
   /** Told after a word was saved (to refresh the saved-word highlights). */
   onSaved?(word: string): void;
   /** Told when the reader dwelt on a word's card (the lookup history). */
@@ -65,6 +70,12 @@ export class HoverController {
       sendToAnki: deps.sendToAnki,
       onSaved: deps.onSaved,
       speak: (text) => this.speaker.say(text, deps.settings().speechRate / 100),
+      correct: async (action, window, length) => {
+        const result = await deps.correct(action, window, length);
+        this.cache.clear();
+        deps.onCorrected?.();
+        return result;
+      },
     };
   }
 

@@ -103,6 +103,13 @@ function correctionText(v: unknown, at: Path): string {
   return text;
 }
 
+/** A site as lib/settings/sites.ts makes it from a hostname ('' for a page without one). */
+export function siteName(v: unknown, at: Path): string {
+  const site = parseText(v, at, SITE_MAX, { empty: true });
+  if (!HOSTNAME.test(site)) throw new Invalid(t('integrityNotSite', at));
+  return site;
+}
+
 /**
  * A correction (lib/store/db.ts) as it may be kept: a word of Han characters in both scripts, a split's pieces that
  * cut it between characters, a reading of one numbered syllable per character; nothing else of another kind.
@@ -113,8 +120,7 @@ export function correctionRecord(v: unknown, at: Path, now: number, repairs: Rep
   const text = correctionText(c.text, `${at}.text`);
   const traditional = correctionText(c.traditional, `${at}.traditional`);
   if (codePoints(traditional) !== codePoints(text)) throw new Invalid(t('integrityTwinLength', `${at}.traditional`));
-  const site = parseText(c.site, `${at}.site`, SITE_MAX, { empty: true });
-  if (!HOSTNAME.test(site)) throw new Invalid(t('integrityNotSite', `${at}.site`));
+  const site = siteName(c.site, `${at}.site`);
   const record: CorrectionRecord = {
     ...(c.id !== undefined ? { id: recordId(c.id, `${at}.id`, repairs) } : {}),
     kind,

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { annotate, segmentModel, type Annotator } from '../../dictionary/annotate';
+import { joinWithNext, nextReading, splitIntoPieces, twins } from '../../dictionary/correcting';
 import { Corrections, type CorrectionRule } from '../../dictionary/corrections';
 import type { Dictionary } from '../../dictionary/dictionary';
 import { loadDictionaryForNode } from '../../dictionary/node';
@@ -115,5 +116,35 @@ describe('corrections of lookups', () => {
   it('leave the matches as they are without any', () => {
     const matches = dictionary.lookup('命运共同体', 0);
     expect(new Corrections().correctMatches('命运共同体', 0, matches, (t) => dictionary.decompose(t))).toBe(matches);
+  });
+});
+
+describe('corrections made from the card', () => {
+  const at = (text: string, word: string) => ({ text, pos: text.indexOf(word), length: word.length });
+
+  it('join the word with the next one, in both scripts', () => {
+    expect(joinWithNext(dictionary, new Corrections(), at('第二届中国－中亚峰会召开', '中亚'))).toEqual(join('中亚峰会', '中亞峰會'));
+    expect(joinWithNext(dictionary, new Corrections(), at('中國－中亞峰會召開', '中亞'))).toEqual(join('中亚峰会', '中亞峰會'));
+    expect(joinWithNext(dictionary, new Corrections(), at('中亚峰会。', '峰会'))).toBeNull();
+  });
+
+  it('split the word into the longest dictionary words shorter than it, or its characters', () => {
+    expect(splitIntoPieces(dictionary, '命运共同体')).toEqual(split('命运共同体', [2, 3], '命運共同體'));
+    expect(splitIntoPieces(dictionary, '峰会')).toEqual(split('峰会', [1, 1], '峰會'));
+    expect(splitIntoPieces(dictionary, '都')).toBeNull();
+  });
+
+  it('give the word its next reading after the one it has in the text, round and round', () => {
+    const text = '中吉两国都是受益者';
+    const first = nextReading(annotator, dictionary, new Corrections(), at(text, '都'));
+    expect(first).toEqual(reading('都', 'du1'));
+    const second = nextReading(annotator, dictionary, new Corrections([first as CorrectionRule]), at(text, '都'));
+    expect(second).toEqual(reading('都', 'dou1'));
+    expect(nextReading(annotator, dictionary, new Corrections(), at('峰会', '峰会'))).toBeNull();
+  });
+
+  it('keep a word under its simplified form and traditional twin, piece by piece where the dictionary lacks it whole', () => {
+    expect(twins(dictionary, '峰會')).toEqual({ text: '峰会', traditional: '峰會' });
+    expect(twins(dictionary, '中亚峰会')).toEqual({ text: '中亚峰会', traditional: '中亞峰會' });
   });
 });
