@@ -7,8 +7,7 @@ import { PINYIN_STYLES, type PinyinOptions } from '../../dictionary/types';
 import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
 import type { WordContext, WordToSave } from '../domain/word';
 import { t } from '../i18n';
-import { CORRECTION_TEXT, siteName } from '../store/records';
-import { Invalid, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../store/parse';
+import { Invalid, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl, siteName } from '../store/parse';
 import { ANNOTATE_CHARS, ANNOTATE_PARAGRAPHS, CORRECTION_ACTIONS, LOOKUP_BATCH, LOOKUP_TEXT, SEARCH_QUERY_MAX, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
 
 /** Returns the payload typed, or throws an error that says what is wrong and where. */
@@ -95,7 +94,7 @@ export const backgroundParsers = {
     return {
       action: parseOneOf(p.action, 'action', CORRECTION_ACTIONS),
       window,
-      length: parseNumber(p.length, 'length', { int: true, min: 1, max: Math.max(1, Math.min(room, CORRECTION_TEXT)) }),
+      length: parseNumber(p.length, 'length', { int: true, min: 1, max: Math.max(1, Math.min(room, LIMITS.correction)) }),
       site: parseSite(p.site, 'site').site ?? '',
     };
   },

@@ -4,7 +4,8 @@
  * replaces the old, so a join made after a split of the same word is what holds.
  */
 import { cutsWords } from '../../dictionary/corrections';
-import type { CorrectionRecord, CorrectionScope, YueduDb } from './db';
+import type { CorrectionScope } from '../domain/correction';
+import type { CorrectionRecord, YueduDb } from './db';
 import { guard } from './errors';
 import { correctionRecord } from './records';
 import { write } from './write';

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CorrectionRule } from '../../dictionary/corrections';
+import type { CorrectionScope } from '../domain/correction';
 import type { WordContext, WordToSave } from '../domain/word';
 
 /** A sentence the word was met in, and when it was saved (ms since the epoch). */
@@ -73,9 +74,6 @@ export interface LookupRecord {
   context: WordContext;
   lookedUpAt: number;
 }
-
-export const CORRECTION_SCOPES = ['site', 'all'] as const;
-export type CorrectionScope = (typeof CORRECTION_SCOPES)[number];
 
 /** A join, split or reading the reader chose on a page (dictionary/corrections.ts), for that site or every page. */
 export interface CorrectionRecord extends CorrectionRule {

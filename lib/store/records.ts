@@ -6,9 +6,10 @@
  */
 import { t, type MessageKey } from '../i18n';
 import { CORRECTION_KINDS } from '../../dictionary/corrections';
-import { CORRECTION_SCOPES, type CorrectionRecord, type FsrsState, type SavedContext } from './db';
+import { CORRECTION_SCOPES } from '../domain/correction';
+import type { CorrectionRecord, FsrsState, SavedContext } from './db';
 import { fsrsProblem } from './fsrs';
-import { Invalid, LIMITS, parseArray, parseNumber, parseOneOf, parseRecord, parseText, type Path } from './parse';
+import { Invalid, LIMITS, parseArray, parseNumber, parseOneOf, parseRecord, parseText, siteName, type Path } from './parse';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Nothing Yuedu records happened before 2000. */
@@ -89,25 +90,13 @@ export function usableFsrs<S extends FsrsState>(state: S, at: Path, now: number)
 
 const HAN_ONLY = /^\p{Script=Han}+$/u;
 const NUMBERED_SYLLABLE = /^[a-zü]+[1-5]$/;
-const HOSTNAME = /^[a-z0-9.\-[\]:]*$/;
-/** The longest word a correction is about: longer than any dictionary headword a card shows, with the next word joined. */
-export const CORRECTION_TEXT = 32;
-/** The longest hostname the DNS allows. */
-const SITE_MAX = 253;
 
 const codePoints = (text: string) => [...text].length;
 
 function correctionText(v: unknown, at: Path): string {
-  const text = parseText(v, at, CORRECTION_TEXT);
+  const text = parseText(v, at, LIMITS.correction);
   if (!HAN_ONLY.test(text)) throw new Invalid(t('integrityNotHan', at));
   return text;
-}
-
-/** A site as lib/settings/sites.ts makes it from a hostname ('' for a page without one). */
-export function siteName(v: unknown, at: Path): string {
-  const site = parseText(v, at, SITE_MAX, { empty: true });
-  if (!HOSTNAME.test(site)) throw new Invalid(t('integrityNotSite', at));
-  return site;
 }
 
 /**
