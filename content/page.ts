@@ -43,7 +43,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     lookup: async (window) => (await send('lookup', { ...window, site })).matches,
     lookupMany: async (windows) => (await send('lookupMany', { windows, site })).matches,
     correct: (action, window, length) => send('correct', { action, window, length, site }),
-    onCorrected: () => void article?.redraw().catch((err: unknown) => console.warn('Yuedu: layer not redrawn', err)),
+    onCorrected: async () => article?.redraw().catch((err: unknown) => console.warn('Yuedu: layer not redrawn', err)),
     idle: whenIdle,
     save: (word, context) => send('saveWord', { word, context }),
     sendToAnki: (word, context) => send('ankiAdd', { word, context }),

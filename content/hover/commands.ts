@@ -31,6 +31,7 @@ export interface CommandTarget {
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
   sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
   speak(text: string): Promise<SpeechResult>;
+  /** Makes or undoes a correction, then shows the card again as corrected. */
   correct(action: CorrectionAction, window: LookupWindow, length: number): Promise<{ applied: CorrectionRule | null; removed: number }>;
   onSaved?(word: string): void;
 }
@@ -134,11 +135,10 @@ async function save(shown: Shown, match: LookupMatch, target: CommandTarget): Pr
   }
 }
 
-/** Corrects the word, then shows its card again as corrected, saying what was done. */
+/** Corrects the word (the card is shown again as corrected), saying what was done. */
 async function correct(action: CorrectionAction, shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {
   try {
     const { applied, removed } = await target.correct(action, lookupWindow(shown.text), match.text.length);
-    await target.showAt(shown.point);
     target.card.refresh(correctionStatus(action, applied, removed, match.text));
   } catch (err) {
     target.card.refresh(t('cardNotCorrected', err instanceof Error ? err.message : String(err)));

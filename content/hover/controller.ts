@@ -32,8 +32,8 @@ export interface HoverDeps extends ReadAheadDeps {
   settings(): Settings;
   /** Makes or undoes a correction (lib/corrections-service.ts). */
   correct(action: CorrectionAction, window: LookupWindow, length: number): Promise<{ applied: CorrectionRule | null; removed: number }>;
-  /** Told after a correction (to redraw the pinyin layer). */
-  onCorrected?(): void;
+  /** Told after a correction (to redraw the pinyin layer); resolves once it is drawn. */
+  onCorrected?(): Promise<void>;
   /** Told after a word was saved (to refresh the saved-word highlights). */
   onSaved?(word: string): void;
   /** Told when the reader dwelt on a word's card (the lookup history). */
@@ -71,9 +71,13 @@ export class HoverController {
       onSaved: deps.onSaved,
       speak: (text) => this.speaker.say(text, deps.settings().speechRate / 100),
       correct: async (action, window, length) => {
+        const point = this.card.shown?.point;
         const result = await deps.correct(action, window, length);
         this.cache.clear();
-        deps.onCorrected?.();
+        await deps.onCorrected?.();
+        // The card again, as corrected: at the same character, which the layer may have drawn anew under the pointer.
+        const again = point?.node.isConnected ? point : characterAt(this.doc, this.last.x, this.last.y);
+        if (again) await this.showAt(again);
         return result;
       },
     };
