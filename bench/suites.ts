@@ -7,6 +7,7 @@ import { segmentationSuite } from './segmentation';
 import { articleSuite } from './article';
 import { searchSuite } from './search';
 import { savedWordsSuite } from './saved-words';
+import { correctionsSuite } from './corrections';
 
 export interface BenchSuite {
   name: string;
@@ -14,4 +15,4 @@ export interface BenchSuite {
 }
 
 /** Each issue adds its suite here. */
-export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite, articleSuite, searchSuite, savedWordsSuite];
+export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite, articleSuite, searchSuite, savedWordsSuite, correctionsSuite];

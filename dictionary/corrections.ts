@@ -39,6 +39,8 @@ const formsOf = (rule: CorrectionRule): string[] => (rule.traditional && rule.tr
 export class Corrections {
   /** Joins and splits by the first UTF-16 unit of each form, longest form first. */
   private readonly cutsByStart = new Map<number, { form: string; rule: CorrectionRule }[]>();
+  /** Which UTF-16 units start a join or split: most characters of a text start none, and this answers them fastest. */
+  private readonly starts = new Uint8Array(0x10000);
   /** Readings by form. */
   private readonly readings = new Map<string, string[]>();
 
@@ -58,6 +60,7 @@ export class Corrections {
       list.push({ form, rule });
       list.sort((a, b) => b.form.length - a.form.length);
       this.cutsByStart.set(code, list);
+      this.starts[code] = 1;
     }
   }
 
@@ -80,7 +83,10 @@ export class Corrections {
 
   /** The join or split whose form starts at `pos`, longest first. */
   cutAt(text: string, pos: number): { form: string; rule: CorrectionRule } | undefined {
-    return this.cutsByStart.get(text.charCodeAt(pos))?.find(({ form }) => text.startsWith(form, pos));
+    const code = text.charCodeAt(pos);
+    if (this.starts[code] !== 1) return undefined;
+    for (const cut of this.cutsByStart.get(code) ?? []) if (text.startsWith(cut.form, pos)) return cut;
+    return undefined;
   }
 
   /** The reader's syllables for a word as written (either script), numbered. */

@@ -146,7 +146,7 @@ async function correct(action: CorrectionAction, shown: Shown, match: LookupMatc
 }
 
 /** What the card says after a correction key. */
-export function correctionStatus(action: CorrectionAction, applied: CorrectionRule | null, removed: number, word: string): string {
+function correctionStatus(action: CorrectionAction, applied: CorrectionRule | null, removed: number, word: string): string {
   if (action === 'undo') return removed > 0 ? t('cardCorrectionUndone', word) : t('cardNothingToUndo', word);
   if (!applied) return t(action === 'join' ? 'cardNothingToJoin' : action === 'split' ? 'cardCannotSplit' : 'cardOneReading', word);
   if (applied.kind === 'join') return t('cardJoined', applied.text);
