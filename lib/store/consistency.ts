@@ -4,10 +4,10 @@
  * else is kept (a card whose schedule is unusable becomes new again rather than being lost with its word).
  */
 import { t } from '../i18n';
-import { newCardFields, type CardRecord, type KnownWord, type ReviewRecord, type SavedWord, type YueduDb } from './db';
+import { newCardFields, type CardRecord, type CorrectionRecord, type KnownWord, type ReviewRecord, type SavedWord, type YueduDb } from './db';
 import { guard } from './errors';
 import { Invalid, LIMITS } from './parse';
-import { dueDate, headword, pastDate, sortedContexts, usableFsrs } from './records';
+import { correctionRecord, dueDate, headword, pastDate, sortedContexts, usableFsrs } from './records';
 import { syncCards } from './words';
 import { write } from './write';
 
@@ -38,11 +38,13 @@ interface Plan {
   deleteReviews: number[];
   putKnown: KnownWord[];
   deleteKnown: string[];
+  /** Corrections that are not one (lib/store/records.ts): removed, as nothing says what they meant. */
+  deleteCorrections: number[];
 }
 
 /** What is wrong and what the repair would do, from the rows as they are. */
-function plan(words: SavedWord[], cards: CardRecord[], reviews: ReviewRecord[], known: KnownWord[], now: number): Plan {
-  const p: Plan = { problems: [], putWords: [], deleteWords: [], putCards: [], deleteCards: [], deleteReviews: [], putKnown: [], deleteKnown: [] };
+function plan(words: SavedWord[], cards: CardRecord[], reviews: ReviewRecord[], known: KnownWord[], corrections: CorrectionRecord[], now: number): Plan {
+  const p: Plan = { problems: [], putWords: [], deleteWords: [], putCards: [], deleteCards: [], deleteReviews: [], putKnown: [], deleteKnown: [], deleteCorrections: [] };
   const keptWords = new Set<number>();
   const byHeadword = new Set<string>();
   for (const w of words) {
@@ -112,20 +114,24 @@ function plan(words: SavedWord[], cards: CardRecord[], reviews: ReviewRecord[], 
     if (simplified !== k.simplified) p.deleteKnown.push(k.simplified);
     if (simplified !== k.simplified || markedAt !== k.markedAt) p.putKnown.push({ simplified, markedAt });
   }
+  for (const c of corrections) {
+    const at = `corrections/${c.id}`;
+    if (!attempt(p.problems, at, () => correctionRecord(c, at, now, []), null)) p.deleteCorrections.push(c.id ?? 0);
+  }
   return p;
 }
 
 const readAll = (db: YueduDb) =>
-  Promise.all([db.words.toArray(), db.cards.toArray(), db.reviews.toArray(), db.known.toArray()] as const);
+  Promise.all([db.words.toArray(), db.cards.toArray(), db.reviews.toArray(), db.known.toArray(), db.corrections.toArray()] as const);
 
 /** Everything wrong with the store, by path; empty when it is consistent. */
 export async function checkStore(db: YueduDb, now = Date.now()): Promise<Problem[]> {
-  return guard(() => db.transaction('r', [db.words, db.cards, db.reviews, db.known], async () => plan(...(await readAll(db)), now).problems));
+  return guard(() => db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.corrections], async () => plan(...(await readAll(db)), now).problems));
 }
 
 /** Repairs the store in one transaction; returns what was wrong. Valid records are left as they are. */
 export async function repairStore(db: YueduDb, now = Date.now()): Promise<Problem[]> {
-  return write(db, [db.words, db.cards, db.reviews, db.known, db.meta], async () => {
+  return write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.corrections], async () => {
     const p = plan(...(await readAll(db)), now);
     await db.reviews.bulkDelete([...p.deleteReviews, ...(await db.reviews.where('cardId').anyOf(p.deleteCards).primaryKeys()).map(Number)]);
     await db.cards.bulkDelete([...p.deleteCards, ...(await db.cards.where('wordId').anyOf(p.deleteWords).primaryKeys()).map(Number)]);
@@ -135,6 +141,7 @@ export async function repairStore(db: YueduDb, now = Date.now()): Promise<Proble
     await db.cards.bulkPut(p.putCards);
     await db.known.bulkDelete(p.deleteKnown);
     await db.known.bulkPut(p.putKnown);
+    await db.corrections.bulkDelete(p.deleteCorrections);
     await syncCards(db, (await db.words.toCollection().primaryKeys()).map(Number), now);
     return p.problems;
   });

@@ -23,6 +23,10 @@ async function damaged() {
   await db.cards.add({ ...card, id: 999, wordId: 12345, kind: 'produce' });
   await db.words.add({ ...word, id: 50, simplified: '\u200B', traditional: '\u200B' });
   await db.known.put({ simplified: ' 新疆', markedAt: Date.UTC(2100, 0, 1) });
+  await db.corrections.bulkAdd([
+    { id: 7, kind: 'split', text: '峰会', traditional: '峰會', pieces: [1, 1], site: 'news.example.cn', scope: 'site', createdAt: T0 },
+    { id: 8, kind: 'split', text: '峰会', traditional: '峰會', pieces: [3], site: 'news.example.cn', scope: 'site', createdAt: T0 },
+  ]);
   return { db, good, bad };
 }
 
@@ -31,8 +35,9 @@ describe('a damaged store', () => {
     const { db, good, bad } = await damaged();
     const paths = (await checkStore(db, NOW)).map((p) => p.path);
     expect(paths).toEqual(
-      expect.arrayContaining([`words/${good.id}.savedAt`, `words/${good.id}.contexts`, 'words/50.simplified', 'cards/999.wordId', 'known/ 新疆.markedAt']),
+      expect.arrayContaining([`words/${good.id}.savedAt`, `words/${good.id}.contexts`, 'words/50.simplified', 'cards/999.wordId', 'known/ 新疆.markedAt', 'corrections/8']),
     );
+    expect(paths).not.toContain('corrections/7');
     expect(paths.some((p) => p.startsWith('cards/') && p !== 'cards/999.wordId')).toBe(true);
     expect(bad.id).toBeGreaterThan(0);
   });
@@ -47,6 +52,7 @@ describe('a damaged store', () => {
     expect((await db.words.get(good.id))?.contexts.map((c) => c.sentence)).toEqual(['峰会一。', '峰会二。']);
     expect(await db.reviews.count()).toBe(reviewsBefore);
     expect(await db.known.get('新疆')).toBeDefined();
+    expect((await db.corrections.toArray()).map((c) => c.id)).toEqual([7]);
     // The card whose schedule ts-fsrs could not use is kept, as a new card.
     expect((await db.cards.where('wordId').equals(bad.id).first())?.state).toBe(0);
     await saveWord(db, { word: { ...summit, simplified: '丝路', traditional: '絲路' }, context: ctx('丝路') }, NOW);
