@@ -6,6 +6,7 @@ import type { Dictionary } from '../../dictionary/dictionary';
 import { loadDictionaryForNode } from '../../dictionary/node';
 import { segment } from '../../dictionary/segment';
 import type { PinyinOptions } from '../../dictionary/types';
+import { articleStats } from '../../lib/stats';
 import { loadWordFrequenciesForNode } from '../../dictionary/word-frequencies-node';
 
 let dictionary: Dictionary;
@@ -63,6 +64,19 @@ describe('corrections of segmentation', () => {
   it('take the longest correction where two start at the same place, and a later rule for the same word wins', () => {
     expect(words('中亚峰会', [join('中亚峰'), join('中亚峰会')])).toEqual(['中亚峰会']);
     expect(words('命运共同体', [split('命运共同体', [2, 3]), split('命运共同体', [4, 1])])).toEqual(['命运共同', '体']);
+  });
+});
+
+describe('corrections in the article stats', () => {
+  it('count a joined word as one running word, and a split one as its pieces', () => {
+    const paragraphs = [SENTENCE];
+    const stats = (rules: CorrectionRule[]) =>
+      articleStats(paragraphs, paragraphs.map((p) => annotate(annotator, p, NUMBERS, new Corrections(rules))), { known: new Set(), saved: new Set(['中亚峰会']) });
+    const plain = stats([]);
+    const corrected = stats([join('中亚峰会'), split('命运共同体', [2, 3])]);
+    expect(corrected.words).toBe(plain.words);
+    expect(plain.savedShare).toBe(0);
+    expect(corrected.savedShare).toBeGreaterThan(0);
   });
 });
 
