@@ -3,6 +3,7 @@ import preact from '@preact/preset-vite';
 import { ensureArtifact } from './dictionary/node';
 import { ensureWordFrequencies } from './dictionary/word-frequencies-node';
 import { ensureSearchIndex } from './dictionary/search-index-node';
+import { checkContentScripts } from './scripts/lib/loadable-text';
 
 /**
  * Firefox needs an explicit add-on id: without one a temporary add-on gets a random id and its storage API refuses
@@ -27,6 +28,8 @@ export default defineConfig({
   // Parallel builds (e2e runs, benches, helpers) each get their own output folder.
   outDir: process.env.YUEDU_OUT_DIR ?? '.output',
   hooks: {
+    // A script Chromium refuses stops the whole extension from loading, silently: fail the build instead.
+    'build:done': (wxt, output) => checkContentScripts(wxt.config.outDir, output.steps.flatMap((step) => step.chunks.map((chunk) => chunk.fileName))),
     // The compiled dictionary ships as a public asset, built (or taken from dictionary/build/) on every build.
     'prepare:publicPaths': (_wxt, paths) => {
       paths.push('dictionary.bin', 'word-frequencies.txt', 'search-index.txt.gz');

@@ -25,7 +25,7 @@ const CPP_FOLDS = 5;
  * Characters per second of each runner over `paragraphs`. The runners take turns in short rounds, so that load from
  * other processes on a shared machine falls on both alike.
  */
-function throughputs(paragraphs: string[], runners: ((p: string) => unknown)[], ms = 6000): number[] {
+export function throughputs(paragraphs: string[], runners: ((p: string) => unknown)[], ms = 6000): number[] {
   const chars = paragraphs.reduce((n, p) => n + p.length, 0);
   const done = runners.map(() => 0);
   const spent = runners.map(() => 0);

@@ -8,6 +8,7 @@ import { articleSuite } from './article';
 import { searchSuite } from './search';
 import { savedWordsSuite } from './saved-words';
 import { knownSuite } from './known';
+import { correctionsSuite } from './corrections';
 
 export interface BenchSuite {
   name: string;
@@ -15,4 +16,15 @@ export interface BenchSuite {
 }
 
 /** Each issue adds its suite here. */
-export const suites: BenchSuite[] = [buildSuite, dictionarySuite, storeSuite, readingSuite, segmentationSuite, articleSuite, searchSuite, savedWordsSuite, knownSuite];
+export const suites: BenchSuite[] = [
+  buildSuite,
+  dictionarySuite,
+  storeSuite,
+  readingSuite,
+  segmentationSuite,
+  articleSuite,
+  searchSuite,
+  savedWordsSuite,
+  knownSuite,
+  correctionsSuite,
+];

@@ -134,6 +134,12 @@ export class ArticleReading {
     return { mode: layer.mode };
   }
 
+  /** Draws the layer again, as the reader's corrections now cut and read the words. */
+  async redraw(): Promise<void> {
+    const mode = this.layer?.mode ?? 'off';
+    if (mode !== 'off') await this.setLayer(mode);
+  }
+
   /** Redraws the layer when a setting it shows changed. */
   async settingsChanged(before: Settings, next: Settings): Promise<void> {
     const pinyin = before.pinyinStyle !== next.pinyinStyle || before.sandhi !== next.sandhi;

@@ -115,6 +115,11 @@ export function Card({ matches, quantity, settings, status, state }: CardProps) 
             {t('cardVariantOf', match.variantOf)}
           </div>
         ),
+        match.corrected && (
+          <div key={`${m}-corrected`} class="corrected" data-corrected={match.corrected}>
+            {t(match.corrected === 'join' ? 'cardCorrectedJoin' : 'cardCorrectedReading')}
+          </div>
+        ),
         ...match.entries.map((entry, i) => (
           <EntryView key={`${m}-${i}`} entry={entry} settings={settings} compact={m > 0} state={m === 0 && i === 0 ? state : undefined} />
         )),
@@ -154,6 +159,7 @@ export const CARD_CSS = `
 .note { font-size: 0.9em; color: #444; }
 .parts { margin-top: 4px; padding-left: 10px; border-left: 2px solid #eee3cf; }
 .variant { font-size: 0.8em; color: #b5121b; }
-.entry + .variant { border-top: 1px solid #eee3cf; margin-top: 6px; padding-top: 6px; }
+.corrected { font-size: 0.8em; color: #0a5a8a; }
+.entry + .corrected, .entry + .variant { border-top: 1px solid #eee3cf; margin-top: 6px; padding-top: 6px; }
 .status { margin-top: 6px; font-size: 0.85em; color: #0a6b2d; }
 `;

@@ -18,11 +18,21 @@ import { HoverController } from './hover/controller';
 import { KnownWords } from './known-words';
 import type { Invalidation } from './invalidation';
 import { observeAddedText, pause, whenIdle } from './observe';
+import { pageAddress } from './page-address';
 import { PageSession, type Reading } from './page-session';
 
 /** A page being read: its hover, and its article when this is the top frame. */
 interface PageReading extends Reading {
   article: ArticleReading | null;
+}
+
+/** The site whose corrections apply in this frame: its page's (a frame without an address of its own takes its page's). */
+function siteOfFrame(doc: Document): string {
+  try {
+    return doc.defaultView ? siteOf(new URL(pageAddress(doc.defaultView)).hostname) : '';
+  } catch {
+    return '';
+  }
 }
 
 function readPage(doc: Document, isTop: boolean, settings: () => Settings): PageReading {
@@ -34,9 +44,12 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     facts: (words) => send('wordStates', { words }),
     mark: (words, mark) => send('markWords', { words, mark }),
   });
+  const site = siteOfFrame(doc);
   const hover = new HoverController(doc, {
-    lookup: async (window) => (await send('lookup', window)).matches,
-    lookupMany: async (windows) => (await send('lookupMany', { windows })).matches,
+    lookup: async (window) => (await send('lookup', { ...window, site })).matches,
+    lookupMany: async (windows) => (await send('lookupMany', { windows, site })).matches,
+    correct: (action, window, length) => send('correct', { action, window, length, site }),
+    onCorrected: async () => article?.redraw().catch((err: unknown) => console.warn('Yuedu: layer not redrawn', err)),
     idle: whenIdle,
     save: (word, context) => send('saveWord', { word, context }),
     sendToAnki: (word, context) => send('ankiAdd', { word, context }),
@@ -64,7 +77,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
       settings,
       markArticle: () => markArticleInSlices(doc, pause),
       known,
-      annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await send('annotate', { paragraphs: chunk, pinyin })).paragraphs),
+      annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await send('annotate', { paragraphs: chunk, pinyin, site })).paragraphs),
       pause,
       readAheadFrom,
     });

@@ -3,6 +3,7 @@
  */
 import { pinyin as pinyinPro, polyphonic } from 'pinyin-pro';
 import { charLengthAt, HAN, isHanAt } from './chars';
+import type { Corrections } from './corrections';
 import { applySandhi, chooseReading, contextualSyllables, formatSyllable, normalizeSyllable, readingCandidates } from './pinyin';
 import type { PolyphoneModel } from './polyphones';
 import { segment, type Lexicon, type SegmentModel, type Token } from './segment';
@@ -173,11 +174,12 @@ interface Pending {
  * to pinyin-pro, in windows of one character either side rather than the whole paragraph: pinyin-pro costs per call
  * and per character, and reading every paragraph whole with it was a third of annotation's time.
  */
-export function annotate(annotator: Annotator, text: string, options: PinyinOptions): Segment[] {
+export function annotate(annotator: Annotator, text: string, options: PinyinOptions, corrections?: Corrections): Segment[] {
   if (text.length === 0) return [];
   const { dictionary } = annotator;
   const polyphones = annotator.polyphones === undefined ? dictionary.polyphones : annotator.polyphones;
-  const tokens = segment(text, segmentModel(annotator));
+  const model = segmentModel(annotator);
+  const tokens = corrections ? corrections.segment(text, model) : segment(text, model);
   // Syllables by UTF-16 index of their character, decided word by word, then adjusted for sandhi across words.
   const syllables: string[] = new Array<string>(text.length);
   const wordFinal = new Uint8Array(text.length);
@@ -233,7 +235,10 @@ export function annotate(annotator: Annotator, text: string, options: PinyinOpti
   if (options.sandhi) sandhiAcross(text, syllables, wordFinal);
   segments.forEach((segment, s) => {
     const indices = hanOf[s];
-    if (indices) segment.pinyin = indices.map((i) => formatSyllable(syllables[i] ?? '', options.style));
+    if (!indices) return;
+    // The reader's own reading of the word wins over the engine's, sandhi included: it is what they chose to see.
+    const own = corrections?.readingOf(segment.text);
+    segment.pinyin = own?.length === indices.length ? own.map((syllable) => formatSyllable(syllable, options.style)) : indices.map((i) => formatSyllable(syllables[i] ?? '', options.style));
   });
   return segments;
 }
@@ -282,6 +287,6 @@ function sandhiAcross(text: string, syllables: string[], wordFinal: Uint8Array):
 }
 
 /** The background's `annotate` request (its payload parsed where it arrived): every paragraph annotated on its own. */
-export function annotateParagraphs(annotator: Annotator, paragraphs: readonly string[], options: PinyinOptions): Segment[][] {
-  return paragraphs.map((p) => annotate(annotator, p, options));
+export function annotateParagraphs(annotator: Annotator, paragraphs: readonly string[], options: PinyinOptions, corrections?: Corrections): Segment[][] {
+  return paragraphs.map((p) => annotate(annotator, p, options, corrections));
 }

@@ -46,6 +46,8 @@ export interface LookupMatch {
    * is the match's only entry.
    */
   variantOf?: string;
+  /** The reader corrected this word (dictionary/corrections.ts): joined it, or chose its reading. */
+  corrected?: 'join' | 'reading';
 }
 
 export const PINYIN_STYLES = ['marks', 'numbers', 'zhuyin'] as const;

@@ -1,6 +1,7 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { serveBackground } from '../lib/messaging/server';
+import type { LookupWindow } from '../lib/messaging/protocol';
 import { getDictionary } from '../lib/dictionary-service';
 import { search } from '../lib/search-service';
 import { getAnnotator } from '../lib/annotator-service';
@@ -13,6 +14,7 @@ import { loadSettings, watchSettings } from '../lib/settings/store';
 import { recordLookup } from '../lib/store/history';
 import { listenForCommands } from '../lib/commands';
 import { ankiAdd, ankiDescribe } from '../lib/anki/service';
+import { CorrectionsService } from '../lib/corrections-service';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -20,14 +22,21 @@ export default defineBackground(() => {
   // The review threshold of the known-word model, kept current rather than read from storage on every page's ask.
   let settings = loadSettings();
   watchSettings((next) => (settings = Promise.resolve(next)));
+  const corrections = new CorrectionsService(db);
+  const lookUp = async (windows: readonly LookupWindow[], site?: string) => {
+    const [dictionary, corrected] = await Promise.all([getDictionary(), corrections.forSite(site)]);
+    const decompose = (text: string) => dictionary.decompose(text);
+    return windows.map(({ text, pos = 0 }) => corrected.correctMatches(text, pos, dictionary.lookup(text, pos), decompose));
+  };
   serveBackground({
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),
-    lookup: async ({ text, pos }) => ({ matches: (await getDictionary()).lookup(text, pos ?? 0) }),
-    lookupMany: async ({ windows }) => {
-      const dictionary = await getDictionary();
-      return { matches: windows.map((w) => dictionary.lookup(w.text, w.pos ?? 0)) };
+    lookup: async ({ site, ...window }) => ({ matches: (await lookUp([window], site))[0] ?? [] }),
+    lookupMany: async ({ windows, site }) => ({ matches: await lookUp(windows, site) }),
+    annotate: async ({ paragraphs, pinyin, site }) => {
+      const [annotator, corrected] = await Promise.all([getAnnotator(), corrections.forSite(site)]);
+      return { paragraphs: annotateParagraphs(annotator, paragraphs, pinyin, corrected.empty ? undefined : corrected) };
     },
-    annotate: async ({ paragraphs, pinyin }) => ({ paragraphs: annotateParagraphs(await getAnnotator(), paragraphs, pinyin) }),
+    correct: ({ action, window, length, site }) => corrections.correct(action, window, length, site),
     search: async ({ query }) => ({ matches: await search(query) }),
     saveWord: (request) => saveWord(db, request),
     lookedUp: async (request) => {

@@ -4,6 +4,7 @@ import type { YueduDb } from '../../lib/store/db';
 import { send } from '../../lib/messaging/client';
 import { loadSettings } from '../../lib/settings/store';
 import { History } from './History';
+import { Corrections } from './Corrections';
 import { statistics, type Statistics } from '../../lib/store/stats';
 import { setMarks } from '../../lib/store/known';
 import { deleteWord, setNote, setReverseCards, setSuspended, wordListData } from '../../lib/store/words';
@@ -153,6 +154,7 @@ export function WordList({ db }: { db: YueduDb }) {
       </section>
       <KnownWords db={db} revision={data} onChanged={reload} />
       <History db={db} saved={saved} onSaved={reload} />
+      <Corrections db={db} />
       <Health db={db} revision={data} onRepaired={reload} />
       <Transfer db={db} searchResult={rows.map((r) => r.word)} onImported={reload} />
     </main>

@@ -1,13 +1,16 @@
 /**
  * The keys while a card is up: s saves the word with its sentence; k marks it known (or takes that back); c copies it, Shift+C its entry as an Anki line;
  * a reads it aloud, Shift+A its sentence; Esc closes; ←/→ step to the previous/next word; Alt+↑/↓ move the card
- * above/below the word.
+ * above/below the word; r, j, x correct the word for the site (its next reading, joined with the next word, split
+ * into its pieces) and u undoes its corrections.
  */
 import type { LookupMatch } from '../../dictionary/types';
 import { t } from '../../lib/i18n';
 import type { WordContext, WordToSave } from '../../lib/domain/word';
+import type { CorrectionRule } from '../../dictionary/corrections';
+import { numberedToMarks } from '../../dictionary/pinyin-format';
 import type { WordState } from '../../lib/domain/known';
-import type { LookupWindow } from '../../lib/messaging/protocol';
+import type { CorrectionAction, LookupWindow } from '../../lib/messaging/protocol';
 import type { SpeechResult } from '../../lib/speech';
 import { ankiRow } from '../../lib/store/anki';
 import { wordToSave } from '../../lib/word-to-save';
@@ -29,6 +32,8 @@ export interface CommandTarget {
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
   sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
   speak(text: string): Promise<SpeechResult>;
+  /** Makes or undoes a correction, then shows the card again as corrected. */
+  correct(action: CorrectionAction, window: LookupWindow, length: number): Promise<{ applied: CorrectionRule | null; removed: number }>;
   onSaved?(word: WordToSave): void;
   known?: CardKnown;
 }
@@ -50,7 +55,10 @@ export function copyLine(match: LookupMatch): string {
 }
 
 /** The keys that write (the reader's list, Anki, the clipboard) or speak: only the reader's own key presses may run them. */
-const WRITING_KEYS = new Set(['s', 'S', 'k', 'c', 'C', 'a', 'A']);
+const WRITING_KEYS = new Set(['s', 'S', 'k', 'c', 'C', 'a', 'A', 'r', 'j', 'x', 'u']);
+
+/** The correction keys: they write into the reader's store, so they are writing keys. */
+const CORRECTION_KEYS: Readonly<Record<string, CorrectionAction>> = { r: 'reading', j: 'join', x: 'split', u: 'undo' };
 
 /**
  * Runs the command of a key on the card shown; false when the key is not one of ours. A key event the page's own
@@ -60,6 +68,11 @@ const WRITING_KEYS = new Set(['s', 'S', 'k', 'c', 'C', 'a', 'A']);
 export function runCommand(key: string, trusted: boolean, shown: Shown, target: CommandTarget): boolean {
   const match = shown.matches[0];
   if (!trusted && WRITING_KEYS.has(key)) return false;
+  const action = Object.hasOwn(CORRECTION_KEYS, key) ? CORRECTION_KEYS[key] : undefined;
+  if (action) {
+    if (match) void correct(action, shown, match, target);
+    return true;
+  }
   switch (key) {
     case 'Escape':
       target.card.hide();
@@ -144,6 +157,27 @@ async function toggleKnown(match: LookupMatch, target: CommandTarget): Promise<v
   } catch (err) {
     target.card.refresh(t('hoverNotMarked', err instanceof Error ? err.message : String(err)));
   }
+}
+
+/** Corrects the word (the card is shown again as corrected), saying what was done. */
+async function correct(action: CorrectionAction, shown: Shown, match: LookupMatch, target: CommandTarget): Promise<void> {
+  try {
+    const { applied, removed } = await target.correct(action, lookupWindow(shown.text), match.text.length);
+    target.card.refresh(correctionStatus(action, applied, removed, match.text));
+  } catch (err) {
+    target.card.refresh(t('cardNotCorrected', err instanceof Error ? err.message : String(err)));
+  }
+}
+
+/** What the card says after a correction key. */
+function correctionStatus(action: CorrectionAction, applied: CorrectionRule | null, removed: number, word: string): string {
+  if (action === 'undo') return removed > 0 ? t('cardCorrectionUndone', word) : t('cardNothingToUndo', word);
+  if (!applied) return t(action === 'join' ? 'cardNothingToJoin' : action === 'split' ? 'cardCannotSplit' : 'cardOneReading', word);
+  if (applied.kind === 'join') return t('cardJoined', applied.text);
+  if (applied.kind === 'reading') return t('cardReadingChosen', applied.text, numberedToMarks(applied.reading ?? ''));
+  let at = 0;
+  const pieces = (applied.pieces ?? []).map((length) => applied.text.slice(at, (at += length)));
+  return t('cardSplit', pieces.join(' | '));
 }
 
 async function copy(text: string, copied: string, card: WordCard): Promise<void> {

@@ -5,7 +5,8 @@
  */
 import type { LookupMatch } from '../../dictionary/types';
 import type { WordContext, WordToSave } from '../../lib/domain/word';
-import type { LookupWindow } from '../../lib/messaging/protocol';
+import type { CorrectionRule } from '../../dictionary/corrections';
+import type { CorrectionAction, LookupWindow } from '../../lib/messaging/protocol';
 import type { Settings } from '../../lib/settings/settings';
 import { HOST_TAG } from '../card-host';
 import { isHan } from '../chinese';
@@ -29,6 +30,10 @@ export interface HoverDeps extends ReadAheadDeps {
   save(word: WordToSave, context: WordContext): Promise<{ created: boolean }>;
   sendToAnki(word: WordToSave, context: WordContext): Promise<unknown>;
   settings(): Settings;
+  /** Makes or undoes a correction (lib/corrections-service.ts). */
+  correct(action: CorrectionAction, window: LookupWindow, length: number): Promise<{ applied: CorrectionRule | null; removed: number }>;
+  /** Told after a correction (to redraw the pinyin layer); resolves once it is drawn. */
+  onCorrected?(): Promise<void>;
   /** Told after a word was saved (to refresh the saved-word highlights). */
   onSaved?(word: WordToSave): void;
   /** What the reader knows: the card shows a word's state and `k` turns it over. */
@@ -68,6 +73,16 @@ export class HoverController {
       onSaved: deps.onSaved,
       known: deps.known,
       speak: (text) => this.speaker.say(text, deps.settings().speechRate / 100),
+      correct: async (action, window, length) => {
+        const point = this.card.shown?.point;
+        const result = await deps.correct(action, window, length);
+        this.cache.clear();
+        await deps.onCorrected?.();
+        // The card again, as corrected: at the same character, which the layer may have drawn anew under the pointer.
+        const again = point?.node.isConnected ? point : characterAt(this.doc, this.last.x, this.last.y);
+        if (again) await this.showAt(again);
+        return result;
+      },
     };
   }
 

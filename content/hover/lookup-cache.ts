@@ -25,6 +25,11 @@ export class LookupCache {
     return cached;
   }
 
+  /** Forgets every answer: the reader corrected a word, and the answers may have changed. */
+  clear(): void {
+    this.kept.clear();
+  }
+
   /** Keeps an answer that is on its way (from a batch), forgetting it if it fails so that it is asked again. */
   remember(window: LookupWindow, result: Promise<LookupMatch[]>): Promise<LookupMatch[]> {
     const key = keyOf(window);

@@ -8,8 +8,20 @@ import { PINYIN_LAYER_MODES } from '../domain/pinyin-layer';
 import { WORD_MARKS } from '../domain/known';
 import type { WordContext, WordToSave } from '../domain/word';
 import { t } from '../i18n';
-import { Invalid, LIMITS, parseArray, parseBool, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../store/parse';
-import { ANNOTATE_CHARS, ANNOTATE_PARAGRAPHS, LOOKUP_BATCH, LOOKUP_TEXT, SEARCH_QUERY_MAX, WORD_STATES_BATCH, type BackgroundRequests, type LookupWindow, type RequestOf, type TabRequests } from './protocol';
+import { Invalid, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl, siteName } from '../store/parse';
+import {
+  ANNOTATE_CHARS,
+  ANNOTATE_PARAGRAPHS,
+  CORRECTION_ACTIONS,
+  LOOKUP_BATCH,
+  LOOKUP_TEXT,
+  SEARCH_QUERY_MAX,
+  WORD_STATES_BATCH,
+  type BackgroundRequests,
+  type LookupWindow,
+  type RequestOf,
+  type TabRequests,
+} from './protocol';
 
 /** Returns the payload typed, or throws an error that says what is wrong and where. */
 type Parser<T> = (payload: unknown) => T;
@@ -31,6 +43,9 @@ function parseLookupWindow(value: unknown, at: string): LookupWindow {
   const pos = parseOptionalNumber(w.pos, `${at}.pos`, { int: true, min: 0 });
   return { text: parseText(w.text, `${at}.text`, LOOKUP_TEXT, { empty: true }), ...(pos !== undefined ? { pos } : {}) };
 }
+
+/** A page's site, as lib/settings/sites.ts makes it from a hostname: left out, the page has none. */
+const parseSite = (value: unknown, at: string): { site?: string } => (value === undefined ? {} : { site: siteName(value, at) });
 
 function parsePinyinOptions(value: unknown, at: string): PinyinOptions {
   const o = parseRecord(value, at);
@@ -75,11 +90,12 @@ function parsePageContext(value: unknown): WordContext {
 
 export const backgroundParsers = {
   ping: parseEmpty,
-  lookup: (payload) => parseLookupWindow(payload, 'payload'),
+  lookup: (payload) => ({ ...parseLookupWindow(payload, 'payload'), ...parseSite(parseRecord(payload, 'payload').site, 'site') }),
   lookupMany: (payload) => {
-    const windows = parseArray(parseRecord(payload, 'payload').windows, 'windows');
+    const p = parseRecord(payload, 'payload');
+    const windows = parseArray(p.windows, 'windows');
     if (windows.length > LOOKUP_BATCH) throw new RangeError(`lookupMany takes a list of at most ${LOOKUP_BATCH} windows`);
-    return { windows: windows.map((w, i) => parseLookupWindow(w, `windows[${i}]`)) };
+    return { windows: windows.map((w, i) => parseLookupWindow(w, `windows[${i}]`)), ...parseSite(p.site, 'site') };
   },
   annotate: (payload) => {
     const p = parseRecord(payload, 'payload');
@@ -88,7 +104,18 @@ export const backgroundParsers = {
     const paragraphs = list.map((text, i) => parseText(text, `paragraphs[${i}]`, ANNOTATE_CHARS, { empty: true }));
     const chars = paragraphs.reduce((n, text) => n + text.length, 0);
     if (chars > ANNOTATE_CHARS) throw new Invalid(t('invalidTooLong', 'paragraphs', ANNOTATE_CHARS));
-    return { paragraphs, pinyin: parsePinyinOptions(p.pinyin, 'pinyin') };
+    return { paragraphs, pinyin: parsePinyinOptions(p.pinyin, 'pinyin'), ...parseSite(p.site, 'site') };
+  },
+  correct: (payload) => {
+    const p = parseRecord(payload, 'payload');
+    const window = parseLookupWindow(p.window, 'window');
+    const room = window.text.length - (window.pos ?? 0);
+    return {
+      action: parseOneOf(p.action, 'action', CORRECTION_ACTIONS),
+      window,
+      length: parseNumber(p.length, 'length', { int: true, min: 1, max: Math.max(1, Math.min(room, LIMITS.correction)) }),
+      site: parseSite(p.site, 'site').site ?? '',
+    };
   },
   search: (payload) => ({ query: parseText(parseRecord(payload, 'payload').query, 'query', SEARCH_QUERY_MAX, { empty: true }) }),
   saveWord: (payload) => {

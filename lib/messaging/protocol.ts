@@ -4,6 +4,7 @@
  * `BackgroundRequests` are answered by the service worker; `TabRequests` by the content script of a tab.
  * Add a request type to a map: its key is the message type, `req` what is sent, `res` what comes back.
  */
+import type { CorrectionRule } from '../../dictionary/corrections';
 import type { LookupMatch, PinyinOptions, Segment } from '../../dictionary/types';
 import type { ArticleStats } from '../stats';
 import type { PinyinLayerMode } from '../domain/pinyin-layer';
@@ -20,14 +21,36 @@ export interface LookupWindow {
   pos?: number;
 }
 
+/**
+ * The page's site (a hostname without "www.", lib/settings/sites.ts; '' for a page without one): lookups and
+ * annotation apply the reader's corrections for it.
+ */
+interface OnSite {
+  site?: string;
+}
+
+/** What a key on the card asks of a word (content/hover/commands.ts). */
+export const CORRECTION_ACTIONS = ['join', 'split', 'reading', 'undo'] as const;
+export type CorrectionAction = (typeof CORRECTION_ACTIONS)[number];
+
 export interface BackgroundRequests {
   ping: { req: Record<string, never>; res: { pong: true; version: string } };
   /** Words starting at the window's `pos`, longest first. */
-  lookup: { req: LookupWindow; res: { matches: LookupMatch[] } };
+  lookup: { req: LookupWindow & OnSite; res: { matches: LookupMatch[] } };
   /** `lookup` for many windows at once (at most LOOKUP_BATCH): the hover card reads ahead of the pointer with it. */
-  lookupMany: { req: { windows: LookupWindow[] }; res: { matches: LookupMatch[][] } };
+  lookupMany: { req: { windows: LookupWindow[] } & OnSite; res: { matches: LookupMatch[][] } };
   /** Segments with pinyin for each paragraph, for the pinyin layer and known-word marking. */
-  annotate: { req: { paragraphs: string[]; pinyin: PinyinOptions }; res: { paragraphs: Segment[][] } };
+  annotate: { req: { paragraphs: string[]; pinyin: PinyinOptions } & OnSite; res: { paragraphs: Segment[][] } };
+  /**
+   * A correction of the word of `length` characters at the window's `pos`, kept for the site: join it with the next
+   * word, split it into its pieces, give it its next reading, or undo the corrections of it. `applied` is the
+   * correction made (null when there was nothing to do: one character to split, one reading), `removed` how many an
+   * undo took away.
+   */
+  correct: {
+    req: { action: CorrectionAction; window: LookupWindow; length: number; site: string };
+    res: { applied: CorrectionRule | null; removed: number };
+  };
   /**
    * Words for a query typed in the popup: Chinese (looked up as the card does), pinyin with tone marks, numbers or none,
    * or English; most useful first. At most SEARCH_QUERY_MAX characters.

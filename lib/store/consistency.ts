@@ -4,10 +4,20 @@
  * else is kept (a card whose schedule is unusable becomes new again rather than being lost with its word).
  */
 import { t } from '../i18n';
-import { newCardFields, type CardRecord, type KnownWord, type ReviewRecord, type SavedWord, type Tombstone, type TombstoneKind, type YueduDb } from './db';
+import {
+  newCardFields,
+  type CardRecord,
+  type CorrectionRecord,
+  type KnownWord,
+  type ReviewRecord,
+  type SavedWord,
+  type Tombstone,
+  type TombstoneKind,
+  type YueduDb,
+} from './db';
 import { guard } from './errors';
 import { Invalid, LIMITS } from './parse';
-import { dueDate, headword, pastDate, sortedContexts, usableFsrs } from './records';
+import { correctionRecord, dueDate, headword, pastDate, sortedContexts, usableFsrs } from './records';
 import { syncCards } from './words';
 import { write } from './write';
 
@@ -41,6 +51,8 @@ interface Plan {
   putNotKnown: KnownWord[];
   deleteNotKnown: string[];
   deleteTombstones: [TombstoneKind, string][];
+  /** Corrections that are not one (lib/store/records.ts): removed, as nothing says what they meant. */
+  deleteCorrections: number[];
 }
 
 /** Marks (known or not known) held to the headword rules; returns the valid ones, by headword. */
@@ -71,6 +83,7 @@ function plan(
   known: KnownWord[],
   notKnown: KnownWord[],
   tombstones: Tombstone[],
+  corrections: CorrectionRecord[],
   now: number,
 ): Plan {
   const p: Plan = {
@@ -85,6 +98,7 @@ function plan(
     putNotKnown: [],
     deleteNotKnown: [],
     deleteTombstones: [],
+    deleteCorrections: [],
   };
   const keptWords = new Set<number>();
   const byHeadword = new Set<string>();
@@ -161,22 +175,26 @@ function plan(
     p.problems.push({ path: `tombstones/${s.kind}/${s.simplified}`, message: t('backupDeletedAndPresent', s.simplified) });
     p.deleteTombstones.push([s.kind, s.simplified]);
   }
+  for (const c of corrections) {
+    const at = `corrections/${c.id}`;
+    if (!attempt(p.problems, at, () => correctionRecord(c, at, now, []), null)) p.deleteCorrections.push(c.id ?? 0);
+  }
   return p;
 }
 
 const readAll = (db: YueduDb) =>
-  Promise.all([db.words.toArray(), db.cards.toArray(), db.reviews.toArray(), db.known.toArray(), db.notKnown.toArray(), db.tombstones.toArray()] as const);
+  Promise.all([db.words.toArray(), db.cards.toArray(), db.reviews.toArray(), db.known.toArray(), db.notKnown.toArray(), db.tombstones.toArray(), db.corrections.toArray()] as const);
 
 /** Everything wrong with the store, by path; empty when it is consistent. */
 export async function checkStore(db: YueduDb, now = Date.now()): Promise<Problem[]> {
   return guard(() =>
-    db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.notKnown, db.tombstones], async () => plan(...(await readAll(db)), now).problems),
+    db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.notKnown, db.tombstones, db.corrections], async () => plan(...(await readAll(db)), now).problems),
   );
 }
 
 /** Repairs the store in one transaction; returns what was wrong. Valid records are left as they are. */
 export async function repairStore(db: YueduDb, now = Date.now()): Promise<Problem[]> {
-  return write(db, [db.words, db.cards, db.reviews, db.known, db.notKnown, db.meta, db.tombstones], async () => {
+  return write(db, [db.words, db.cards, db.reviews, db.known, db.notKnown, db.meta, db.tombstones, db.corrections], async () => {
     const p = plan(...(await readAll(db)), now);
     await db.reviews.bulkDelete([...p.deleteReviews, ...(await db.reviews.where('cardId').anyOf(p.deleteCards).primaryKeys()).map(Number)]);
     await db.cards.bulkDelete([...p.deleteCards, ...(await db.cards.where('wordId').anyOf(p.deleteWords).primaryKeys()).map(Number)]);
@@ -189,6 +207,7 @@ export async function repairStore(db: YueduDb, now = Date.now()): Promise<Proble
     await db.notKnown.bulkDelete(p.deleteNotKnown);
     await db.notKnown.bulkPut(p.putNotKnown);
     await db.tombstones.bulkDelete(p.deleteTombstones);
+    await db.corrections.bulkDelete(p.deleteCorrections);
     await syncCards(db, (await db.words.toCollection().primaryKeys()).map(Number), now);
     return p.problems;
   });

@@ -1,4 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { CorrectionRule } from '../../dictionary/corrections';
+import type { CorrectionScope } from '../domain/correction';
 import type { WordContext, WordToSave } from '../domain/word';
 
 /** A sentence the word was met in, and when it was saved (ms since the epoch). */
@@ -91,6 +93,15 @@ export interface Tombstone {
 }
 export type TombstoneKind = 'word' | 'known';
 
+/** A join, split or reading the reader chose on a page (dictionary/corrections.ts), for that site or every page. */
+export interface CorrectionRecord extends CorrectionRule {
+  id?: number;
+  /** The site it was made on: a hostname without "www." (lib/settings/sites.ts), '' for a page without one. */
+  site: string;
+  scope: CorrectionScope;
+  createdAt: number;
+}
+
 interface MetaRecord {
   key: string;
   value: unknown;
@@ -105,12 +116,13 @@ export type YueduDb = Dexie & {
   history: Table<LookupRecord, string>;
   tombstones: Table<Tombstone, [TombstoneKind, string]>;
   notKnown: Table<NotKnownWord, string>;
+  corrections: EntityTable<CorrectionRecord, 'id'>;
 };
 
 const DB_NAME = 'yuedu';
 
 /** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
-export const SCHEMA_VERSIONS = [1, 2, 3, 6, 7, 9] as const;
+export const SCHEMA_VERSIONS = [1, 2, 3, 6, 7, 8, 9] as const;
 export const SCHEMA_VERSION = 9;
 
 export const newCardFields = (due: number): FsrsState & { queue: Queue } => ({
@@ -156,10 +168,12 @@ export function openDb(name = DB_NAME): YueduDb {
     });
   // Saved words are found on pages in traditional characters by this index; Dexie builds it from the rows.
   db.version(3).stores({ words: '++id, &simplified, traditional, savedAt, updatedAt' });
-  // The lookup history, its own table; versions 4, 5 and 8 belong to other tables (Dexie allows the gaps).
+  // The lookup history, its own table; versions 4 and 5 were never released (Dexie allows the gaps).
   db.version(6).stores({ history: '&simplified, lookedUpAt' });
   // The words marked not known (lib/domain/known.ts); what the level counts known needs no rows at all.
   db.version(7).stores({ notKnown: '&simplified' });
+  // The reader's corrections, found by word when one is replaced or undone.
+  db.version(8).stores({ corrections: '++id, text, createdAt' });
   // Deletions, so that an import merges by the reader's latest intent. A store from before this version has none: its
   // deletions are as they were, unprotected, but nothing is lost.
   db.version(9).stores({ tombstones: '&[kind+simplified]' });

@@ -16,6 +16,10 @@ export const LIMITS = {
   sentence: 2000,
   title: 500,
   url: 4096,
+  /** The word a correction is about: longer than any headword a card shows, with the next word joined to it. */
+  correction: 32,
+  /** A hostname: the longest the DNS allows. */
+  site: 253,
 } as const;
 
 export class Invalid extends StoreError {
@@ -90,4 +94,13 @@ export function parseWebUrl(v: unknown, at: Path): string {
   }
   if (protocol !== 'http:' && protocol !== 'https:' && protocol !== 'file:') throw new Invalid(t('invalidNotWebAddress', at));
   return url;
+}
+
+const HOSTNAME = /^[a-z0-9.\-[\]:]*$/;
+
+/** A site as lib/settings/sites.ts makes it from a hostname ('' for a page without one). */
+export function siteName(v: unknown, at: Path): string {
+  const site = parseText(v, at, LIMITS.site, { empty: true });
+  if (!HOSTNAME.test(site)) throw new Invalid(t('integrityNotSite', at));
+  return site;
 }

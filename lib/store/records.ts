@@ -5,9 +5,11 @@
  * reader is told), or refused with the path of the bad field; it is never kept as it is.
  */
 import { t, type MessageKey } from '../i18n';
-import type { FsrsState, SavedContext } from './db';
+import { CORRECTION_KINDS } from '../../dictionary/corrections';
+import { CORRECTION_SCOPES } from '../domain/correction';
+import type { CorrectionRecord, FsrsState, SavedContext } from './db';
 import { fsrsProblem } from './fsrs';
-import { Invalid, parseNumber, parseText, type Path } from './parse';
+import { Invalid, LIMITS, parseArray, parseNumber, parseOneOf, parseRecord, parseText, siteName, type Path } from './parse';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Nothing Yuedu records happened before 2000. */
@@ -84,4 +86,64 @@ export function usableFsrs<S extends FsrsState>(state: S, at: Path, now: number)
   const problem = fsrsProblem(state, now);
   if (problem !== null) throw new Invalid(t('integrityFsrsUnusable', at, problem));
   return state;
+}
+
+const HAN_ONLY = /^\p{Script=Han}+$/u;
+const NUMBERED_SYLLABLE = /^[a-zü]+[1-5]$/;
+
+const codePoints = (text: string) => [...text].length;
+
+function correctionText(v: unknown, at: Path): string {
+  const text = parseText(v, at, LIMITS.correction);
+  if (!HAN_ONLY.test(text)) throw new Invalid(t('integrityNotHan', at));
+  return text;
+}
+
+/**
+ * A correction (lib/store/db.ts) as it may be kept: a word of Han characters in both scripts, a split's pieces that
+ * cut it between characters, a reading of one numbered syllable per character; nothing else of another kind.
+ */
+export function correctionRecord(v: unknown, at: Path, now: number, repairs: Repairs): CorrectionRecord {
+  const c = parseRecord(v, at);
+  const kind = parseOneOf(c.kind, `${at}.kind`, CORRECTION_KINDS);
+  const text = correctionText(c.text, `${at}.text`);
+  const traditional = correctionText(c.traditional, `${at}.traditional`);
+  if (codePoints(traditional) !== codePoints(text)) throw new Invalid(t('integrityTwinLength', `${at}.traditional`));
+  const site = siteName(c.site, `${at}.site`);
+  const record: CorrectionRecord = {
+    ...(c.id !== undefined ? { id: recordId(c.id, `${at}.id`, repairs) } : {}),
+    kind,
+    text,
+    traditional,
+    site,
+    scope: parseOneOf(c.scope, `${at}.scope`, CORRECTION_SCOPES),
+    createdAt: pastDate(c.createdAt, `${at}.createdAt`, now),
+  };
+  if (kind === 'split') record.pieces = correctionPieces(c.pieces, `${at}.pieces`, text);
+  else if (c.pieces !== undefined) throw new Invalid(t('integrityNotForKind', `${at}.pieces`, kind));
+  if (kind === 'reading') record.reading = correctionReading(c.reading, `${at}.reading`, text);
+  else if (c.reading !== undefined) throw new Invalid(t('integrityNotForKind', `${at}.reading`, kind));
+  return record;
+}
+
+/** Two pieces or more, each cutting between characters, together the whole word. */
+function correctionPieces(v: unknown, at: Path, text: string): number[] {
+  const list = parseArray(v, at);
+  if (list.length < 2 || list.length > codePoints(text)) throw new Invalid(t('integrityBadPieces', at));
+  const pieces = list.map((p, i) => parseNumber(p, `${at}[${i}]`, { int: true, min: 1, max: text.length }));
+  let end = 0;
+  for (const length of pieces) {
+    end += length;
+    if (end > text.length || /[\uDC00-\uDFFF]/.test(text[end] ?? '')) throw new Invalid(t('integrityBadPieces', at));
+  }
+  if (end !== text.length) throw new Invalid(t('integrityBadPieces', at));
+  return pieces;
+}
+
+/** One lowercase numbered syllable per character ("zhong4 yao4"), as dictionary/pinyin.ts normalises them. */
+function correctionReading(v: unknown, at: Path, text: string): string {
+  const reading = parseText(v, at, LIMITS.pinyin);
+  const syllables = reading.split(' ');
+  if (syllables.length !== codePoints(text) || !syllables.every((s) => NUMBERED_SYLLABLE.test(s))) throw new Invalid(t('integrityBadReading', at));
+  return reading;
 }

@@ -64,6 +64,16 @@ describe('the hover card', () => {
     expect(draw().querySelector('.variant')).toBeNull();
   });
 
+  it('says which match the reader corrected, above its entries', () => {
+    const [phrase, pieces] = matches;
+    const root = document.createElement('div');
+    render(<Card matches={[{ ...(phrase as LookupMatch), corrected: 'join' }, { ...(pieces as LookupMatch), corrected: 'reading' }]} settings={DEFAULT_SETTINGS} />, root);
+    expect([...root.querySelectorAll('.corrected')].map((e) => e.getAttribute('data-corrected'))).toEqual(['join', 'reading']);
+    expect(root.querySelector('.corrected')?.textContent).toMatch(/correction/);
+    expect(root.querySelector('.corrected')?.nextElementSibling?.getAttribute('data-entry')).toBe('三股势力');
+    expect(draw().querySelector('.corrected')).toBeNull();
+  });
+
   it('follows the settings: numbered pinyin, no colours, traditional first, no HSK', () => {
     const root = draw({ ...DEFAULT_SETTINGS, pinyinStyle: 'numbers', toneColors: false, headwordFirst: 'traditional', showHsk: false }, 'Saved');
     expect(root.querySelector('.hw')?.textContent).toBe('三股勢力');

@@ -41,6 +41,7 @@ function fakeDeps(opts: { failBatch?: boolean } = {}) {
     },
     save: () => Promise.resolve({ created: true }),
     sendToAnki: () => Promise.resolve({ noteId: 1 }),
+    correct: () => Promise.resolve({ applied: null, removed: 0 }),
     settings: () => DEFAULT_SETTINGS,
     idle: (run) => idle.push(run),
   };

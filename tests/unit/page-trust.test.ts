@@ -25,6 +25,10 @@ function target() {
       calls.push('speak');
       return 'spoken';
     },
+    correct: async (action) => {
+      calls.push(`correct ${action}`);
+      return { applied: null, removed: 0 };
+    },
   };
   return { t, calls };
 }
@@ -44,6 +48,15 @@ describe('keys from the page\'s own script', () => {
     const shown = shownOn('峰会举行。');
     for (const key of ['s', 'S', 'c', 'C']) expect(runCommand(key, false, shown, t)).toBe(false);
     expect(calls).toEqual([]);
+  });
+
+  it('never correct a word: r, j, x and u dispatched by a script run nothing, the reader\'s own do', async () => {
+    const { t, calls } = target();
+    const shown = shownOn('峰会举行。');
+    for (const key of ['r', 'j', 'x', 'u']) expect(runCommand(key, false, shown, t)).toBe(false);
+    expect(calls).toEqual([]);
+    for (const key of ['r', 'j', 'x', 'u']) expect(runCommand(key, true, shown, t)).toBe(true);
+    await expect.poll(() => calls.filter((c) => c.startsWith('correct'))).toEqual(['correct reading', 'correct join', 'correct split', 'correct undo']);
   });
 
   it('the reader\'s own s saves, and a scripted Esc may still close the card', async () => {

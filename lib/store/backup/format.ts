@@ -2,7 +2,18 @@
  * The JSON backup file: every word, card, review, known and not-known word with its id, so export → import into an empty store
  * gives back exactly the same data. Checked by ./parse.ts, merged into the store by ./merge.ts.
  */
-import { SCHEMA_VERSION, type CardRecord, type KnownWord, type LookupRecord, type NotKnownWord, type ReviewRecord, type SavedWord, type Tombstone, type YueduDb } from '../db';
+import {
+  SCHEMA_VERSION,
+  type CardRecord,
+  type CorrectionRecord,
+  type KnownWord,
+  type LookupRecord,
+  type NotKnownWord,
+  type ReviewRecord,
+  type SavedWord,
+  type Tombstone,
+  type YueduDb,
+} from '../db';
 import { guard } from '../errors';
 import { readPrefs, type ReviewPrefs } from '../prefs';
 
@@ -27,11 +38,13 @@ export interface Backup {
   notKnown?: NotKnownWord[];
   /** Deletions (../tombstones.ts); optional, since backups made before them have none. */
   tombstones?: Tombstone[];
+  /** The reader's corrections (../corrections.ts); optional, since backups made before them have none. */
+  corrections?: CorrectionRecord[];
 }
 
 export async function exportBackup(db: YueduDb, now = Date.now()): Promise<Backup> {
   return guard(() =>
-    db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.notKnown, db.tombstones], async () => ({
+    db.transaction('r', [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.notKnown, db.tombstones, db.corrections], async () => ({
       format: BACKUP_FORMAT,
       version: BACKUP_VERSION,
       schema: SCHEMA_VERSION,
@@ -44,6 +57,7 @@ export async function exportBackup(db: YueduDb, now = Date.now()): Promise<Backu
       history: await db.history.toArray(),
       notKnown: await db.notKnown.toArray(),
       tombstones: await db.tombstones.toArray(),
+      corrections: await db.corrections.toArray(),
     })),
   );
 }

@@ -14,6 +14,7 @@ import { mergeContexts, removeWord, syncCards } from '../words';
 import { buryLater, unbury } from '../tombstones';
 import { write } from '../write';
 import { mergeHistory } from '../history';
+import { replaces, sameCorrection } from '../corrections';
 import type { Backup } from './format';
 import { parseBackup } from './parse';
 import type { ImportProgress } from './progress';
@@ -28,6 +29,7 @@ export interface ImportSummary {
   reviews: { added: number; duplicates: number };
   /** keptSaved: the file's known marks not applied, the word saved or marked here later; removed: known marks taken back in the file. */
   known: { added: number; keptSaved: number; removed: number };
+  corrections: { added: number };
   /** What was repaired on the way in (lib/store/records.ts), with where. */
   repaired: Repair[];
 }
@@ -85,9 +87,10 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
     cards: { added: 0, merged: 0 },
     reviews: { added: 0, duplicates: 0 },
     known: { added: 0, keptSaved: 0, removed: 0 },
+    corrections: { added: 0 },
     repaired,
   };
-  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.notKnown, db.tombstones], async () => {
+  await write(db, [db.words, db.cards, db.reviews, db.known, db.meta, db.history, db.notKnown, db.tombstones, db.corrections], async () => {
       const prefs = await readPrefs(db);
       const turnsOnReverse = backup.prefs.reverseCards && !prefs.reverseCards;
       if (turnsOnReverse) await writePrefs(db, { ...prefs, reverseCards: true });
@@ -220,6 +223,12 @@ async function importBackup(db: YueduDb, backup: Backup, repaired: Repair[], now
         await db.notKnown.add(k);
       }
       await mergeHistory(db, backup.history ?? []);
+      // Of two corrections of the same word, family and place, the later one holds (as when the reader makes it).
+      const corrections = await db.corrections.toArray();
+      const newCorrections = (backup.corrections ?? []).filter((c) => !corrections.some((kept) => sameCorrection(kept, c) || (replaces(kept, c) && kept.createdAt >= c.createdAt)));
+      await db.corrections.bulkDelete(corrections.filter((kept) => newCorrections.some((c) => replaces(kept, c))).map((kept) => kept.id ?? 0));
+      await addKeepingIds((rows) => db.corrections.bulkAdd(rows, { allKeys: true }), newCorrections, new Set(corrections.map((c) => c.id ?? 0)), () => undefined);
+      summary.corrections.added = newCorrections.length;
       // Known words, suspensions and preferences from both sides decide which cards are reviewed now.
       const knownChanged = [...backup.known, ...(backup.notKnown ?? []), ...(backup.tombstones ?? [])].map((k) => wordsBySimplified.get(k.simplified)?.id ?? 0);
       const touched = turnsOnReverse

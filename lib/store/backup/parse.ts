@@ -1,8 +1,21 @@
 /** Checks a whole backup file before anything touches the store: every field, every id, every reference. */
 import { t, type MessageKey } from '../../i18n';
-import { QUEUE, type CardKind, type CardRecord, type FsrsState, type KnownWord, type LookupRecord, type ReviewRecord, type SavedContext, type SavedWord, type Tombstone, type TombstoneKind } from '../db';
+import {
+  QUEUE,
+  type CardKind,
+  type CardRecord,
+  type CorrectionRecord,
+  type FsrsState,
+  type KnownWord,
+  type LookupRecord,
+  type ReviewRecord,
+  type SavedContext,
+  type SavedWord,
+  type Tombstone,
+  type TombstoneKind,
+} from '../db';
 import { Invalid, isRecord, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../parse';
-import { dueDate, headword, pastDate, recordId, sortedContexts, usableFsrs, type Repairs } from '../records';
+import { correctionRecord, dueDate, headword, pastDate, recordId, sortedContexts, usableFsrs, type Repairs } from '../records';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, type Backup } from './format';
 import { pacer, type ImportProgress } from './progress';
 
@@ -135,6 +148,13 @@ function parseTombstone(v: unknown, at: string, ck: Checking): Tombstone {
   };
 }
 
+/** A correction as kept, with its id (a backup's records all have one). */
+function parseCorrection(v: unknown, at: string, ck: Checking): CorrectionRecord {
+  const record = correctionRecord(v, at, ck.now, ck.repairs);
+  if (record.id === undefined) recordId(undefined, `${at}.id`, ck.repairs);
+  return record;
+}
+
 /** `twice` is the message naming what is doubled, with the doubled key as its substitution. */
 function unique<T>(items: T[], key: (item: T) => unknown, twice: MessageKey): void {
   const seen = new Set<unknown>();
@@ -145,7 +165,7 @@ function unique<T>(items: T[], key: (item: T) => unknown, twice: MessageKey): vo
   }
 }
 
-/** The record lists of a backup, each with its parser; the last three are optional (older backups lack them). */
+/** The record lists of a backup, each with its parser; all but the first four are optional (older backups lack them). */
 const LISTS = {
   words: parseSavedWord,
   cards: parseCard,
@@ -154,9 +174,10 @@ const LISTS = {
   notKnown: parseKnown,
   history: parseLookup,
   tombstones: parseTombstone,
+  corrections: parseCorrection,
 } as const;
 type Lists = { [K in keyof typeof LISTS]: ReturnType<(typeof LISTS)[K]>[] };
-const OPTIONAL = new Set<keyof typeof LISTS>(['history', 'notKnown', 'tombstones']);
+const OPTIONAL = new Set<keyof typeof LISTS>(['history', 'notKnown', 'tombstones', 'corrections']);
 
 /**
  * Parses and checks a whole backup file; throws an `Invalid` error that says what is wrong and where. Repairs made
@@ -200,7 +221,7 @@ export async function parseBackup(text: string, now = Date.now(), repairs: Repai
     lists[key] = out;
   }
   progress?.('checking', total, total);
-  const { words, cards, reviews, known, notKnown, history, tombstones } = lists as Lists;
+  const { words, cards, reviews, known, notKnown, history, tombstones, corrections } = lists as Lists;
   const backup: Backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -214,6 +235,7 @@ export async function parseBackup(text: string, now = Date.now(), repairs: Repai
     ...(file.history !== undefined ? { history } : {}),
     ...(file.notKnown !== undefined ? { notKnown } : {}),
     ...(file.tombstones !== undefined ? { tombstones } : {}),
+    ...(file.corrections !== undefined ? { corrections } : {}),
   };
   unique(backup.words, (w) => w.id, 'backupDuplicateWordId');
   unique(backup.words, (w) => w.simplified, 'backupDuplicateWord');
@@ -229,6 +251,7 @@ export async function parseBackup(text: string, now = Date.now(), repairs: Repai
   // Yuedu forgets a deletion when the thing comes back, so a file holding both contradicts itself.
   const present = { word: new Set(backup.words.map((w) => w.simplified)), known: knownWords };
   for (const s of stones) if (present[s.kind].has(s.simplified)) throw new Invalid(t('backupDeletedAndPresent', s.simplified));
+  unique(backup.corrections ?? [], (c) => c.id, 'backupDuplicateCorrectionId');
   const wordIds = new Set(backup.words.map((w) => w.id));
   const cardWords = new Map(backup.cards.map((c) => [c.id, c.wordId]));
   for (const c of backup.cards) if (!wordIds.has(c.wordId)) throw new Invalid(t('backupCardWithoutWord', String(c.id)));

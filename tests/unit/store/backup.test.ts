@@ -6,6 +6,7 @@ import { importBackupText } from '../../../lib/store/backup/merge';
 import { QUEUE, type YueduDb } from '../../../lib/store/db';
 import { gradeCard, nextCard } from '../../../lib/store/schedule';
 import { listHistory, recordLookup } from '../../../lib/store/history';
+import { addCorrection, listCorrections } from '../../../lib/store/corrections';
 import { deleteWord, saveWord, setNote, setReverseCards, setSuspended } from '../../../lib/store/words';
 import { setMarks } from '../../../lib/store/known';
 import { community, ctx, DAY, freshDb, MIN, summit, T0 } from './fixtures';
@@ -31,6 +32,9 @@ async function filled(): Promise<YueduDb> {
   await setMarks(db, ['发展'], 'none', T0 + DAY);
   await recordLookup(db, { word: summit, context: ctx('中亚峰会在西安举行。') }, T0 + DAY);
   await recordLookup(db, { word: community, context: ctx('构建命运共同体。') }, T0 + DAY + 1);
+  await addCorrection(db, { kind: 'join', text: '中亚峰会', traditional: '中亞峰會', site: 'news.example.cn', scope: 'site', createdAt: T0 + DAY }, T0 + DAY);
+  await addCorrection(db, { kind: 'split', text: '命运共同体', traditional: '命運共同體', pieces: [2, 3], site: 'news.example.cn', scope: 'all', createdAt: T0 + DAY }, T0 + DAY);
+  await addCorrection(db, { kind: 'reading', text: '都', traditional: '都', reading: 'du1', site: '', scope: 'site', createdAt: T0 + DAY + 2 }, T0 + DAY);
   expect(a.created).toBe(true);
   return db;
 }
@@ -63,6 +67,7 @@ describe('JSON backup', () => {
       cards: { added: 0, merged: 6 },
       reviews: { added: 0, duplicates: before.reviews.length },
       known: { added: 0, keptSaved: 0, removed: 0 },
+      corrections: { added: 0 },
       repaired: [],
     });
     expect(await dump(db)).toEqual(before);
@@ -102,6 +107,34 @@ describe('JSON backup', () => {
     expect(await older.notKnown.count()).toBe(0);
     const both = { ...backup, notKnown: [{ simplified: '新疆', markedAt: T0 }] };
     await expect(importBackupText(freshDb(), JSON.stringify(both))).rejects.toThrow(/新疆 both known and not known/);
+  });
+
+  it('carries the corrections: a later correction of the same word and place wins, a bad one is refused with its path', async () => {
+    const source = await filled();
+    const backup = JSON.parse(await json(source)) as Backup;
+    expect(backup.corrections?.map((c) => c.kind).sort()).toEqual(['join', 'reading', 'split']);
+
+    const target = freshDb();
+    await addCorrection(target, { kind: 'join', text: '命运共同体', traditional: '命運共同體', site: 'other.example', scope: 'all', createdAt: T0 }, T0);
+    await addCorrection(target, { kind: 'reading', text: '都', traditional: '都', reading: 'dou1', site: '', scope: 'site', createdAt: T0 + 3 * DAY }, T0 + 3 * DAY);
+    const summary = await importBackupText(target, JSON.stringify(backup), T0 + 3 * DAY);
+    // The backup's split (later) replaces the store's join of 命运共同体; the store's reading of 都 (later) stays.
+    expect(summary.corrections).toEqual({ added: 2 });
+    const kept = await listCorrections(target);
+    expect(kept.map((c) => `${c.kind}:${c.text}:${c.reading ?? c.pieces?.join('+') ?? ''}`).sort()).toEqual(['join:中亚峰会:', 'reading:都:dou1', 'split:命运共同体:2+3']);
+
+    const bad = (change: (c: Record<string, unknown>) => void) => {
+      const copy = JSON.parse(JSON.stringify(backup)) as { corrections: Record<string, unknown>[] };
+      change(copy.corrections[1] as Record<string, unknown>);
+      return importBackupText(freshDb(), JSON.stringify(copy), T0 + 3 * DAY);
+    };
+    await expect(bad((c) => (c.text = 'abc'))).rejects.toThrow('corrections[1].text');
+    await expect(bad((c) => (c.kind = 'merge'))).rejects.toThrow('corrections[1].kind');
+    await expect(bad((c) => (c.pieces = [2, 2]))).rejects.toThrow('corrections[1].');
+    await expect(bad((c) => (c.reading = 'zhong4 yao4'))).rejects.toThrow('corrections[1].');
+    await expect(bad((c) => (c.scope = 'page'))).rejects.toThrow('corrections[1].scope');
+    await expect(bad((c) => (c.createdAt = T0 + 30 * DAY))).rejects.toThrow('corrections[1].createdAt');
+    await expect(bad((c) => delete c.id)).rejects.toThrow('corrections[1].id');
   });
 
   it('merges into a store that has other words and other sentences for the same word', async () => {

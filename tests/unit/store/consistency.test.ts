@@ -29,6 +29,10 @@ async function damaged() {
   await db.known.put({ simplified: '中国', markedAt: T0 });
   await db.notKnown.put({ simplified: '中国', markedAt: T0 + MIN });
   await db.notKnown.put({ simplified: '', markedAt: T0 });
+  await db.corrections.bulkAdd([
+    { id: 7, kind: 'split', text: '峰会', traditional: '峰會', pieces: [1, 1], site: 'news.example.cn', scope: 'site', createdAt: T0 },
+    { id: 8, kind: 'split', text: '峰会', traditional: '峰會', pieces: [3], site: 'news.example.cn', scope: 'site', createdAt: T0 },
+  ]);
   return { db, good, bad };
 }
 
@@ -46,8 +50,10 @@ describe('a damaged store', () => {
         'notKnown/中国',
         'notKnown/',
         'tombstones/word/峰会',
+        'corrections/8',
       ]),
     );
+    expect(paths).not.toContain('corrections/7');
     expect(paths.some((p) => p.startsWith('cards/') && p !== 'cards/999.wordId')).toBe(true);
     expect(bad.id).toBeGreaterThan(0);
   });
@@ -64,6 +70,7 @@ describe('a damaged store', () => {
     expect(await db.known.get('新疆')).toBeDefined();
     expect(await db.tombstones.count()).toBe(0);
     expect([await db.known.get('中国'), (await db.notKnown.toArray()).map((k) => k.simplified)]).toEqual([undefined, ['中国']]);
+    expect((await db.corrections.toArray()).map((c) => c.id)).toEqual([7]);
     // The card whose schedule ts-fsrs could not use is kept, as a new card.
     expect((await db.cards.where('wordId').equals(bad.id).first())?.state).toBe(0);
     await saveWord(db, { word: { ...summit, simplified: '丝路', traditional: '絲路' }, context: ctx('丝路') }, NOW);

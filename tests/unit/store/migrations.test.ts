@@ -29,6 +29,10 @@ const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
     OLD_SCHEMAS[6]?.(db);
     db.version(7).stores({ notKnown: '&simplified' });
   },
+  8: (db) => {
+    OLD_SCHEMAS[7]?.(db);
+    db.version(8).stores({ corrections: '++id, text, createdAt' });
+  },
 };
 
 describe('schema migrations', () => {
@@ -124,6 +128,20 @@ describe('schema migrations', () => {
     expect(await db.notKnown.toArray()).toEqual([{ simplified: '中国', markedAt: T0 }]);
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.tombstones.count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a v8 database: the corrections stay', async () => {
+    const name = 'migrate-from-v8';
+    const v8 = new Dexie(name);
+    OLD_SCHEMAS[8]?.(v8);
+    const correction = { kind: 'join', text: '命运共同体', traditional: '命運共同體', site: '', scope: 'all', createdAt: T0 };
+    await v8.table('corrections').add(correction);
+    v8.close();
+
+    const db = openDb(name);
+    expect(await db.corrections.toArray()).toEqual([{ id: 1, ...correction }]);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     db.close();
   });
 
