@@ -25,6 +25,13 @@ function target() {
       calls.push('speak');
       return 'spoken';
     },
+    known: {
+      stateOf: () => undefined,
+      toggle: async (word) => {
+        calls.push(`known ${word}`);
+        return 'known';
+      },
+    },
   };
   return { t, calls };
 }
@@ -39,11 +46,17 @@ function shownOn(sentence: string): Shown {
 }
 
 describe('keys from the page\'s own script', () => {
-  it('never save or copy: s and c dispatched by a script are not ours and run nothing', () => {
+  it('never save, mark known or copy: s, k and c dispatched by a script are not ours and run nothing', () => {
     const { t, calls } = target();
     const shown = shownOn('峰会举行。');
-    for (const key of ['s', 'S', 'c', 'C']) expect(runCommand(key, false, shown, t)).toBe(false);
+    for (const key of ['s', 'S', 'k', 'c', 'C']) expect(runCommand(key, false, shown, t)).toBe(false);
     expect(calls).toEqual([]);
+  });
+
+  it('the reader\'s own k turns the word\'s state over and says so on the card', async () => {
+    const { t, calls } = target();
+    expect(runCommand('k', true, shownOn('峰会举行。'), t)).toBe(true);
+    await expect.poll(() => calls).toEqual(['known 峰会', 'refresh 峰会 marked known (k again takes it back)']);
   });
 
   it('the reader\'s own s saves, and a scripted Esc may still close the card', async () => {
