@@ -16,20 +16,23 @@ import { write } from './write';
 const stableEnough = (stability: number, days: number) => days > 0 && stability >= days;
 
 /** Dexie's names for the parts a write touched (idb://<db>/<table>/<index>): the ones the held keys come from. */
-const HELD_TABLES = /^idb:\/\/[^/]*\/(known|notKnown|words)\//;
+const HELD_TABLES = /^idb:\/\/[^/]*\/(known|notKnown|words|cards)\//;
 
 interface Held {
   known: ReadonlySet<string>;
   notKnown: ReadonlySet<string>;
   /** Saved simplified headword → its id and traditional form. */
   saved: ReadonlyMap<string, { id: number; traditional: string }>;
+  /** Word id → the FSRS stability of its recognition card, for the cards reviewed at least once. */
+  stability: ReadonlyMap<number, number>;
 }
 
 /**
- * Answers `wordStates` for the words a page asks about. The marked and saved headwords are held in memory, read by
- * keys only (no row is read) once, and again after any write to their tables from any page of the extension (Dexie
- * tells every context through a BroadcastChannel): each answer then costs as much as the words asked, whatever the
- * number of words the reader has marked or saved. Only the cards of the saved words asked about are read.
+ * Answers `wordStates` for the words a page asks about. The marked and saved headwords are held in memory, read
+ * once, and again after any write to their tables from any page of the extension (Dexie
+ * tells every context through a BroadcastChannel), with the stability of the recognition cards (read again after a
+ * grade): each answer then costs as much as the words asked, whatever the number of words the reader has marked or
+ * saved. The first answer after a change pays for reading them (a bench row says how much).
  */
 export class WordFactsReader {
   private held: Promise<Held> | null = null;
@@ -46,34 +49,30 @@ export class WordFactsReader {
       const row = held.saved.get(w);
       return row ? [{ simplified: w, ...row }] : [];
     });
-    const recognize =
-      stableDays > 0 && saved.length
-        ? await guard(() => this.db.cards.where('[wordId+kind]').anyOf(saved.map((w) => [w.id, 'recognize'])).toArray())
-        : [];
-    const stableIds = new Set(recognize.filter((c) => c.last_review !== null && stableEnough(c.stability, stableDays)).map((c) => c.wordId));
+    const stable = (id: number) => stableEnough(held.stability.get(id) ?? 0, stableDays);
     return {
       known: words.filter((w) => held.known.has(w)),
       notKnown: words.filter((w) => held.notKnown.has(w)),
       saved: saved.map((w): [string, string] => [w.simplified, w.traditional]),
-      stable: saved.filter((w) => stableIds.has(w.id)).map((w) => w.simplified),
+      stable: saved.filter((w) => stable(w.id)).map((w) => w.simplified),
     };
   }
 
   private read(): Promise<Held> {
     const { db } = this;
     const reading = guard(() =>
-      db.transaction('r', [db.known, db.notKnown, db.words], async () => {
-        const [known, notKnown, simplified, ids, traditional, traditionalIds] = await Promise.all([
+      db.transaction('r', [db.known, db.notKnown, db.words, db.cards], async () => {
+        // getAll and getAllKeys, one request each: walking the words' index keys with a cursor costs a step a word.
+        const [known, notKnown, words, cards] = await Promise.all([
           db.known.toCollection().primaryKeys(),
           db.notKnown.toCollection().primaryKeys(),
-          db.words.orderBy('simplified').keys(),
-          db.words.orderBy('simplified').primaryKeys(),
-          db.words.orderBy('traditional').keys(),
-          db.words.orderBy('traditional').primaryKeys(),
+          db.words.toArray(),
+          db.cards.toArray(),
         ]);
-        const traditionalOf = new Map(traditionalIds.map((id, i) => [Number(id), String(traditional[i])]));
-        const saved = new Map(simplified.map((w, i) => [String(w), { id: Number(ids[i]), traditional: traditionalOf.get(Number(ids[i])) ?? String(w) }]));
-        return { known: new Set(known.map(String)), notKnown: new Set(notKnown.map(String)), saved };
+        const saved = new Map(words.map((w) => [w.simplified, { id: w.id ?? 0, traditional: w.traditional }]));
+        const reviewed = cards.filter((c) => c.kind === 'recognize' && c.last_review !== null);
+        const stability = new Map(reviewed.map((c) => [c.wordId, c.stability]));
+        return { known: new Set(known.map(String)), notKnown: new Set(notKnown.map(String)), saved, stability };
       }),
     );
     // A failed read is not kept: the next ask tries again.

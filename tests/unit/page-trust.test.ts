@@ -29,6 +29,13 @@ function target() {
       calls.push(`correct ${action}`);
       return { applied: null, removed: 0 };
     },
+    known: {
+      stateOf: () => undefined,
+      toggle: async (word) => {
+        calls.push(`known ${word}`);
+        return 'known';
+      },
+    },
   };
   return { t, calls };
 }
@@ -43,10 +50,10 @@ function shownOn(sentence: string): Shown {
 }
 
 describe('keys from the page\'s own script', () => {
-  it('never save or copy: s and c dispatched by a script are not ours and run nothing', () => {
+  it('never save, mark known or copy: s, k and c dispatched by a script are not ours and run nothing', () => {
     const { t, calls } = target();
     const shown = shownOn('峰会举行。');
-    for (const key of ['s', 'S', 'c', 'C']) expect(runCommand(key, false, shown, t)).toBe(false);
+    for (const key of ['s', 'S', 'k', 'c', 'C']) expect(runCommand(key, false, shown, t)).toBe(false);
     expect(calls).toEqual([]);
   });
 
@@ -57,6 +64,12 @@ describe('keys from the page\'s own script', () => {
     expect(calls).toEqual([]);
     for (const key of ['r', 'j', 'x', 'u']) expect(runCommand(key, true, shown, t)).toBe(true);
     await expect.poll(() => calls.filter((c) => c.startsWith('correct'))).toEqual(['correct reading', 'correct join', 'correct split', 'correct undo']);
+  });
+
+  it('the reader\'s own k turns the word\'s state over and says so on the card', async () => {
+    const { t, calls } = target();
+    expect(runCommand('k', true, shownOn('峰会举行。'), t)).toBe(true);
+    await expect.poll(() => calls).toEqual(['known 峰会', 'refresh 峰会 marked known (k again takes it back)']);
   });
 
   it('the reader\'s own s saves, and a scripted Esc may still close the card', async () => {

@@ -24,6 +24,10 @@ describe('sanitizeSettings', () => {
       dailyNewCards: 0,
       anki: { enabled: true, url: 'http://localhost:8766', deck: 'Chinese', noteType: 'Basic', fields: { Front: 'Hanzi', Back: 'Meaning' } },
       speechRate: 150,
+      knownLevel: 7,
+      knownLevelChosen: true,
+      knownStabilityDays: 0,
+      knownHighlights: true,
     } as const;
     expect(sanitizeSettings(chosen)).toEqual(chosen);
   });
@@ -32,6 +36,15 @@ describe('sanitizeSettings', () => {
     const s = sanitizeSettings({ pinyinStyle: 'ipa', hoverTrigger: 'shift', showHsk: 'yes', sandhi: false, extra: 1 });
     expect(s).toEqual({ ...DEFAULT_SETTINGS, hoverTrigger: 'shift', sandhi: false });
     expect(s).not.toHaveProperty('extra');
+  });
+
+  it('keeps the known-word level within HSK 0–7 (7 for 7–9) and the stability threshold within 0–3650 days', () => {
+    expect(sanitizeSettings({ knownLevel: 9 }).knownLevel).toBe(7);
+    expect(sanitizeSettings({ knownLevel: -1 }).knownLevel).toBe(0);
+    expect(sanitizeSettings({ knownLevel: '3' }).knownLevel).toBe(3);
+    expect(sanitizeSettings({ knownStabilityDays: 99999 }).knownStabilityDays).toBe(3650);
+    expect(sanitizeSettings({ knownStabilityDays: 'x' }).knownStabilityDays).toBe(21);
+    expect(sanitizeSettings({ knownHighlights: 'yes', knownLevelChosen: 1 })).toMatchObject({ knownHighlights: false, knownLevelChosen: false });
   });
 
   it('clamps the font size, the daily limit and the speech rate to whole numbers within bounds', () => {
