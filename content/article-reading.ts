@@ -10,6 +10,8 @@ import { ARTICLE_ATTR, articleParagraphs } from './article';
 import { findWords, SAVED_HIGHLIGHT, setHighlight } from './highlights';
 import { WordMatcher } from './word-matcher';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
+import { backgroundBehind } from './backdrop';
+import type { Rgb } from './tones';
 
 export interface ArticleDeps {
   doc: Document;
@@ -129,6 +131,7 @@ export class ArticleReading {
       before.pinyinStyle !== next.pinyinStyle ||
       before.toneColors !== next.toneColors ||
       before.sandhi !== next.sandhi ||
+      before.pinyinSize !== next.pinyinSize ||
       before.toneColorList.join() !== next.toneColorList.join();
     const mode = this.layer?.mode ?? 'off';
     if (redraw && mode !== 'off') await this.setLayer(mode);
@@ -177,11 +180,14 @@ export class ArticleReading {
 
   private layerOptions(mode: Exclude<PinyinLayerMode, 'off'>): LayerOptions {
     const s = this.deps.settings();
+    const backgrounds = new Map<Element, Rgb>();
     return {
       mode,
       known: this.known,
       toneColors: s.toneColors ? s.toneColorList : null,
       joinSyllables: s.pinyinStyle === 'marks',
+      pinyinSize: s.pinyinSize,
+      backgroundOf: (node) => backgroundBehind(node.parentElement, backgrounds),
       annotate: (paragraphs) => this.deps.annotate(paragraphs, { style: s.pinyinStyle, sandhi: s.sandhi }),
       pause: this.deps.pause,
       bottomOf: (node) => node.parentElement?.getBoundingClientRect().bottom ?? 0,

@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pointAt, readCard, type CardView } from '../../scripts/lib/page';
-import { hanUnderCard, storedRows, wordHighlight } from '../e2e/support/in-page';
+import { hanUnderCard, layerGeometry, layerWords, storedRows, wordHighlight } from '../e2e/support/in-page';
 import { startFirefoxSession, type FirefoxSession } from './support/session';
 
 let s: FirefoxSession;
@@ -110,16 +110,21 @@ describe('reading in Firefox', () => {
     expect(await page.evaluate(() => (document.querySelector('yuedu-hover') as HTMLElement).style.getPropertyValue('pointer-events'))).toBe('auto');
   });
 
-  it('the pinyin layer puts ruby over each word, and turning it off restores the article byte for byte', async () => {
+  it('the pinyin layer puts each syllable over its character, legibly, and turning it off restores the article byte for byte', async () => {
     const page = await s.openArticle();
     const before = await articleMarkup(page);
     expect(await s.toTab(page, 'setPinyinLayer', { mode: 'toggle' })).toEqual({ ok: true, value: { mode: 'all' } });
     expect(await page.evaluate(() => document.querySelector('[data-yuedu-article]')?.getAttribute('data-yuedu-pinyin'))).toBe('all');
-    const rubies = await page.evaluate(() =>
-      [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => [r.firstChild?.textContent ?? '', r.querySelector('rt')?.textContent ?? '']),
-    );
-    expect(rubies.length).toBeGreaterThan(1000);
-    expect(rubies.find(([word]) => word === '命运共同体')?.[1]).toBe('mìngyùngòngtóngtǐ');
+    const words = await page.evaluate(layerWords);
+    expect(words.length).toBeGreaterThan(1000);
+    expect(words.find(({ word }) => word === '命运共同体')?.pinyin).toBe('mìng yùn gòng tóng tǐ');
+    // Legible as in Chromium (reading.e2e.ts): each syllable over its character, clear of the line above.
+    const drawn = await page.evaluate(layerGeometry);
+    expect(drawn.smallestPinyinPx).toBeGreaterThanOrEqual(11);
+    expect(drawn.offCentre).toEqual([]);
+    expect(drawn.intoLineAbove).toEqual([]);
+    expect(drawn.touching).toEqual([]);
+    expect(drawn.spreadBeyondNeed).toEqual([]);
     // Hover reads the layer's text and ignores the pinyin above it.
     expect((await hover(page, '三股势力')).entries[0]?.word).toBe('三股势力');
 
