@@ -11,6 +11,8 @@ import { ARTICLE_ATTR, articleParagraphs } from './article';
 import { findWords, LEARNING_HIGHLIGHT, SAVED_HIGHLIGHT, setHighlight, UNKNOWN_HIGHLIGHT } from './highlights';
 import { WordMatcher } from './word-matcher';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
+import { backgroundBehind } from './backdrop';
+import type { Rgb } from './tones';
 import type { KnownWords } from './known-words';
 
 export interface ArticleDeps {
@@ -144,7 +146,8 @@ export class ArticleReading {
   async settingsChanged(before: Settings, next: Settings): Promise<void> {
     const pinyin = before.pinyinStyle !== next.pinyinStyle || before.sandhi !== next.sandhi;
     if (pinyin) this.segments.clear();
-    const redraw = pinyin || before.toneColors !== next.toneColors || before.toneColorList.join() !== next.toneColorList.join();
+    const redraw =
+      pinyin || before.toneColors !== next.toneColors || before.pinyinSize !== next.pinyinSize || before.toneColorList.join() !== next.toneColorList.join();
     const mode = this.layer?.mode ?? 'off';
     if (before.knownLevel !== next.knownLevel || before.knownStabilityDays !== next.knownStabilityDays || before.knownHighlights !== next.knownHighlights) {
       // The threshold is applied by the store: ask again.
@@ -247,11 +250,14 @@ export class ArticleReading {
   private layerOptions(mode: Exclude<PinyinLayerMode, 'off'>): LayerOptions {
     const s = this.deps.settings();
     const { known } = this.deps;
+    const backgrounds = new Map<Element, Rgb>();
     return {
       mode,
       bare: (segment) => mode === 'unknown' && known.stateOf(headwordOf(segment), segment.hsk) === 'known',
       toneColors: s.toneColors ? s.toneColorList : null,
       joinSyllables: s.pinyinStyle === 'marks',
+      pinyinSize: s.pinyinSize,
+      backgroundOf: (node) => backgroundBehind(node.parentElement, backgrounds),
       annotate: async (paragraphs) => {
         const segments = await this.annotate(paragraphs);
         // Text the page added may hold words not asked about yet: their facts come before their pinyin is drawn.

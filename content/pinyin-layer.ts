@@ -1,16 +1,17 @@
 /**
- * The pinyin layer: each word of the article's text becomes <ruby>word<rt>pinyin</rt></ruby>, built from nodes we
- * create (text only, never parsed). The page's own text nodes are kept, not copied, so that turning the layer off puts
- * the very same nodes back and the article's DOM is what it was, byte for byte.
+ * The pinyin layer: each word of the article's text becomes a span that keeps it on one line, holding one ruby per
+ * character with its syllable above it (or one ruby for the word when its syllables do not match its characters),
+ * built from nodes we create (text only, never parsed). The page's own text nodes are kept, not copied, so that
+ * turning the layer off puts the very same nodes back and the article's DOM is what it was, byte for byte.
  */
 import type { Segment } from '../dictionary/types';
 import type { PinyinLayerMode } from '../lib/domain/pinyin-layer';
 import { articleTextNodes } from './article';
 import { HAN } from '../dictionary/chars';
 import { isEditable } from './dom-vocabulary';
-import { toneColor } from './tones';
+import { readableOn, toneColor, type Rgb } from './tones';
 
-/** Marks the elements the layer creates, so that scanning, observing and annotating leave them alone. */
+/** Marks the words the layer creates, so that scanning, observing and annotating leave them alone. */
 export const RUBY_ATTR = 'data-yuedu-ruby';
 /** Set on the article while the layer is on: its mode once complete, "pending" while chunks are still being added. */
 export const LAYER_ATTR = 'data-yuedu-pinyin';
@@ -23,6 +24,10 @@ export interface LayerOptions {
   toneColors: readonly string[] | null;
   /** Marked pinyin is written as one word ("mìngyùn"); numbers and zhuyin keep syllables apart. */
   joinSyllables: boolean;
+  /** The pinyin's size in CSS pixels (at least 11: see lib/settings/sanitize.ts); half the text's size where larger. */
+  pinyinSize: number;
+  /** The colour behind a node's text: on a dark one the tone colours are lightened until they read (see ./tones.ts). */
+  backgroundOf?(node: Text): Rgb;
   annotate(paragraphs: string[]): Promise<Segment[][]>;
   /** Lets the page breathe between chunks (input, rendering). */
   pause(): Promise<void>;
@@ -75,15 +80,27 @@ function annotatableNodes(article: Element, within?: readonly Node[]): Text[] {
   return nodes.filter(keep);
 }
 
-function rubyFor(doc: Document, segment: Segment, opts: LayerOptions): Element {
+/**
+ * One column: the syllable over its text, as an inline block as wide as the wider of the two (so syllables never
+ * overlap, and characters spread only as far as their syllables need), both centred. The <rt> comes first so that it
+ * sits on top and the block's baseline is its text's, in Chromium and Firefox alike (an inline-table's caption is not
+ * centred in Firefox, and a flex or grid column takes its baseline from the pinyin); its line raises the page's line
+ * only by what the pinyin needs beyond the page's own line spacing, as the text's line-height is `normal`.
+ */
+const COLUMN_STYLE =
+  'display: inline-block; margin: 0; padding: 0; border: 0; text-indent: 0; text-align: center; vertical-align: baseline; line-height: normal;';
+/** Syllables keep a little air between them (padding: 0.1em a side), and a line-height that never touches the text. */
+const rtStyle = (px: number) =>
+  `display: block; font-size: max(${px}px, 0.5em); line-height: 1.2; padding: 0 0.1em; margin: 0; white-space: nowrap; text-align: center; text-indent: 0; font-weight: normal; font-style: normal; letter-spacing: normal;`;
+
+function column(doc: Document, base: string, syllables: readonly string[], opts: LayerOptions, colors: readonly string[] | null): Element {
   const ruby = doc.createElement('ruby');
-  ruby.setAttribute(RUBY_ATTR, '');
-  ruby.append(doc.createTextNode(segment.text));
+  ruby.style.cssText = COLUMN_STYLE;
   const rt = doc.createElement('rt');
-  const syllables = segment.pinyin ?? [];
+  rt.style.cssText = rtStyle(opts.pinyinSize);
   syllables.forEach((syllable, i) => {
     if (i > 0 && !opts.joinSyllables) rt.append(doc.createTextNode(' '));
-    const color = opts.toneColors ? toneColor(syllable, opts.toneColors) : undefined;
+    const color = colors ? toneColor(syllable, colors) : undefined;
     if (color) {
       const span = doc.createElement('span');
       span.style.color = color;
@@ -91,12 +108,24 @@ function rubyFor(doc: Document, segment: Segment, opts: LayerOptions): Element {
       rt.append(span);
     } else rt.append(doc.createTextNode(syllable));
   });
-  ruby.append(rt);
+  ruby.append(rt, doc.createTextNode(base));
   return ruby;
 }
 
+/** A word: a column per character when each has its syllable, kept on one line; else one column for the word. */
+function wordFor(doc: Document, segment: Segment, opts: LayerOptions, colors: readonly string[] | null): Element {
+  const word = doc.createElement('span');
+  word.setAttribute(RUBY_ATTR, '');
+  word.style.cssText = 'white-space: nowrap;';
+  const chars = [...segment.text];
+  const syllables = segment.pinyin ?? [];
+  if (chars.length === syllables.length) chars.forEach((char, i) => word.append(column(doc, char, [syllables[i] as string], opts, colors)));
+  else word.append(column(doc, segment.text, syllables, opts, colors));
+  return word;
+}
+
 /** The nodes that replace one text node: ruby for each annotated word, plain text for everything between. */
-function buildParts(doc: Document, segments: Segment[], opts: LayerOptions): Node[] {
+function buildParts(doc: Document, segments: Segment[], opts: LayerOptions, colors: readonly string[] | null): Node[] {
   const parts: Node[] = [];
   let plain = '';
   const flush = () => {
@@ -110,7 +139,7 @@ function buildParts(doc: Document, segments: Segment[], opts: LayerOptions): Nod
       continue;
     }
     flush();
-    parts.push(rubyFor(doc, segment, opts));
+    parts.push(wordFor(doc, segment, opts, colors));
   }
   flush();
   for (const part of parts) created.add(part);
@@ -171,7 +200,8 @@ export class PinyinLayer {
         const segments = annotated[k];
         // The page may have changed the text while we waited: leave such a node as the page has it now.
         if (!segments || !node.parentNode || node.data !== paragraphs[k]) return;
-        const parts = buildParts(doc, segments, opts);
+        const colors = opts.toneColors && opts.backgroundOf ? readableOn(opts.toneColors, opts.backgroundOf(node)) : opts.toneColors;
+        const parts = buildParts(doc, segments, opts, colors);
         if (!parts.some((p) => p.nodeType === Node.ELEMENT_NODE)) return;
         const parent = node.parentNode;
         for (const part of parts) parent.insertBefore(part, node);

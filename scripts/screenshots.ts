@@ -1,6 +1,6 @@
 /**
  * Screenshots of the extension's own pages for the README: the hover card on the sample dispatch (after `a`, after
- * Shift+C, and on an amount), the popup (over the dispatch, so it shows that page's switch and article stats), the
+ * Shift+C, and on an amount), the dispatch with the pinyin layer on, the popup (over the dispatch, so it shows that page's switch and article stats), the
  * options page (in English and in Simplified Chinese) and the word list. Builds nothing: run `npm run build` first,
  * or set YUEDU_OUT_DIR to the build to use. Writes PNGs to docs/.
  */
@@ -53,6 +53,36 @@ async function shootCard(page: Page, text: string, key: string | null, name: str
   console.log(`docs/${name}`);
 }
 
+/** Sends a tab request to the content script of the one web page open, as the popup and the command do. */
+async function toTab(type: string, payload: unknown): Promise<void> {
+  await browser.serviceWorker.evaluate(
+    async ({ type, payload }) => {
+      // Without the "tabs" permission the worker cannot see tab URLs: ask every tab; only a web page answers.
+      const tabs = await chrome.tabs.query({});
+      await Promise.allSettled(tabs.map((tab) => chrome.tabs.sendMessage(tab.id ?? -1, { yuedu: 1, type, payload }, { frameId: 0 })));
+    },
+    { type, payload },
+  );
+}
+
+/** The top of the dispatch with the pinyin layer over every word, at the browser's default size; the layer then goes off. */
+async function shootLayer(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('Escape');
+  await page.mouse.move(5, 5);
+  await page.bringToFront();
+  await toTab('setPinyinLayer', { mode: 'all' });
+  await page.waitForSelector('[data-yuedu-article][data-yuedu-pinyin=all]');
+  await page.evaluate(() => scrollTo(0, 0));
+  const box = await page.evaluate(() => {
+    const r = (document.querySelector('[data-yuedu-article]') as Element).getBoundingClientRect();
+    return { x: r.left, y: r.top, width: r.width };
+  });
+  await page.evaluate(() => document.fonts.ready);
+  await page.screenshot({ path: path.join(docs, name), clip: { x: box.x, y: box.y, width: box.width, height: 640 } });
+  console.log(`docs/${name}`);
+  await toTab('setPinyinLayer', { mode: 'off' });
+}
+
 try {
   const article = await browser.context.newPage();
   await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
@@ -61,6 +91,7 @@ try {
   await shootCard(article, '峰会召开前夕', 'a', 'card-audio.png');
   await shootCard(article, '命运共同体', 'Shift+C', 'card-copy.png');
   await shootCard(article, '亿千瓦时', null, 'card-number.png');
+  await shootLayer(article, 'pinyin-layer.png');
 
   // The popup asks the active tab about its page: load it in a tab behind the article, as the toolbar popup would be.
   const popup = await browser.context.newPage();

@@ -8,6 +8,7 @@ import {
   CARD_FONT_SIZE,
   DAILY_NEW_CARDS,
   KNOWN_STABILITY_DAYS,
+  PINYIN_SIZE,
   SPEECH_RATE,
   sanitizeSettings,
 } from '../../lib/settings/sanitize';
@@ -68,6 +69,14 @@ export function Options() {
               onChange={(pinyinStyle) => change({ pinyinStyle })}
             />
             <Toggle name="sandhi" label={t('optionsSandhi')} checked={settings.sandhi} onChange={(sandhi) => change({ sandhi })} />
+            <NumberField
+              name="pinyinSize"
+              label={t('optionsPinyinSize')}
+              hint={t('optionsPinyinSizeHint')}
+              value={settings.pinyinSize}
+              {...PINYIN_SIZE}
+              onChange={(pinyinSize) => change({ pinyinSize })}
+            />
             <Toggle
               name="toneColors"
               label={t('optionsToneColors')}

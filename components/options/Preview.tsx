@@ -70,7 +70,7 @@ export function Preview({ settings }: { settings: Settings }) {
           return (
             <ruby key={i}>
               {s.han}
-              <rt style={r.color ? { color: r.color } : undefined}>{r.text}</rt>
+              <rt style={{ fontSize: `max(${settings.pinyinSize}px, 0.5em)`, ...(r.color ? { color: r.color } : {}) }}>{r.text}</rt>
             </ruby>
           );
         })}

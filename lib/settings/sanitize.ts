@@ -10,6 +10,8 @@ import { DEFAULT_SETTINGS, HEADWORD_FIRST, HOVER_TRIGGERS, type AnkiSettings, ty
 
 /** Bounds of the hover card's font size, in CSS pixels: below 12 hanzi lose their strokes, above 32 the card covers the article. */
 export const CARD_FONT_SIZE = { min: 12, max: 32 } as const;
+/** Bounds of the pinyin layer's pinyin size, in CSS pixels: under 11 tone marks blur; above 24 it dwarfs the text. */
+export const PINYIN_SIZE = { min: 11, max: 24 } as const;
 /** New cards a day: 0 pauses new cards; more than this is a typo, not a plan. */
 export const DAILY_NEW_CARDS = { min: 0, max: 500 } as const;
 /** Speech rate in percent: the Web Speech API takes 0.1–10, but outside half to double speed words blur or drag. */
@@ -86,6 +88,7 @@ export function sanitizeSettings(raw: unknown): Settings {
     pinyinStyle: choiceOr(PINYIN_STYLES, s.pinyinStyle, d.pinyinStyle),
     toneColors: boolOr(s.toneColors, d.toneColors),
     toneColorList: colors(s.toneColorList),
+    pinyinSize: sanitizeInt(s.pinyinSize, PINYIN_SIZE, d.pinyinSize),
     hoverTrigger: choiceOr(HOVER_TRIGGERS, s.hoverTrigger, d.hoverTrigger),
     cardFontSize: sanitizeInt(s.cardFontSize, CARD_FONT_SIZE, d.cardFontSize),
     headwordFirst: choiceOr(HEADWORD_FIRST, s.headwordFirst, d.headwordFirst),

@@ -24,6 +24,8 @@ export interface Settings {
   toneColors: boolean;
   /** Colours for tones 1–4 and the neutral tone. */
   toneColorList: [string, string, string, string, string];
+  /** The pinyin layer's pinyin, in CSS pixels (half the text's size where that is larger). */
+  pinyinSize: number;
   /** What must be held for the hover card to appear. */
   hoverTrigger: (typeof HOVER_TRIGGERS)[number];
   cardFontSize: number;
@@ -53,6 +55,8 @@ export const DEFAULT_SETTINGS: Settings = {
   toneColors: true,
   // The Pleco / Hanping convention most learners already know.
   toneColorList: ['#e30000', '#d89000', '#00a000', '#0000e3', '#808080'],
+  // Read at a glance over 16–18 px text, as in graded readers, without spreading the characters much.
+  pinyinSize: 12,
   hoverTrigger: 'always',
   cardFontSize: 16,
   headwordFirst: 'simplified',

@@ -19,17 +19,27 @@ export async function pointAt(scope: Scope, word: string, within = 'body', nth =
     scope,
     ({ w, sel, nth }: { w: string; sel: string; nth: number }) => {
       const root = document.querySelector(sel) ?? document.body;
+      // The text outside <rt>, across nodes: the pinyin layer puts each character of a word in a node of its own.
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-      let seen = 0;
+      const nodes: { node: Text; from: number }[] = [];
+      let text = '';
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const at = n.nodeValue?.indexOf(w) ?? -1;
-        if (at < 0 || n.parentElement?.closest('rt')) continue;
-        if (seen++ < nth) continue;
+        if (n.parentElement?.closest('rt')) continue;
+        nodes.push({ node: n as Text, from: text.length });
+        text += (n as Text).data;
+      }
+      let at = -1;
+      for (let seen = 0; seen <= nth; seen++) {
+        at = text.indexOf(w, at + 1);
+        if (at < 0) return null;
+      }
+      const hit = nodes.findLast((n) => n.from <= at);
+      if (hit) {
         const range = document.createRange();
-        range.setStart(n, at);
-        range.setEnd(n, at + 1);
+        range.setStart(hit.node, at - hit.from);
+        range.setEnd(hit.node, at - hit.from + 1);
         if (range.getBoundingClientRect().top < 0 || range.getBoundingClientRect().bottom > innerHeight) {
-          n.parentElement?.scrollIntoView({ block: 'center' });
+          hit.node.parentElement?.scrollIntoView({ block: 'center' });
         }
         const r = range.getBoundingClientRect();
         return { x: r.left + r.width / 2, y: r.top + r.height / 2 };

@@ -6,6 +6,7 @@
 import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pointAt, readCard as card } from '../../scripts/lib/page';
+import { hanUnderCard } from './support/in-page';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
@@ -107,44 +108,16 @@ describe('the hover card follows the pointer', () => {
     await page.close();
   });
 
-  it('a card below the word lets a diagonal pointer through to the text it covers', async () => {
+  it('a card below the word lets a quick diagonal move through to the text it covers', async () => {
     const page = await openArticle();
     const from = await readAlong(page, '命运共同体');
     const box = (await cardPlace(page)) as CardPlace;
     expect(box.side).toBe('below');
-    // A Han character under the card, reached by a diagonal move (as far across as down) from the word.
-    const target = await page.evaluate(
-      ({ from, box }) => {
-        const host = document.querySelector('yuedu-hover') as HTMLElement;
-        host.style.setProperty('visibility', 'hidden');
-        try {
-          for (let dy = box.top - from.y + 30; from.y + dy < box.bottom - 4; dy += 6) {
-            const x = from.x + dy * 1.2;
-            const y = from.y + dy;
-            if (x > box.right - 4) break;
-            const caret = document.caretRangeFromPoint(x, y);
-            const node = caret?.startContainer;
-            if (!caret || node?.nodeType !== Node.TEXT_NODE) continue;
-            for (const at of [caret.startOffset, caret.startOffset - 1]) {
-              const char = (node as Text).data[at] ?? '';
-              if (!/\p{Script=Han}/u.test(char)) continue;
-              const r = document.createRange();
-              r.setStart(node, at);
-              r.setEnd(node, at + 1);
-              const rect = r.getBoundingClientRect();
-              if (x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom) return { x, y, char };
-            }
-          }
-          return null;
-        } finally {
-          host.style.removeProperty('visibility');
-        }
-      },
-      { from, box },
-    );
+    // A Han character under the card, reached by a quick diagonal move (further across than down) from the word.
+    const target = await page.evaluate(hanUnderCard, { from, slope: 1.2, steps: 2 });
     expect(target).not.toBeNull();
     const { x, y, char } = target as { x: number; y: number; char: string };
-    await page.mouse.move(x, y, { steps: 12 });
+    await page.mouse.move(x, y, { steps: 2 });
     await expect.poll(async () => (await cardPlace(page))?.highlighted[0]).toBe(char);
     expect((await card(page))?.entries[0]?.word[0]).toBe(char);
     await page.close();

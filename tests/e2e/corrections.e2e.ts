@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { pointAt, readCard } from '../../scripts/lib/page';
-import { storedRows } from './support/in-page';
+import { layerWords as drawnWords, storedRows } from './support/in-page';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
@@ -26,20 +26,17 @@ async function openDispatch(host = '127.0.0.1'): Promise<Page> {
 }
 
 /** The layer's words of the article, each with its pinyin. */
-const layer = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('[data-yuedu-article] ruby[data-yuedu-ruby]')].map((r) => `${r.firstChild?.textContent ?? ''}:${r.querySelector('rt')?.textContent ?? ''}`));
-const layerWords = async (page: Page) => (await layer(page)).map((w) => w.split(':')[0]);
+const layer = async (page: Page) => (await page.evaluate(drawnWords)).map((w) => `${w.word}:${w.pinyin}`);
+const layerWords = async (page: Page) => (await page.evaluate(drawnWords)).map((w) => w.word);
 
 /**
  * Points at the first character of the layer's word `first` that the word `then` follows, from just above it, and
  * waits for the card of `word`.
  */
 async function hover(page: Page, [first, then]: [string, string], word: string) {
-  const nth = await page.evaluate(({ first, then }) => {
-    const words = [...document.querySelectorAll('[data-yuedu-article] ruby[data-yuedu-ruby]')].map((r) => r.firstChild?.textContent ?? '');
-    const at = words.findIndex((w, i) => w === first && words[i + 1] === then);
-    return words.slice(0, at).filter((w) => w.includes(first)).length;
-  }, { first, then });
+  const words = await layerWords(page);
+  const at = words.findIndex((w, i) => w === first && words[i + 1] === then);
+  const nth = words.slice(0, at).filter((w) => w.includes(first)).length;
   const { x, y } = await pointAt(page, first, '[data-yuedu-article]', nth);
   await page.mouse.move(2, 2);
   await page.mouse.move(x, y - 1);

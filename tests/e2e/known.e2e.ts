@@ -11,7 +11,7 @@ import { ROOT } from '../../scripts/lib/build';
 import { LOOKUP_BATCH } from '../../lib/messaging/protocol';
 import initSqlJs from 'sql.js';
 import { modernApkg } from '../unit/anki/deck-fixture';
-import { storedRows } from './support/in-page';
+import { layerWords, storedRows } from './support/in-page';
 import { saveWord } from './support/save-word';
 import { startSession, type E2ESession } from './support/session';
 
@@ -55,8 +55,7 @@ async function setLayer(article: Page, mode: 'off' | 'unknown'): Promise<void> {
 /** A number the popup shows, formatted for the UI language (1,024; 45%). */
 const num = async (popup: Page, id: string) => Number((await popup.textContent(`[data-testid=${id}]`))?.replace(/\D/g, ''));
 
-const rubyWords = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => r.firstChild?.textContent ?? ''));
+const rubyWords = async (page: Page) => (await page.evaluate(layerWords)).map((w) => w.word);
 
 /** The HSK level the dictionary gives each word (looked up as the card does, in one batch), from an extension page. */
 async function hskOf(words: string[]): Promise<Map<string, number | undefined>> {

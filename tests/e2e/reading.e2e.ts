@@ -8,6 +8,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ANNOTATE_CHARS, ANNOTATE_PARAGRAPHS } from '../../lib/messaging/protocol';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
 import { pointAt, readCard as card, type CardView, type Scope } from '../../scripts/lib/page';
+import { contrast, parseRgb, type Rgb } from '../../content/tones';
+import { layerGeometry, layerWords } from './support/in-page';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
@@ -189,9 +191,7 @@ describe('reading on the page', () => {
     expect(await toTab(page, 'setPinyinLayer', { mode: 'toggle' })).toEqual({ ok: true, value: { mode: 'all' } });
     expect(await page.getAttribute('[data-yuedu-article]', 'data-yuedu-pinyin')).toBe('all');
 
-    const shown = await page.evaluate(() =>
-      [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => [r.firstChild?.textContent ?? '', r.querySelector('rt')?.textContent ?? '']),
-    );
+    const shown = (await page.evaluate(layerWords)).map(({ word, pinyin }) => [word, pinyin]);
     const popup = await s.open(s.extensionUrl('popup.html'));
     // Asked in batches within the worker's limits per request, as the page itself asks.
     const batches: string[][] = [];
@@ -209,10 +209,13 @@ describe('reading on the page', () => {
       segments.push(...reply.value.paragraphs.flat());
     }
     await popup.close();
-    const expected = segments.filter((seg) => seg.kind !== 'other' && seg.pinyin?.length).map((seg) => [seg.text, (seg.pinyin ?? []).join('')]);
+    // A syllable over each character; a word whose syllables do not match its characters has them as one.
+    const expected = segments
+      .filter((seg) => seg.kind !== 'other' && seg.pinyin?.length)
+      .map((seg) => [seg.text, (seg.pinyin ?? []).join([...seg.text].length === seg.pinyin?.length ? ' ' : '')]);
     expect(shown.length).toBeGreaterThan(1000);
     expect(shown).toEqual(expected);
-    expect(shown.find(([word]) => word === '命运共同体')?.[1]).toBe('mìngyùngòngtóngtǐ');
+    expect(shown.find(([word]) => word === '命运共同体')?.[1]).toBe('mìng yùn gòng tóng tǐ');
 
     // Hover works on the layer's text and ignores the pinyin above it.
     const inLayer = await hover(page, '三股势力', { within: 'article' });
@@ -223,11 +226,53 @@ describe('reading on the page', () => {
     await page.close();
   });
 
+  // Issue 13 item 8: the layer reads like a graded reader (Du Chinese, Pleco's reader) at the browser's default size.
+  it('the pinyin layer is legible: 12 px pinyin, each syllable over its character, clear of the line above, words not spread beyond what their syllables need', async () => {
+    const page = await openArticle();
+    expect(await toTab(page, 'setPinyinLayer', { mode: 'all' })).toEqual({ ok: true, value: { mode: 'all' } });
+    const drawn = await page.evaluate(layerGeometry);
+    expect(drawn.columns).toBeGreaterThan(3000);
+    expect(drawn.smallestPinyinPx).toBeGreaterThanOrEqual(11);
+    expect(drawn.smallestPinyinPx).toBe(DEFAULT_SETTINGS.pinyinSize);
+    expect(drawn.offCentre).toEqual([]);
+    expect(drawn.intoLineAbove).toEqual([]);
+    expect(drawn.touching).toEqual([]);
+    expect(drawn.spreadBeyondNeed).toEqual([]);
+    // Most neighbouring characters stay close: the syllables over them fit, or nearly.
+    expect(drawn.medianSpreadEm).toBeLessThanOrEqual(0.3);
+    await toTab(page, 'setPinyinLayer', { mode: 'off' });
+    await page.close();
+  });
+
+  it('the pinyin layer\'s tone colours stay readable on a dark page (4.5:1), and keep the reader\'s palette on a light one', async () => {
+    const coloursOn = async (css: string | null) => {
+      const page = await openArticle();
+      if (css) await page.addStyleTag({ content: css });
+      await toTab(page, 'setPinyinLayer', { mode: 'all' });
+      const seen = await page.evaluate(() => {
+        const article = document.querySelector('[data-yuedu-article]') as Element;
+        return {
+          background: getComputedStyle(article).backgroundColor,
+          colours: [...new Set([...article.querySelectorAll('rt span')].map((s) => getComputedStyle(s).color))],
+        };
+      });
+      await page.close();
+      return seen;
+    };
+    const light = await coloursOn(null);
+    const pleco = DEFAULT_SETTINGS.toneColorList.map((hex) => `rgb(${(parseRgb(hex) as Rgb).join(', ')})`);
+    expect([...light.colours].sort()).toEqual([...pleco].sort());
+    const dark = await coloursOn('article { background: #1e1e1e !important; color: #ddd !important; }');
+    expect(dark.background).toBe('rgb(30, 30, 30)');
+    expect(dark.colours).toHaveLength(5);
+    for (const colour of dark.colours) expect(contrast(parseRgb(colour) as Rgb, [30, 30, 30])).toBeGreaterThanOrEqual(4.5);
+  });
+
   it('"unknown" mode leaves the words the reader knows without pinyin', async () => {
     await markKnown('合作');
     const page = await openArticle();
     expect(await toTab(page, 'setPinyinLayer', { mode: 'unknown' })).toEqual({ ok: true, value: { mode: 'unknown' } });
-    const words = await page.evaluate(() => [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => r.firstChild?.textContent));
+    const words = (await page.evaluate(layerWords)).map((w) => w.word);
     expect(words.length).toBeGreaterThan(500);
     expect(words).not.toContain('合作');
     expect(words).toContain('峰会');
@@ -290,7 +335,7 @@ describe('reading on the page', () => {
     expect(stats.value.knownShare).toBeGreaterThan(0);
     // The "unknown words" layer leaves 領導人 bare (known as 领导人) and glosses 峰會 (saved, not known).
     expect(await toTab(page, 'setPinyinLayer', { mode: 'unknown' })).toEqual({ ok: true, value: { mode: 'unknown' } });
-    const words = await page.evaluate(() => [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => r.firstChild?.textContent));
+    const words = (await page.evaluate(layerWords)).map((w) => w.word);
     expect(words).toContain('峰會');
     expect(words).not.toContain('領導人');
     await page.close();
@@ -373,7 +418,7 @@ describe('reading on the page', () => {
     const layering = toTab(page, 'setPinyinLayer', { mode: 'all' });
     // Should the test fail before awaiting it, its page closes and it rejects: that is this test's failure, not another.
     layering.catch(() => undefined);
-    await expect.poll(() => page.locator('#big ruby[data-yuedu-ruby]').count(), { timeout: 30_000 }).toBeGreaterThan(100);
+    await expect.poll(() => page.locator('#big [data-yuedu-ruby]').count(), { timeout: 30_000 }).toBeGreaterThan(100);
     // The layer is built in slices: the page answers input between them, while the layer is still being drawn.
     await page.keyboard.press('x');
     await expect.poll(() => page.evaluate(() => (window as unknown as { seen: string[] }).seen)).toEqual(['pending']);
@@ -399,7 +444,7 @@ describe('reading on the page', () => {
       p.textContent = '新加载的段落：峰会期间签署合作文件。';
       document.querySelector('article')?.append(p);
     });
-    await expect.poll(() => page.locator('#late ruby[data-yuedu-ruby]').count(), { timeout: 15_000 }).toBeGreaterThan(2);
+    await expect.poll(() => page.locator('#late [data-yuedu-ruby]').count(), { timeout: 15_000 }).toBeGreaterThan(2);
     // SPA navigation: the article is replaced by a new one, which is marked and annotated in its turn.
     await page.evaluate(() => {
       const next = document.createElement('article');
@@ -411,7 +456,7 @@ describe('reading on the page', () => {
       }
       document.querySelector('article')?.replaceWith(next);
     });
-    await expect.poll(() => page.locator('#next[data-yuedu-article][data-yuedu-pinyin=all] ruby[data-yuedu-ruby]').count(), { timeout: 15_000 }).toBeGreaterThan(50);
+    await expect.poll(() => page.locator('#next[data-yuedu-article][data-yuedu-pinyin=all] [data-yuedu-ruby]').count(), { timeout: 15_000 }).toBeGreaterThan(50);
     expect(await page.locator('[data-yuedu-article]').count()).toBe(1);
     await page.close();
   });

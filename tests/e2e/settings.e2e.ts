@@ -8,6 +8,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { pointAt, readCard } from '../../scripts/lib/page';
+import { layerWords } from './support/in-page';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
@@ -175,13 +176,11 @@ describe('settings, end to end', () => {
     await choose(options, 'pinyinLayerDefault', 'all');
     const article = await openArticle();
     await article.waitForSelector('[data-yuedu-article][data-yuedu-pinyin=all]');
-    const rtOf = (word: string) =>
-      article.evaluate((w) => {
-        const ruby = [...document.querySelectorAll('ruby[data-yuedu-ruby]')].find((r) => r.firstChild?.textContent === w);
-        const rt = ruby?.querySelector('rt');
-        return rt ? { text: rt.textContent, coloured: rt.querySelectorAll('span[style*="color"]').length } : null;
-      }, word);
-    expect(await rtOf('发展')).toEqual({ text: 'fāzhǎn', coloured: 2 });
+    const rtOf = async (word: string) => {
+      const found = (await article.evaluate(layerWords)).find((w) => w.word === word);
+      return found ? { text: found.pinyin, coloured: found.coloured } : null;
+    };
+    expect(await rtOf('发展')).toEqual({ text: 'fā zhǎn', coloured: 2 });
 
     await choose(options, 'pinyinStyle', 'zhuyin');
     await expect.poll(() => rtOf('发展'), LAYER_REDRAW).toEqual({ text: 'ㄈㄚ ㄓㄢˇ', coloured: 2 });
@@ -192,11 +191,19 @@ describe('settings, end to end', () => {
     await expect.poll(() => rtOf('不断'), LAYER_REDRAW).toEqual({ text: 'bu2 duan4', coloured: 0 });
     await choose(options, 'sandhi', 'false');
     await expect.poll(() => rtOf('不断'), LAYER_REDRAW).toEqual({ text: 'bu4 duan4', coloured: 0 });
+    // The pinyin size: redrawn at the new size; under 11 px is refused.
+    const pinyinPx = () => article.evaluate(() => getComputedStyle(document.querySelector('[data-yuedu-article] p rt') as Element).fontSize);
+    expect(await pinyinPx()).toBe(`${DEFAULT_SETTINGS.pinyinSize}px`);
+    await choose(options, 'pinyinSize', '16');
+    await expect.poll(pinyinPx, LAYER_REDRAW).toBe('16px');
+    await options.fill('input[name=pinyinSize]', '7');
+    await expect.poll(() => options.getAttribute('input[name=pinyinSize]', 'aria-invalid')).toBe('true');
+    expect((await stored())?.pinyinSize).toBe(16);
 
     await choose(options, 'pinyinLayerDefault', 'off');
     const plain = await openArticle();
     await plain.waitForTimeout(1000);
-    expect(await plain.locator('ruby[data-yuedu-ruby]').count()).toBe(0);
+    expect(await plain.locator('[data-yuedu-ruby]').count()).toBe(0);
     await plain.close();
     await article.close();
     await options.click('[data-testid=reset]');
@@ -320,7 +327,7 @@ describe('settings, end to end', () => {
     await expect.poll(() => popup.textContent('[data-testid=site-state]')).toBe('On for 127.0.0.1');
     await expect.poll(() => popup.getByText('No Chinese text on this page: Yuedu stays quiet.').count()).toBe(1);
     expect(await popup.locator('[data-testid=article-stats]').count()).toBe(0);
-    expect(await english.locator('[data-yuedu-article], yuedu-hover, ruby[data-yuedu-ruby]').count()).toBe(0);
+    expect(await english.locator('[data-yuedu-article], yuedu-hover, [data-yuedu-ruby]').count()).toBe(0);
     await english.close();
 
     // Opened on its own the popup is the active tab: an extension page, where no content script runs.

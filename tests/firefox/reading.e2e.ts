@@ -6,7 +6,7 @@
 import type { Page } from 'puppeteer-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pointAt, readCard, type CardView } from '../../scripts/lib/page';
-import { storedRows, wordHighlight } from '../e2e/support/in-page';
+import { hanUnderCard, layerGeometry, layerWords, storedRows, wordHighlight } from '../e2e/support/in-page';
 import { startFirefoxSession, type FirefoxSession } from './support/session';
 
 let s: FirefoxSession;
@@ -68,65 +68,63 @@ describe('reading in Firefox', () => {
     await expect.poll(() => readCard(page)).toBeNull();
   });
 
-  // Issue 13 item 0 ("the card follows the pointer, not the path") saw the card of a word passed on the way cover the
-  // word below and stay. The path here: from the line above down onto 共 of 命运共同体, which that card covers.
-  // Known failure in Firefox (issue 13 item 0, still open there): the card lets the pointer through in Chromium, but in
-  // Firefox the word under it never gets its card, even on this diagonal path. Declared with it.fails so that it turns
-  // red, to be flipped back to it(), the day the card follows the pointer in Firefox too.
-  it.fails('a pointer moving down from the line above onto a word under that line\'s card gets the new word\'s card', async () => {
+  // Issue 13 item 0 ("the card follows the pointer, not the path"), as in Chromium's card.e2e.ts.
+  it('moving down the dispatch onto 命运共同体 and then 峰会 shows their cards, not those of words passed on the way', async () => {
     const page = await s.openArticle();
-    // 共 of 命运共同体: well inside the card of the word straight above it, which starts at that word's left edge.
-    const first = await pointAt(page, '命运共同体', 'article');
-    const charWidth = await page.evaluate(() => parseFloat(getComputedStyle(document.querySelector('article p') as Element).fontSize));
-    const target = { x: first.x + 2 * charWidth, y: first.y };
-    // A Han character on the line above, two characters to the left: its card opens below it, over the target, and
-    // the path down onto the target is diagonal, so the reader is not heading into the card (which would keep it).
-    const above = await page.evaluate(({ x, y }) => {
-      const doc = document as Document & { caretPositionFromPoint(x: number, y: number): { offsetNode: Node; offset: number } | null };
-      const line = doc.caretPositionFromPoint(x, y);
-      const lineTop = line ? (() => {
-        const r = document.createRange();
-        r.setStart(line.offsetNode, line.offset);
-        r.setEnd(line.offsetNode, line.offset + 1);
-        return r.getBoundingClientRect().top;
-      })() : y;
-      for (let dy = 4; dy < 80; dy += 2) {
-        const at = doc.caretPositionFromPoint(x, y - dy);
-        const text = at?.offsetNode.nodeValue ?? '';
-        if (!at || !/\p{Script=Han}/u.test(text[at.offset] ?? '')) continue;
-        const r = document.createRange();
-        r.setStart(at.offsetNode, at.offset);
-        r.setEnd(at.offsetNode, at.offset + 1);
-        const box = r.getBoundingClientRect();
-        if (box.bottom <= lineTop) return { x: box.left + box.width / 2, y: box.top + box.height / 2 };
-      }
-      return null;
-    }, { x: first.x, y: first.y });
-    if (!above) throw new Error('no Han character on the line above 命运共同体');
-    await page.mouse.move(above.x, above.y - 1);
-    await page.mouse.move(above.x, above.y);
-    await expect.poll(() => readCard(page)).not.toBeNull();
-    expect((await readCard(page))?.entries[0]?.word).not.toBe('命运共同体');
-    // The card covers the target: the pointer ends on the card's area, over the word.
-    const cardBox = await page.evaluate(() => {
-      const r = (document.querySelector('yuedu-hover')?.shadowRoot?.querySelector('.card') as Element).getBoundingClientRect();
-      return { left: r.left, right: r.right, top: r.top, bottom: r.bottom };
-    });
-    expect(target.x > cardBox.left && target.x < cardBox.right && target.y > cardBox.top && target.y < cardBox.bottom).toBe(true);
-    await page.mouse.move(target.x, target.y, { steps: 12 });
-    await expect.poll(async () => (await readCard(page))?.entries[0]?.word).toBe('共同体');
+    const start = await pointAt(page, '6月的阿斯塔纳', 'article');
+    const community = await pointAt(page, '命运共同体', 'article');
+    const summit = await pointAt(page, '峰会召开前夕', 'article');
+    await page.mouse.move(start.x, start.y - 30);
+    await page.mouse.move(community.x, community.y, { steps: 30 });
+    await expect.poll(async () => (await readCard(page))?.entries[0]?.word).toBe('命运共同体');
+    // Going down the lines, the card opens above the word: the lines the pointer is heading to stay clear.
+    expect(await page.evaluate(() => (document.querySelector('yuedu-hover') as HTMLElement).dataset.side)).toBe('above');
+    await page.mouse.move(summit.x, summit.y, { steps: 30 });
+    await expect.poll(async () => (await readCard(page))?.entries[0]?.word).toBe('峰会');
   });
 
-  it('the pinyin layer puts ruby over each word, and turning it off restores the article byte for byte', async () => {
+  it('a card below the word lets a quick diagonal move through to the text it covers', async () => {
+    const page = await s.openArticle();
+    const from = await pointAt(page, '命运共同体', 'article');
+    // Read along the line onto the word: its card opens below it.
+    await page.mouse.move(from.x - 40, from.y);
+    await page.mouse.move(from.x, from.y, { steps: 5 });
+    await expect.poll(async () => (await readCard(page))?.entries[0]?.word).toBe('命运共同体');
+    const target = await page.evaluate(hanUnderCard, { from, slope: 1.2, steps: 2 });
+    if (!target) throw new Error('no Han character under the card on a diagonal from 命运共同体');
+    await page.mouse.move(target.x, target.y, { steps: 2 });
+    await expect.poll(async () => (await page.evaluate(wordHighlight)).highlighted?.[0]).toBe(target.char);
+    expect((await readCard(page))?.entries[0]?.word[0]).toBe(target.char);
+  });
+
+  it('a pointer heading straight down into the card keeps it: the card then takes the pointer', async () => {
+    const page = await s.openArticle();
+    const from = await pointAt(page, '命运共同体', 'article');
+    await page.mouse.move(from.x - 40, from.y);
+    await page.mouse.move(from.x, from.y, { steps: 5 });
+    await expect.poll(async () => (await readCard(page))?.entries[0]?.word).toBe('命运共同体');
+    const top = await page.evaluate(() => (document.querySelector('yuedu-hover') as HTMLElement).getBoundingClientRect().top);
+    await page.mouse.move(from.x, top + 24, { steps: 8 });
+    await page.mouse.move(from.x + 20, top + 40, { steps: 4 });
+    expect((await readCard(page))?.entries[0]?.word).toBe('命运共同体');
+    expect(await page.evaluate(() => (document.querySelector('yuedu-hover') as HTMLElement).style.getPropertyValue('pointer-events'))).toBe('auto');
+  });
+
+  it('the pinyin layer puts each syllable over its character, legibly, and turning it off restores the article byte for byte', async () => {
     const page = await s.openArticle();
     const before = await articleMarkup(page);
     expect(await s.toTab(page, 'setPinyinLayer', { mode: 'toggle' })).toEqual({ ok: true, value: { mode: 'all' } });
     expect(await page.evaluate(() => document.querySelector('[data-yuedu-article]')?.getAttribute('data-yuedu-pinyin'))).toBe('all');
-    const rubies = await page.evaluate(() =>
-      [...document.querySelectorAll('ruby[data-yuedu-ruby]')].map((r) => [r.firstChild?.textContent ?? '', r.querySelector('rt')?.textContent ?? '']),
-    );
-    expect(rubies.length).toBeGreaterThan(1000);
-    expect(rubies.find(([word]) => word === '命运共同体')?.[1]).toBe('mìngyùngòngtóngtǐ');
+    const words = await page.evaluate(layerWords);
+    expect(words.length).toBeGreaterThan(1000);
+    expect(words.find(({ word }) => word === '命运共同体')?.pinyin).toBe('mìng yùn gòng tóng tǐ');
+    // Legible as in Chromium (reading.e2e.ts): each syllable over its character, clear of the line above.
+    const drawn = await page.evaluate(layerGeometry);
+    expect(drawn.smallestPinyinPx).toBeGreaterThanOrEqual(11);
+    expect(drawn.offCentre).toEqual([]);
+    expect(drawn.intoLineAbove).toEqual([]);
+    expect(drawn.touching).toEqual([]);
+    expect(drawn.spreadBeyondNeed).toEqual([]);
     // Hover reads the layer's text and ignores the pinyin above it.
     expect((await hover(page, '三股势力')).entries[0]?.word).toBe('三股势力');
 

@@ -28,11 +28,12 @@ describe('watching for text the page adds', () => {
       bare: () => false,
       toneColors: null,
       joinSyllables: true,
+      pinyinSize: 12,
       annotate: (ps) => Promise.resolve(ps.map((t) => [{ text: t, start: 0, kind: 'word' as const, pinyin: [...t].map(() => 'x1') }])),
       pause: () => Promise.resolve(),
     });
     await tick();
-    expect(document.querySelectorAll('ruby')).toHaveLength(1);
+    expect(document.querySelectorAll('[data-yuedu-ruby]')).toHaveLength(1);
     // Nothing was scheduled: the ruby the layer inserted is not news.
     expect(idle).toBeNull();
     expect(batches).toHaveLength(1);

@@ -32,6 +32,7 @@ const options = (extra: Partial<LayerOptions> = {}): LayerOptions => ({
   bare: () => false,
   toneColors: null,
   joinSyllables: false,
+  pinyinSize: 12,
   annotate: (p) => {
     calls++;
     return fakeAnnotate(p);
@@ -50,6 +51,13 @@ function onlyParagraph(text: string): HTMLParagraphElement {
 
 const serialize = (el: Element) => new XMLSerializer().serializeToString(el);
 
+/** Each word of the layer: its text (without the pinyin) and the pinyin of each of its columns. */
+const layerWords = (root: Element) =>
+  [...root.querySelectorAll(`[${RUBY_ATTR}]`)].map((w) => ({
+    word: [...w.querySelectorAll('ruby')].map((r) => r.lastChild?.textContent).join(''),
+    columns: [...w.querySelectorAll('rt')].map((rt) => rt.textContent),
+  }));
+
 function loadDemo(): Element {
   const parsed = new DOMParser().parseFromString(readFileSync(path.resolve(import.meta.dirname, '../../demo/silk-road.html'), 'utf8'), 'text/html');
   document.body.replaceChildren(...[...parsed.body.childNodes].map((n) => document.adoptNode(n)));
@@ -67,7 +75,7 @@ describe('the pinyin layer', () => {
     expect(screenFirst([], (b: number) => b)).toEqual([]);
   });
 
-  it('wraps each word (not each character) in ruby with its pinyin, in chunks, and restores the DOM byte for byte', async () => {
+  it('wraps each word, kept on one line, with one ruby per character under its syllable, in chunks, and restores the DOM byte for byte', async () => {
     const article = loadDemo();
     const before = serialize(article);
     const firstText = article.querySelector('h1')?.firstChild;
@@ -75,11 +83,11 @@ describe('the pinyin layer', () => {
     calls = 0;
     await layer.apply(options());
     expect(calls).toBeGreaterThan(1);
-    const rubies = article.querySelectorAll(`ruby[${RUBY_ATTR}]`);
-    expect(rubies.length).toBeGreaterThan(1000);
-    const first = rubies[0] as Element;
-    expect(first.firstChild?.textContent).toBe('丝路');
-    expect(first.querySelector('rt')?.textContent).toBe('p1 p2');
+    const words = layerWords(article);
+    expect(words.length).toBeGreaterThan(1000);
+    expect(words[0]).toEqual({ word: '丝路', columns: ['p1', 'p2'] });
+    const first = article.querySelector(`[${RUBY_ATTR}]`) as HTMLElement;
+    expect(first.style.whiteSpace).toBe('nowrap');
     expect(article.textContent).not.toBe(before);
     layer.remove();
     expect(serialize(article)).toBe(before);
@@ -92,15 +100,41 @@ describe('the pinyin layer', () => {
     const p = onlyParagraph('丝路花开，中哈友谊');
     const layer = new PinyinLayer(p);
     await layer.apply(options({ mode: 'unknown', bare: (seg) => seg.text === '丝路', toneColors: ['red', 'orange', 'green', 'blue', 'grey'], joinSyllables: true }));
-    const words = [...p.querySelectorAll('ruby')].map((r) => r.firstChild?.textContent);
-    expect(words).toEqual(['花开', '中哈', '友谊']);
+    expect(layerWords(p).map((w) => w.word)).toEqual(['花开', '中哈', '友谊']);
     expect(p.firstChild?.textContent).toBe('丝路');
     const spans = p.querySelectorAll('rt span');
     expect((spans[0] as HTMLElement).style.color).toBe('red');
-    expect(p.querySelector('rt')?.textContent).toBe('p1p2');
     layer.remove();
     expect(p.childNodes).toHaveLength(1);
     expect(p.textContent).toBe('丝路花开，中哈友谊');
+  });
+
+  it('gives a word whose syllables do not match its characters one column, its syllables joined as the style writes them', async () => {
+    const p = onlyParagraph('花儿开');
+    const erhua = (): Promise<Segment[][]> => Promise.resolve([[{ text: '花儿', start: 0, kind: 'word', pinyin: ['huār'] }, { text: '开', start: 2, kind: 'word', pinyin: ['kāi'] }]]);
+    const layer = new PinyinLayer(p);
+    await layer.apply(options({ annotate: erhua, joinSyllables: true }));
+    expect(layerWords(p)).toEqual([{ word: '花儿', columns: ['huār'] }, { word: '开', columns: ['kāi'] }]);
+    layer.remove();
+    await layer.apply(options({ annotate: () => Promise.resolve([[{ text: '花儿开', start: 0, kind: 'word', pinyin: ['p1', 'p2'] }]]) }));
+    expect(layerWords(p)).toEqual([{ word: '花儿开', columns: ['p1 p2'] }]);
+    layer.remove();
+    expect(p.textContent).toBe('花儿开');
+  });
+
+  it('lightens the tone colours on a dark background, and keeps them on a light one', async () => {
+    const p = onlyParagraph('中哈');
+    const tones = ['#e30000', '#d89000', '#00a000', '#0000e3', '#808080'];
+    const colourOn = async (background: readonly [number, number, number]) => {
+      const layer = new PinyinLayer(p);
+      // p1: the fake syllables carry tone 1.
+      await layer.apply(options({ toneColors: tones, backgroundOf: () => background }));
+      const colour = (p.querySelector('rt span') as HTMLElement).style.color;
+      layer.remove();
+      return colour;
+    };
+    expect(await colourOn([255, 255, 255])).toMatch(/^(#e30000|rgb\(227, 0, 0\))$/);
+    expect(await colourOn([17, 17, 17])).not.toMatch(/^(#e30000|rgb\(227, 0, 0\))$/);
   });
 
   it('says its mode on the article: pending while drawing, the mode when done, nothing once removed', async () => {
@@ -147,7 +181,7 @@ describe('the pinyin layer', () => {
         },
       }),
     );
-    expect(root.querySelectorAll('ruby')).toHaveLength(0);
+    expect(root.querySelectorAll(`[${RUBY_ATTR}]`)).toHaveLength(0);
     expect(editable.textContent).toBe('可以编辑的文字');
   });
 

@@ -15,6 +15,7 @@ describe('sanitizeSettings', () => {
       pinyinStyle: 'zhuyin',
       toneColors: false,
       toneColorList: ['#111111', '#222222', '#333333', '#444444', '#555555'],
+      pinyinSize: 16,
       hoverTrigger: 'alt',
       cardFontSize: 22,
       headwordFirst: 'traditional',
@@ -52,6 +53,10 @@ describe('sanitizeSettings', () => {
     expect(sanitizeSettings({ speechRate: 1000 }).speechRate).toBe(200);
     expect(sanitizeSettings({ speechRate: 'fast' }).speechRate).toBe(DEFAULT_SETTINGS.speechRate);
     expect(sanitizeSettings({ cardFontSize: 4 }).cardFontSize).toBe(12);
+    // Pinyin is never drawn under 11 px, whatever is stored.
+    expect(sanitizeSettings({ pinyinSize: 7 }).pinyinSize).toBe(11);
+    expect(sanitizeSettings({ pinyinSize: '14' }).pinyinSize).toBe(14);
+    expect(sanitizeSettings({ pinyinSize: 'big' }).pinyinSize).toBe(12);
     expect(sanitizeSettings({ cardFontSize: 400 }).cardFontSize).toBe(32);
     expect(sanitizeSettings({ cardFontSize: '18' }).cardFontSize).toBe(18);
     expect(sanitizeSettings({ cardFontSize: 17.6 }).cardFontSize).toBe(18);
