@@ -139,7 +139,14 @@ export class ArticleReading {
   /** Draws the layer again, as the reader's corrections now cut and read the words. */
   async redraw(): Promise<void> {
     const mode = this.layer?.mode ?? 'off';
-    if (mode !== 'off') await this.setLayer(mode);
+    // The words' segments changed: the stats' are read again too.
+    this.segments.clear();
+    if (mode === 'off') return;
+    // Taking the layer off shortens the page for a moment: the reader's place is kept.
+    const win = this.deps.doc.defaultView;
+    const [x, y] = [win?.scrollX ?? 0, win?.scrollY ?? 0];
+    await this.setLayer(mode);
+    win?.scrollTo(x, y);
   }
 
   /** Redraws the layer when a setting it shows changed. */

@@ -51,6 +51,8 @@ export class HoverController {
   private readonly commands: CommandTarget;
   private readonly speaker: Speaker;
   private last: Point = { x: -1, y: -1 };
+  /** While a correction redraws the layer, the page moves under the card by our doing, not the reader's scrolling. */
+  private correcting = false;
   private readonly trail = new PointerTrail();
   /** Bumped whenever what is shown changes, so that a slow lookup cannot overwrite a newer one. */
   private token = 0;
@@ -77,7 +79,14 @@ export class HoverController {
         const point = this.card.shown?.point;
         const result = await deps.correct(action, window, length);
         this.cache.clear();
-        await deps.onCorrected?.();
+        this.correcting = true;
+        try {
+          await deps.onCorrected?.();
+          // The scroll events of the redraw's reflow come with the next frame: they are ours too.
+          await new Promise((resolve) => this.doc.defaultView?.requestAnimationFrame(resolve) ?? resolve(null));
+        } finally {
+          this.correcting = false;
+        }
         // The card again, as corrected: at the same character, which the layer may have drawn anew under the pointer.
         const again = point?.node.isConnected ? point : characterAt(this.doc, this.last.x, this.last.y);
         if (again) await this.showAt(again);
@@ -92,7 +101,7 @@ export class HoverController {
     const on = this.listeners.on.bind(this.listeners);
     on<MouseEvent>(this.doc, 'mousemove', (e) => this.onMove(e), { passive: true, capture: true });
     on<KeyboardEvent>(win, 'keydown', (e) => this.onKey(e), { capture: true });
-    on(win, 'scroll', () => this.hide(), { passive: true, capture: true });
+    on(win, 'scroll', () => this.correcting || this.hide(), { passive: true, capture: true });
     on(this.doc, 'mouseleave', () => this.hide(), { passive: true });
     on(win, 'blur', () => this.hide());
   }
