@@ -29,12 +29,12 @@ export default defineConfig({
   hooks: {
     // The compiled dictionary ships as a public asset, built (or taken from dictionary/build/) on every build.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('dictionary.bin', 'word-frequencies.txt', 'search-index.txt.gz');
+      paths.push('dictionary.bin', 'word-frequencies.bin', 'search-index.txt.gz');
     },
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: await ensureArtifact(), relativeDest: 'dictionary.bin' });
       // The segmenter's word frequencies (jieba, MIT), compiled the same way.
-      files.push({ absoluteSrc: await ensureWordFrequencies(), relativeDest: 'word-frequencies.txt' });
+      files.push({ absoluteSrc: await ensureWordFrequencies(), relativeDest: 'word-frequencies.bin' });
       // Search by pinyin or English (the popup's search box), compiled from the artifact; loaded on the first search.
       files.push({ absoluteSrc: await ensureSearchIndex(), relativeDest: 'search-index.txt.gz' });
     },

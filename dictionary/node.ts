@@ -19,7 +19,7 @@ const HSK_CSV = path.join(HERE, 'data/hsk30.csv');
 export const POLYPHONES_PATH = path.join(HERE, 'data/polyphones.txt');
 export const ARTIFACT_PATH = path.join(HERE, 'build/dictionary.bin');
 /** Changing any of these changes the artifact. */
-const COMPILER_FILES = ['artifact.ts', 'chars.ts', 'compile.ts', 'hsk.ts', 'node.ts', 'polyphones.ts', 'variants.ts', 'glossary/parse.ts', 'glossary/read.ts'].map((f) =>
+const COMPILER_FILES = ['artifact.ts', 'chars.ts', 'compile.ts', 'sorted-keys.ts', 'hsk.ts', 'node.ts', 'polyphones.ts', 'variants.ts', 'glossary/parse.ts', 'glossary/read.ts'].map((f) =>
   path.join(HERE, f),
 );
 
