@@ -56,11 +56,13 @@ export class ArticleReading {
     const article = await this.ensureArticle();
     // After the article is marked, so as not to slow it down.
     this.deps.readAheadFrom(article ?? this.deps.doc.body ?? this.deps.doc);
-    await this.refreshStates();
-    this.highlightSaved();
+    // The layer does not wait for the word store (only "unknown" mode needs it, and setLayer asks for it then).
+    const states = this.refreshStates();
     const initial = this.firstLayer;
     this.firstLayer = null;
     if (article && initial && initial !== 'off' && !this.stopped) await this.setLayer(initial);
+    await states;
+    this.highlightSaved();
     return article;
   }
 
