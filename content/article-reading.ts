@@ -8,6 +8,7 @@ import type { Settings } from '../lib/settings/settings';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { ARTICLE_ATTR, articleParagraphs } from './article';
 import { findWords, SAVED_HIGHLIGHT, setHighlight } from './highlights';
+import { watchNearViewport } from './near-viewport';
 import { WordMatcher } from './word-matcher';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
 
@@ -187,6 +188,7 @@ export class ArticleReading {
       annotate: (paragraphs) => this.deps.annotate(paragraphs, { style: s.pinyinStyle, sandhi: s.sandhi }),
       pause: this.deps.pause,
       bottomOf: (node) => node.parentElement?.getBoundingClientRect().bottom ?? 0,
+      watchNear: watchNearViewport,
     };
   }
 }
