@@ -55,11 +55,16 @@ interface Replacement {
 }
 
 /**
- * Text per slice (layer-slices.ts): one annotate request and one DOM update, a few milliseconds each, and a dozen
- * lines or so on screen.
+ * Text per slice (layer-slices.ts): one annotate request and one DOM update, a few milliseconds each, and less than a
+ * screen's height.
  */
 const SLICE_NODES = 40;
-const SLICE_CHARS = 600;
+const SLICE_CHARS = 1000;
+/**
+ * Drawing away from the reader takes an idle pause after this much of the page's own time (building and inserting
+ * nodes) and otherwise goes on at the next task: one idle pause per slice left a short article half drawn for seconds.
+ */
+const IDLE_AFTER_MS = 50;
 /**
  * Characters idle time annotates away from the reader: an article of usual length whole, a longer one (or a 5 MB page)
  * where it is read. Every slice drawn costs the page a layout, which on a huge page is not cheap.
@@ -198,7 +203,8 @@ export class PinyinLayer {
       stopWatching = opts.watchNear(
         slices.map((slice) => (slice.items[0] as Text).parentElement as Element),
         (i) => {
-          queue.nearViewport(slices[i] as (typeof slices)[number]);
+          const slice = slices[i];
+          if (slice) queue.nearViewport(slice);
           wake();
           if (!draining) drainLater();
         },
@@ -211,11 +217,13 @@ export class PinyinLayer {
   /** Draws slices while the queue has any to give now, or until a change of mode. */
   private async drain(queue: SliceQueue<Slice<Text>>, opts: LayerOptions, generation: number, woken: () => Promise<void>): Promise<void> {
     const doc = this.article.ownerDocument;
+    let busy = 0;
     for (let slice = queue.take(); slice; slice = queue.take()) {
       const chunk = slice.items;
       const paragraphs = chunk.map((n) => n.data);
       const annotated = await opts.annotate(paragraphs);
       if (generation !== this.generation) return;
+      const start = performance.now();
       chunk.forEach((node, k) => {
         const segments = annotated[k];
         // The page may have changed the text while we waited: leave such a node as the page has it now.
@@ -228,9 +236,13 @@ export class PinyinLayer {
         this.replaced.push({ original: node, parts });
       });
       if (queue.finished) return;
-      // Text near the viewport goes on at the next task; the rest waits for idle time, or for the reader to come near.
-      if (queue.urgent) await nextTask();
-      else await Promise.race([opts.pause(), woken()]);
+      busy += performance.now() - start;
+      // Text near the viewport goes on at the next task; the rest takes idle pauses, cut short when the reader comes near.
+      if (queue.urgent || busy < IDLE_AFTER_MS) await nextTask();
+      else {
+        await Promise.race([opts.pause(), woken()]);
+        busy = 0;
+      }
       if (generation !== this.generation) return;
     }
   }
