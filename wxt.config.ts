@@ -1,6 +1,6 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ensureArtifact } from './dictionary/node';
+import { ensureShippedArtifact } from './dictionary/node';
 import { ensureWordFrequencies } from './dictionary/word-frequencies-node';
 import { ensureSearchIndex } from './dictionary/search-index-node';
 import { checkContentScripts } from './scripts/lib/loadable-text';
@@ -32,12 +32,12 @@ export default defineConfig({
     'build:done': (wxt, output) => checkContentScripts(wxt.config.outDir, output.steps.flatMap((step) => step.chunks.map((chunk) => chunk.fileName))),
     // The compiled dictionary ships as a public asset, built (or taken from dictionary/build/) on every build.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('dictionary.bin', 'word-frequencies.txt', 'search-index.txt.gz');
+      paths.push('dictionary.bin.gz', 'word-frequencies.bin', 'search-index.txt.gz');
     },
     'build:publicAssets': async (_wxt, files) => {
-      files.push({ absoluteSrc: await ensureArtifact(), relativeDest: 'dictionary.bin' });
+      files.push({ absoluteSrc: await ensureShippedArtifact(), relativeDest: 'dictionary.bin.gz' });
       // The segmenter's word frequencies (jieba, MIT), compiled the same way.
-      files.push({ absoluteSrc: await ensureWordFrequencies(), relativeDest: 'word-frequencies.txt' });
+      files.push({ absoluteSrc: await ensureWordFrequencies(), relativeDest: 'word-frequencies.bin' });
       // Search by pinyin or English (the popup's search box), compiled from the artifact; loaded on the first search.
       files.push({ absoluteSrc: await ensureSearchIndex(), relativeDest: 'search-index.txt.gz' });
     },

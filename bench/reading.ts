@@ -1,17 +1,22 @@
 /**
  * Reading on the page, in Chromium with the built extension, on the served sample dispatch:
  * - page load → article marked and pinyin layer complete, against the page's own `load` event in the same run;
+ * - a 5 MB page: pinyin on screen after load and after a jump, and the longest task (long-page.ts);
  * - hover → card latency over 200 distinct words, against one animation frame measured in the same page and a bare
  *   message round trip to the background; the same in Firefox ESR, with its own round trip as its baseline;
  * - JS heap of the page with the content script at work, against the same page in the same browser with the site
- *   switched off (the script loaded but idle) and in a browser without the extension.
+ *   switched off (the script loaded but idle) and in a browser without the extension;
+ * - the same milestones and the first card with the service worker cold, against warm (cold-start.ts).
  */
 import path from 'node:path';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM, launchFirefoxWithExtension, launchWithExtension } from '../scripts/lib/browser';
 import { startStaticServer } from '../scripts/lib/static-server';
 import { ROOT } from '../scripts/lib/build';
+import { coldStartRows, type AddRow } from './cold-start';
 import { benchExtension } from './extension';
+import { longPageRows } from './long-page';
+import { recordMilestones } from './milestones';
 import type { BenchSuite } from './suites';
 import { percentiles, type BenchRow } from './table';
 
@@ -19,37 +24,6 @@ const LOADS = 5;
 const HOVERS = 200;
 
 const median = (xs: number[]) => percentiles(xs).p50;
-
-/** Records, in the page's own clock, when the article is marked and when the pinyin layer is complete. */
-function recordMilestones(): void {
-  const marks: Record<string, number> = {};
-  (window as unknown as { __marks: Record<string, number> }).__marks = marks;
-  new MutationObserver(() => {
-    const article = document.querySelector('[data-yuedu-article]');
-    if (article && marks.article === undefined) marks.article = performance.now();
-    if (article?.getAttribute('data-yuedu-pinyin') === 'all' && marks.layer === undefined) marks.layer = performance.now();
-  }).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-yuedu-article', 'data-yuedu-pinyin'] });
-  const tasks: number[] = [];
-  (window as unknown as { __tasks: number[] }).__tasks = tasks;
-  new PerformanceObserver((list) => {
-    for (const entry of list.getEntries()) if (entry.startTime > (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).loadEventEnd) tasks.push(entry.duration);
-  }).observe({ type: 'longtask', buffered: true });
-}
-
-const HUGE_PARAGRAPH = '<p>习近平强调，中吉合作大有可为。双方要扩大贸易和投资规模，深化金融合作；完善互联互通网络，高质量推进中吉乌铁路建设。</p>';
-/** 5 MB of UTF-8: a menu and one 50,000-paragraph article. */
-const HUGE_PAGE = `<!doctype html><meta charset="utf-8"><title>huge</title><body><nav>${'<a href="#">首页</a>'.repeat(50)}</nav><article>${HUGE_PARAGRAPH.repeat(50_000)}</article></body>`;
-
-/** Loads the huge page, gives the reader `ms` to work, and returns its longest main-thread task after `load`. */
-async function longestTask(page: Page, url: string, ms: number): Promise<{ longest: number; marked: number | null; load: number }> {
-  await page.goto(url);
-  await page.waitForTimeout(ms);
-  return page.evaluate(() => {
-    const w = window as unknown as { __tasks: number[]; __marks: { article?: number } };
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-    return { longest: Math.max(0, ...w.__tasks), marked: w.__marks.article ?? null, load: nav.loadEventEnd };
-  });
-}
 
 async function loadMilestones(page: Page, url: string): Promise<{ load: number; article: number; layer: number }> {
   await page.goto(url);
@@ -125,8 +99,6 @@ function hoverLatencies(count: number): Promise<{ samples: number[]; frame: numb
   })();
 }
 
-type AddRow = (metric: string, value: number, unit: string, baseline: { label: string; value: number }, target?: string) => void;
-
 /** A lookup's bare round trip to the background, from an extension page: what a hover would wait for without the read-ahead. */
 function pingRoundTrips(count: number): Promise<number[]> {
   return (async () => {
@@ -187,7 +159,7 @@ export const readingSuite: BenchSuite = {
       await b.serviceWorker.evaluate(() => chrome.storage.sync.set({ settings: { pinyinLayerDefault: 'all' } }));
       const loads: { load: number; article: number; layer: number }[] = [];
       const page = await b.context.newPage();
-      await page.addInitScript(recordMilestones);
+      await page.addInitScript(recordMilestones, null);
       // One warm-up load: the service worker reads the dictionary on first use.
       await loadMilestones(page, url);
       for (let i = 0; i < LOADS; i++) loads.push(await loadMilestones(page, url));
@@ -195,15 +167,8 @@ export const readingSuite: BenchSuite = {
       row('load → article marked (median of 5)', median(loads.map((l) => l.article)), 'ms', { label: 'page load event', value: load });
       row('load → pinyin layer complete (median of 5)', median(loads.map((l) => l.layer)), 'ms', { label: 'page load event', value: load });
 
-      // A 5 MB page with the layer on: the longest task the reader causes, against the same page with the site off.
-      await b.context.route(/\/huge\.html$/, (route) => route.fulfill({ contentType: 'text/html; charset=utf-8', body: HUGE_PAGE }));
-      const hugeUrl = server.url('/huge.html');
-      const busy = await longestTask(page, hugeUrl, 8000);
-      await b.serviceWorker.evaluate(() => chrome.storage.local.set({ disabledSites: ['127.0.0.1'] }));
-      const quiet = await longestTask(page, hugeUrl, 8000);
-      await b.serviceWorker.evaluate(() => chrome.storage.local.set({ disabledSites: [] }));
-      if (busy.marked !== null) row('5 MB page: load → article marked', busy.marked, 'ms', { label: 'its load event', value: busy.load });
-      row('5 MB page: longest task after load, layer on', busy.longest, 'ms', { label: 'same page, site switched off', value: quiet.longest });
+      // A 5 MB page with the layer on.
+      await longPageRows(b, page, server.url('/huge.html'), row);
       await page.close();
 
       // Hover latency, layer off.
@@ -255,6 +220,10 @@ export const readingSuite: BenchSuite = {
       const MB = 1024 * 1024;
       row('page JS heap, reader at work (layer on, card shown)', working / MB, 'MB', { label: 'same page, site switched off', value: idle / MB });
       row('page JS heap, site switched off', idle / MB, 'MB', { label: 'same page, no extension', value: none / MB });
+
+      // Last: stopping the worker leaves b.serviceWorker without a worker behind it.
+      await b.serviceWorker.evaluate(() => chrome.storage.sync.set({ settings: { pinyinLayerDefault: 'all' } }));
+      await coldStartRows(b, url, row);
     } finally {
       await b.close();
       await server.close();

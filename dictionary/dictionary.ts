@@ -5,19 +5,19 @@
 import { decodeEntry, LIST_FLAG, readArtifact, Tokens, type ArtifactMeta } from './artifact';
 import { charLengthAt, foldCode, foldText, isHanAt } from './chars';
 import { PolyphoneModel } from './polyphones';
+import { SortedKeys } from './sorted-keys';
 import { decomposeText, foreignNameRunAt, unknownCharEntry } from './fallback';
 import type { DictEntry, LookupMatch } from './types';
 import { leadingQualifier, MIN_CORE } from './variants';
 
 export class Dictionary {
   readonly meta: ArtifactMeta;
-  private readonly keyChars: Uint16Array;
-  private readonly keyOffsets: Uint32Array;
+  /** The headwords, simplified and traditional, found by prefix. */
+  private readonly keys: SortedKeys;
   private readonly keyEntries: Uint32Array;
   private readonly keyLists: Uint32Array;
   private readonly entryOffsets: Uint32Array;
   private readonly entryData: Uint8Array;
-  private readonly keyCount: number;
   private readonly decoder = new TextDecoder();
   private readonly tokens: Tokens;
   private readonly polyphoneRules: string;
@@ -27,91 +27,31 @@ export class Dictionary {
   /** First code units of the qualifiers and cores (variants.ts), and of the cores alone: built at the first lookup. */
   private variantStarts: Set<number> | undefined;
   private coreStarts: Set<number> | undefined;
-  /** Scratch for scan(): the headwords found at a position and their lengths, shortest first. */
-  private readonly foundKeys: Int32Array;
-  private readonly foundLengths: Int32Array;
-  /** scan()'s key range per first code unit and per first two, as start * RANGE_SPAN + count. */
-  private readonly prefixRanges = new Map<number, number>();
 
   /** Throws ArtifactError when the bytes are not an artifact of this format version. */
   constructor(bytes: Uint8Array | ArrayBufferLike) {
     const s = readArtifact(bytes);
     this.meta = s.meta;
-    this.keyChars = s.keyChars;
-    this.keyOffsets = s.keyOffsets;
+    this.keys = new SortedKeys(s.keyChars, s.keyOffsets, s.meta.maxKeyLength);
     this.keyEntries = s.keyEntries;
     this.keyLists = s.keyLists;
     this.entryOffsets = s.entryOffsets;
     this.entryData = s.entryData;
-    this.keyCount = s.meta.keyCount;
     this.tokens = new Tokens(s.tokens);
     this.polyphoneRules = s.polyphones;
-    this.foundKeys = new Int32Array(s.meta.maxKeyLength + 1);
-    this.foundLengths = new Int32Array(s.meta.maxKeyLength + 1);
-  }
-
-  /**
-   * Finds every headword that starts at `pos`, narrowing the sorted key range one character at a time: the keys that
-   * share the first d characters form a contiguous range, and within it a key equal to the prefix sorts first.
-   * Fills foundKeys/foundLengths shortest first and returns the count. Allocates nothing.
-   */
-  private scan(text: string, pos: number): number {
-    const { keyChars, keyOffsets } = this;
-    let lo = 0;
-    let hi = this.keyCount;
-    let found = 0;
-    const end = Math.min(text.length, pos + this.meta.maxKeyLength);
-    for (let d = 0; pos + d < end; d++) {
-      const c = foldCode(text.charCodeAt(pos + d));
-      // The ranges of keys starting with a given character or two, remembered: the widest of the searches.
-      const memoKey = d === 0 ? c : d === 1 ? 0x10000 + foldCode(text.charCodeAt(pos)) * 0x10000 + c : -1;
-      const known = memoKey < 0 ? undefined : this.prefixRanges.get(memoKey);
-      if (known !== undefined) {
-        lo = Math.floor(known / RANGE_SPAN);
-        hi = lo + (known % RANGE_SPAN);
-        if (hi === lo) break;
-        if ((keyOffsets[lo + 1] ?? 0) - (keyOffsets[lo] ?? 0) === d + 1) {
-          this.foundKeys[found] = lo;
-          this.foundLengths[found] = d + 1;
-          found++;
-        }
-        continue;
-      }
-      // First key in [lo, hi) whose character d is >= c (a key of length d has no character d: it sorts first).
-      let a = lo;
-      let b = hi;
-      while (a < b) {
-        const m = (a + b) >>> 1;
-        const o = keyOffsets[m] ?? 0;
-        const ch = d < (keyOffsets[m + 1] ?? 0) - o ? (keyChars[o + d] ?? 0) : -1;
-        if (ch < c) a = m + 1;
-        else b = m;
-      }
-      const first = a;
-      b = hi;
-      while (a < b) {
-        const m = (a + b) >>> 1;
-        const o = keyOffsets[m] ?? 0;
-        const ch = d < (keyOffsets[m + 1] ?? 0) - o ? (keyChars[o + d] ?? 0) : -1;
-        if (ch <= c) a = m + 1;
-        else b = m;
-      }
-      if (memoKey >= 0 && this.prefixRanges.size < PREFIX_RANGES) this.prefixRanges.set(memoKey, first * RANGE_SPAN + (a - first));
-      if (first === a) break;
-      lo = first;
-      hi = a;
-      if ((keyOffsets[lo + 1] ?? 0) - (keyOffsets[lo] ?? 0) === d + 1) {
-        this.foundKeys[found] = lo;
-        this.foundLengths[found] = d + 1;
-        found++;
-      }
-    }
-    return found;
   }
 
   private scanChecked(text: string, pos: number): number {
     if (!Number.isInteger(pos) || pos < 0 || pos >= text.length) return 0;
-    return this.scan(text, pos);
+    return this.keys.scan(text, pos);
+  }
+
+  private get foundKeys(): Int32Array {
+    return this.keys.foundKeys;
+  }
+
+  private get foundLengths(): Int32Array {
+    return this.keys.foundLengths;
   }
 
   /**
@@ -168,7 +108,7 @@ export class Dictionary {
     this.variantStarts ??= new Set([...qualifiers, ...Object.keys(cores)].map((s) => s.charCodeAt(0)));
     if (!this.variantStarts.has(foldCode(text.charCodeAt(pos)))) return null;
     const longestWordAt = (at: number): number => {
-      const found = this.scan(text, at);
+      const found = this.keys.scan(text, at);
       for (let i = found - 1; i >= 0; i--) {
         if (!this.entriesOfKey(this.foundKeys[i] ?? 0).some((e) => e.source === 'glossary')) return this.foundLengths[i] ?? 0;
       }
@@ -205,7 +145,7 @@ export class Dictionary {
 
   /** The longest glossary phrase of at least MIN_CORE characters at `at`. */
   private glossaryPhraseAt(text: string, at: number): { length: number; entry: DictEntry } | null {
-    for (let i = this.scan(text, at) - 1; i >= 0; i--) {
+    for (let i = this.keys.scan(text, at) - 1; i >= 0; i--) {
       const length = this.foundLengths[i] ?? 0;
       if (length < MIN_CORE) return null;
       const entry = this.entriesOfKey(this.foundKeys[i] ?? 0).find((e) => e.source === 'glossary');
@@ -256,9 +196,7 @@ export class Dictionary {
   }
 
   private keyOf(word: string): number {
-    if (typeof word !== 'string' || word.length === 0 || word.length > this.meta.maxKeyLength) return -1;
-    const found = this.scan(word, 0);
-    return found > 0 && this.foundLengths[found - 1] === word.length ? (this.foundKeys[found - 1] ?? -1) : -1;
+    return this.keys.indexOf(word);
   }
 
   private entriesOfKey(key: number): DictEntry[] {
@@ -270,7 +208,7 @@ export class Dictionary {
     return entries;
   }
 
-  private keyString = (key: number): string => String.fromCharCode(...this.keyChars.subarray(this.keyOffsets[key], this.keyOffsets[key + 1]));
+  private keyString = (key: number): string => this.keys.text(key);
 
   private decode = (bytes: Uint8Array): string => this.decoder.decode(bytes);
 
@@ -286,10 +224,6 @@ export class Dictionary {
 }
 
 const CACHE_ENTRIES = 4096;
-/** Above any key count. */
-const RANGE_SPAN = 2 ** 24;
-/** Enough for the characters and character pairs of a great many pages. */
-const PREFIX_RANGES = 200_000;
 
 function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

@@ -12,15 +12,15 @@ function jiebaDictPath(): string {
   return createRequire(import.meta.url).resolve('@node-rs/jieba/dict.txt');
 }
 
-function compileWordFrequenciesForNode(): string {
+function compileWordFrequenciesForNode(): Uint8Array {
   return compileWordFrequencies(readFileSync(jiebaDictPath(), 'utf8'));
 }
 
-export const WORD_FREQUENCIES_PATH = path.join(import.meta.dirname, 'build/word-frequencies.txt');
+export const WORD_FREQUENCIES_PATH = path.join(import.meta.dirname, 'build/word-frequencies.bin');
 
 /** The path of an up-to-date artifact, compiled first when missing or older than its source or compiler. */
 export function ensureWordFrequencies(out = WORD_FREQUENCIES_PATH): Promise<string> {
-  return cachedBuild(out, [jiebaDictPath(), path.join(import.meta.dirname, 'word-frequencies.ts')], compileWordFrequenciesForNode);
+  return cachedBuild(out, [jiebaDictPath(), ...['word-frequencies.ts', 'sorted-keys.ts'].map((f) => path.join(import.meta.dirname, f))], compileWordFrequenciesForNode);
 }
 
 let cached: WordFrequencies | undefined;

@@ -2,18 +2,20 @@
  * Word frequencies for maximum-probability segmentation.
  *
  * Source: the jieba dictionary (MIT), read at build time from the `@node-rs/jieba` package. The compact artifact keeps
- * only words written entirely in Han characters and stores counts as quantised logarithms, grouped so that each
- * count is written once:
+ * only words written entirely in Han characters and stores counts as quantised logarithms. Like the dictionary, it is
+ * not parsed when it loads: the words are sorted keys (sorted-keys.ts) read in place. Layout (little-endian):
  *
- *   yuedu-freq 1 <total count>
- *   <bucket>\t<word> <word> …
- *
- * where a word's count is about exp(bucket / QUANTA).
+ *   u32 magic 'YFRQ', u32 format version, u32 word count, u32 longest word (UTF-16 units), f64 total count
+ *   offsets  Uint32  word count + 1 offsets into chars
+ *   chars    Uint16  the words, concatenated in sorted order (padded to 4 bytes)
+ *   buckets  Uint8   per word: its count is about exp(bucket / QUANTA)
  */
 
-import { shortTextKey } from './chars';
+import { encodeKeys, SortedKeys } from './sorted-keys';
 
-const MAGIC = 'yuedu-freq 1';
+const MAGIC = 0x51524659;
+const FORMAT_VERSION = 2;
+const HEADER_BYTES = 24;
 const QUANTA = 4;
 const HAN_WORD = /^\p{Script=Han}+$/u;
 
@@ -25,76 +27,72 @@ const HAN_WORD = /^\p{Script=Han}+$/u;
 const MIN_COUNT = 4;
 
 /** Turns jieba's `word count tag` lines into the compact artifact. */
-export function compileWordFrequencies(jiebaDict: string, minCount = MIN_COUNT): string {
-  const buckets = new Map<number, string[]>();
+export function compileWordFrequencies(jiebaDict: string, minCount = MIN_COUNT): Uint8Array {
+  const counts = new Map<string, number>();
   let total = 0;
   for (const line of jiebaDict.split('\n')) {
     const [word, countText] = line.trim().split(' ');
     const count = Number(countText);
     if (!word || !(count > 0) || !HAN_WORD.test(word)) continue;
     total += count;
-    if (count < minCount) continue;
-    const bucket = Math.round(Math.log(count) * QUANTA);
-    const words = buckets.get(bucket);
-    if (words) words.push(word);
-    else buckets.set(bucket, [word]);
+    if (count >= minCount) counts.set(word, Math.max(count, counts.get(word) ?? 0));
   }
-  const lines = [`${MAGIC} ${total}`];
-  for (const bucket of [...buckets.keys()].sort((a, b) => b - a)) {
-    lines.push(`${bucket}\t${(buckets.get(bucket) ?? []).join(' ')}`);
-  }
-  return lines.join('\n') + '\n';
+  // Default string order compares UTF-16 code units, which is what SortedKeys' binary search assumes.
+  const words = [...counts.keys()].sort();
+  const { chars, offsets } = encodeKeys(words);
+  const charsAt = HEADER_BYTES + offsets.byteLength;
+  const bucketsAt = charsAt + ((chars.byteLength + 3) & ~3);
+  const out = new Uint8Array(bucketsAt + words.length);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, MAGIC, true);
+  view.setUint32(4, FORMAT_VERSION, true);
+  view.setUint32(8, words.length, true);
+  view.setUint32(12, words.reduce((longest, w) => Math.max(longest, w.length), 0), true);
+  view.setFloat64(16, total, true);
+  out.set(new Uint8Array(offsets.buffer), HEADER_BYTES);
+  out.set(new Uint8Array(chars.buffer), charsAt);
+  words.forEach((word, k) => (out[bucketsAt + k] = Math.round(Math.log(counts.get(word) ?? 1) * QUANTA)));
+  return out;
 }
 
 /** Log-probabilities of words, looked up by the segmenter at every position of a text. */
 export class WordFrequencies {
-  /**
-   * Words and their log-probabilities, and every proper prefix of a word mapped to NaN, so that one lookup per
-   * length tells both whether the text is a word and whether a longer word can still start here.
-   */
-  private readonly entries = new Map<string, number>();
-  /** The entries of one or two UTF-16 units again, by number (shortTextKey): most lookups, and no string to cut. */
-  private readonly short = new Map<number, number>();
-  /** Longest word (UTF-16 units) starting with each first code unit, so lookups stop early. */
-  private readonly longest = new Map<number, number>();
-  private words = 0;
+  private readonly words: SortedKeys;
+  private readonly buckets: Uint8Array;
+  private readonly logTotal: number;
   /** Log-probability of a word seen once: below every listed word. */
   readonly unseen: number;
 
-  constructor(compiled: string) {
-    const lines = compiled.split('\n');
-    const header = lines[0] ?? '';
-    if (!header.startsWith(MAGIC + ' ')) throw new Error('Not a word-frequency artifact');
-    const logTotal = Math.log(Number(header.slice(MAGIC.length + 1)));
-    this.unseen = -logTotal;
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i] ?? '';
-      const tab = line.indexOf('\t');
-      if (tab < 0) continue;
-      const logProb = Number(line.slice(0, tab)) / QUANTA - logTotal;
-      for (const word of line.slice(tab + 1).split(' ')) {
-        if (!word || this.logProb(word) !== undefined) continue;
-        this.entries.set(word, logProb);
-        this.words++;
-        for (let end = 1; end < word.length; end++) {
-          const prefix = word.slice(0, end);
-          if (!this.entries.has(prefix)) this.entries.set(prefix, NaN);
-          if (end <= 2 && !this.short.has(shortTextKey(word, 0, end))) this.short.set(shortTextKey(word, 0, end), NaN);
-        }
-        if (word.length <= 2) this.short.set(shortTextKey(word, 0, word.length), logProb);
-        const first = word.charCodeAt(0);
-        if ((this.longest.get(first) ?? 0) < word.length) this.longest.set(first, word.length);
-      }
-    }
+  /** Takes views over the bytes (copied only when not 4-byte aligned); throws on what is not an artifact of this format. */
+  constructor(input: Uint8Array | ArrayBufferLike) {
+    let bytes = input instanceof Uint8Array ? input : new Uint8Array(input);
+    if (bytes.byteOffset % 4 !== 0) bytes = bytes.slice();
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (bytes.byteLength < HEADER_BYTES || view.getUint32(0, true) !== MAGIC) throw new Error('Not a word-frequency artifact');
+    if (view.getUint32(4, true) !== FORMAT_VERSION) throw new Error(`Word-frequency artifact format ${view.getUint32(4, true)}, expected ${FORMAT_VERSION}`);
+    const count = view.getUint32(8, true);
+    const charsAt = HEADER_BYTES + (count + 1) * 4;
+    const offsets = new Uint32Array(bytes.buffer, bytes.byteOffset + HEADER_BYTES, count + 1);
+    const charCount = offsets[count] ?? 0;
+    const bucketsAt = charsAt + ((charCount * 2 + 3) & ~3);
+    if (bytes.byteLength < bucketsAt + count) throw new Error('The word-frequency artifact is truncated');
+    this.words = new SortedKeys(new Uint16Array(bytes.buffer, bytes.byteOffset + charsAt, charCount), offsets, view.getUint32(12, true));
+    this.buckets = new Uint8Array(bytes.buffer, bytes.byteOffset + bucketsAt, count);
+    this.logTotal = Math.log(view.getFloat64(16, true));
+    this.unseen = -this.logTotal;
   }
 
   get size(): number {
-    return this.words;
+    return this.words.count;
   }
 
   logProb(word: string): number | undefined {
-    const logProb = this.entries.get(word);
-    return logProb === undefined || Number.isNaN(logProb) ? undefined : logProb;
+    const key = this.words.indexOf(word);
+    return key < 0 ? undefined : this.logProbOf(key);
+  }
+
+  private logProbOf(key: number): number {
+    return (this.buckets[key] ?? 0) / QUANTA - this.logTotal;
   }
 
   /** Calls `found(length, logProb)` for every listed word starting at `pos` that ends by `end`. */
@@ -111,16 +109,11 @@ export class WordFrequencies {
    * starting at `pos` and ending by `end` into `lengths` and `logProbs`, shortest first, and returns their count.
    */
   wordsAt(text: string, pos: number, end: number, lengths: number[], logProbs: number[]): number {
-    const longest = Math.min(this.longest.get(text.charCodeAt(pos)) ?? 0, end - pos);
-    let count = 0;
-    for (let length = 1; length <= longest; length++) {
-      const logProb = length <= 2 ? this.short.get(shortTextKey(text, pos, length)) : this.entries.get(text.slice(pos, pos + length));
-      if (logProb === undefined) break;
-      if (!Number.isNaN(logProb)) {
-        lengths[count] = length;
-        logProbs[count] = logProb;
-        count++;
-      }
+    const { words } = this;
+    const count = words.scan(text, pos, end);
+    for (let k = 0; k < count; k++) {
+      lengths[k] = words.foundLengths[k] ?? 0;
+      logProbs[k] = this.logProbOf(words.foundKeys[k] ?? 0);
     }
     return count;
   }

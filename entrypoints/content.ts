@@ -1,6 +1,5 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { send } from '../lib/messaging/client';
 import { onRealInvalidation } from '../content/invalidation';
 import { startPage } from '../content/page';
 
@@ -20,9 +19,9 @@ export default defineContentScript({
   // a page must not learn the id nor be able to replay it.
   noScriptStartedPostMessage: true,
   async main(ctx) {
-    const { version } = await send('ping', {});
-    // A visible sign that the script is alive, for the end-to-end tests and for debugging on a page.
-    document.documentElement.setAttribute('data-yuedu', version);
+    // A visible sign that the script is alive, for the end-to-end tests and for debugging on a page. Read from the
+    // manifest rather than asked of the service worker: nothing the page shows waits for the worker to start.
+    document.documentElement.setAttribute('data-yuedu', browser.runtime.getManifest().version);
     const stopped = { onInvalidated: (stop: () => void) =>
       onRealInvalidation(ctx, {
         alive: () => browser.runtime?.id != null,

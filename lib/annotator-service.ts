@@ -10,9 +10,9 @@ import { t } from './i18n';
 import { loadOnce } from './load-once';
 
 const getFrequencies = loadOnce(async () => {
-  const response = await fetch(browser.runtime.getURL('/word-frequencies.txt'));
+  const response = await fetch(browser.runtime.getURL('/word-frequencies.bin'));
   if (!response.ok) throw new Error(t('frequenciesLoadFailed', response.status));
-  return new WordFrequencies(await response.text());
+  return new WordFrequencies(await response.arrayBuffer());
 });
 
 export async function getAnnotator(): Promise<Annotator> {

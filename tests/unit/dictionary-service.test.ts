@@ -1,4 +1,5 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { compileDictionary } from '../../dictionary/compile';
 
@@ -11,8 +12,8 @@ const artifact = compileDictionary({
 function respond(...statuses: number[]) {
   const fetch = vi.fn(async (url: string) => {
     const status = statuses.shift() ?? 200;
-    expect(url).toBe(fakeBrowser.runtime.getURL('/dictionary.bin'));
-    return new Response(status === 200 ? artifact.slice() : 'missing', { status });
+    expect(url).toBe(fakeBrowser.runtime.getURL('/dictionary.bin.gz'));
+    return new Response(status === 200 ? gzipSync(artifact) : 'missing', { status });
   });
   vi.stubGlobal('fetch', fetch);
   return fetch;

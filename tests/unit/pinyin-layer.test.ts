@@ -185,6 +185,50 @@ describe('the pinyin layer', () => {
     expect(editable.textContent).toBe('可以编辑的文字');
   });
 
+  it('draws a long article where the reader is: idle time stops at its budget, the rest as it comes near the viewport', async () => {
+    document.body.replaceChildren();
+    const article = document.createElement('article');
+    // 27,000 characters: more than idle time may draw.
+    for (let i = 0; i < 60; i++) {
+      const p = document.createElement('p');
+      p.textContent = '丝路花开，中哈友谊'.repeat(50) + i;
+      article.append(p);
+    }
+    document.body.append(article);
+    const before = serialize(article);
+    let targets: readonly Element[] = [];
+    let near: (index: number) => void = () => undefined;
+    let watching = false;
+    const layer = new PinyinLayer(article);
+    await layer.apply(
+      options({
+        watchNear: (els, onNear) => {
+          targets = els;
+          near = onNear;
+          watching = true;
+          return () => (watching = false);
+        },
+      }),
+    );
+    const drawn = () => [...article.children].filter((p) => p.querySelector('ruby')).length;
+    expect(article.getAttribute(LAYER_ATTR)).toBe('pending');
+    expect(drawn()).toBeGreaterThan(0);
+    expect(drawn()).toBeLessThan(60);
+    // The reader comes near the last slice: it is drawn.
+    const last = targets[targets.length - 1] as Element;
+    expect(last.querySelector('ruby')).toBeNull();
+    near(targets.length - 1);
+    // happy-dom is slow with many nodes: the polls allow for a busy machine.
+    await expect.poll(() => last.querySelector('ruby') !== null, { timeout: 20_000 }).toBe(true);
+    // Everything comes near: the layer is complete, says its mode, and stops watching.
+    targets.forEach((_, i) => near(i));
+    await expect.poll(() => article.getAttribute(LAYER_ATTR), { timeout: 20_000 }).toBe('all');
+    expect(drawn()).toBe(60);
+    expect(watching).toBe(false);
+    layer.remove();
+    expect(serialize(article)).toBe(before);
+  }, 60_000);
+
   it('drops chunks still in flight when it is turned off', async () => {
     const article = loadDemo();
     const before = serialize(article);

@@ -105,6 +105,6 @@ describe('word frequencies', () => {
   });
 
   it('rejects what is not an artifact', () => {
-    expect(() => new WordFrequencies('hello')).toThrow(/artifact/);
+    expect(() => new WordFrequencies(new TextEncoder().encode('hello, this is no artifact'))).toThrow(/artifact/);
   });
 });
