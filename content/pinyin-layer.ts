@@ -107,8 +107,9 @@ function annotatableNodes(article: Element, within?: readonly Node[]): Text[] {
 const COLUMN_STYLE =
   'display: inline-block; margin: 0; padding: 0; border: 0; text-indent: 0; text-align: center; vertical-align: baseline; line-height: normal;';
 /** Syllables keep a little air between them (padding: 0.1em a side), and a line-height that never touches the text. */
+/** The pinyin is not the page's text: a reader copying a sentence gets its characters only (user-select none). */
 const rtStyle = (px: number) =>
-  `display: block; font-size: max(${px}px, 0.5em); line-height: 1.2; padding: 0 0.1em; margin: 0; white-space: nowrap; text-align: center; text-indent: 0; font-weight: normal; font-style: normal; letter-spacing: normal;`;
+  `display: block; font-size: max(${px}px, 0.5em); line-height: 1.2; padding: 0 0.1em; margin: 0; white-space: nowrap; text-align: center; text-indent: 0; font-weight: normal; font-style: normal; letter-spacing: normal; user-select: none; -webkit-user-select: none;`;
 
 function column(doc: Document, base: string, syllables: readonly string[], opts: LayerOptions, colors: readonly string[] | null): Element {
   const ruby = doc.createElement('ruby');

@@ -240,6 +240,20 @@ describe('reading on the page', () => {
     expect(drawn.spreadBeyondNeed).toEqual([]);
     // Most neighbouring characters stay close: the syllables over them fit, or nearly.
     expect(drawn.medianSpreadEm).toBeLessThanOrEqual(0.3);
+    // Selecting a paragraph to copy it gives its characters, not the pinyin between them.
+    const copied = await page.evaluate(() => {
+      const p = [...document.querySelectorAll('[data-yuedu-article] p')].find((e) => e.querySelector('rt')) as Element;
+      const range = document.createRange();
+      range.selectNodeContents(p);
+      getSelection()?.removeAllRanges();
+      getSelection()?.addRange(range);
+      const text = getSelection()?.toString() ?? '';
+      const bare = p.cloneNode(true) as Element;
+      for (const rt of bare.querySelectorAll('rt')) rt.remove();
+      return { text, rt: p.querySelectorAll('rt').length, plain: bare.textContent ?? '' };
+    });
+    expect(copied.rt).toBeGreaterThan(0);
+    expect(copied.text.replace(/\s/g, '')).toBe(copied.plain.replace(/\s/g, ''));
     await toTab(page, 'setPinyinLayer', { mode: 'off' });
     await page.close();
   });
