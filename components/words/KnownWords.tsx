@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t } from '../../lib/i18n';
 import type { KnownWord, YueduDb } from '../../lib/store/db';
 import { listKnown, setMarks } from '../../lib/store/known';
+import { StatusLine, useAction } from './action';
 import { download } from './download';
 import { WordImport } from './WordImport';
 
@@ -11,25 +12,12 @@ const SHOWN = 300;
 export function KnownWords({ db, revision, onChanged }: { db: YueduDb; revision: unknown; onChanged: () => void }) {
   const [known, setKnown] = useState<KnownWord[] | null>(null);
   const [query, setQuery] = useState('');
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { status, busy, act, fail } = useAction();
 
-  const reload = () => void listKnown(db).then(setKnown, (err: unknown) => setStatus({ ok: false, text: String(err) }));
+  const reload = () => void listKnown(db).then(setKnown, fail);
   useEffect(reload, [db, revision]);
   const shown = useMemo(() => (known ?? []).filter((k) => k.simplified.includes(query.trim())), [known, query]);
 
-  const act = async (action: () => Promise<string | null>) => {
-    setBusy(true);
-    setStatus(null);
-    try {
-      const text = await action();
-      if (text) setStatus({ ok: true, text });
-    } catch (err) {
-      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
   const unknow = (word: string) =>
     act(async () => {
       await setMarks(db, [word], 'notKnown');
@@ -62,11 +50,7 @@ export function KnownWords({ db, revision, onChanged }: { db: YueduDb; revision:
           onChanged();
         }}
       />
-      {status && (
-        <p class={status.ok ? 'hint' : 'error'} role={status.ok ? 'status' : 'alert'} data-testid="known-list-status">
-          {status.text}
-        </p>
-      )}
+      <StatusLine status={status} testid="known-list-status" />
       <p class="hint" data-testid="known-count">
         {t('knownCount', shown.length, known?.length ?? 0)}
       </p>

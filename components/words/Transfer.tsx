@@ -7,6 +7,7 @@ import type { ImportPhase } from '../../lib/store/backup/progress';
 import { readBackupFile } from '../../lib/store/backup/read';
 import type { SavedWord, YueduDb } from '../../lib/store/db';
 import { allWords } from '../../lib/store/words';
+import { StatusLine, useAction } from './action';
 import { download } from './download';
 
 /** The merge's decisions where the two sides disagreed, said only when there were any. */
@@ -38,22 +39,10 @@ type ApkgScope = 'all' | 'search' | 'since';
 
 /** Backup, Anki export and import; an import that fails changes nothing and says why. */
 export function Transfer({ db, searchResult, onImported }: { db: YueduDb; searchResult: readonly SavedWord[]; onImported: () => void }) {
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { status, busy, act } = useAction();
   const [scope, setScope] = useState<ApkgScope>('all');
   const [progress, setProgress] = useState<Progress | null>(null);
 
-  const act = async (action: () => Promise<string>) => {
-    setBusy(true);
-    setStatus(null);
-    try {
-      setStatus({ ok: true, text: await action() });
-    } catch (err) {
-      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
 
   const exportJson = () =>
     act(async () => {
@@ -133,11 +122,7 @@ export function Transfer({ db, searchResult, onImported }: { db: YueduDb; search
           <progress value={progress.done} max={Math.max(progress.total, 1)} /> {progressText(progress)}
         </p>
       ) : null}
-      {status ? (
-        <p class={status.ok ? 'hint' : 'error'} role={status.ok ? 'status' : 'alert'} data-testid="transfer-status">
-          {status.text}
-        </p>
-      ) : null}
+      <StatusLine status={status} testid="transfer-status" />
     </section>
   );
 }

@@ -6,6 +6,7 @@ import { planKnownImport, setMarks } from '../../lib/store/known';
 import { saveImported } from '../../lib/store/words';
 import { guessColumn, readWordList, wordsOfColumn, type WordListTable } from '../../lib/word-list-import';
 import { wordsToSave } from '../../lib/word-to-save';
+import { StatusLine, useAction } from './action';
 
 /** What the words become: known (not reviewed), or saved to learn (a card each). */
 type Target = 'known' | 'saved';
@@ -51,21 +52,8 @@ async function readTables(file: File): Promise<Table[]> {
  */
 export function WordImport({ db, onChanged }: { db: YueduDb; onChanged: () => void }) {
   const [preview, setPreview] = useState<Preview | null>(null);
-  const [status, setStatus] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { status, busy, act } = useAction();
 
-  const act = async (action: () => Promise<string | null>) => {
-    setBusy(true);
-    setStatus(null);
-    try {
-      const text = await action();
-      if (text) setStatus({ ok: true, text });
-    } catch (err) {
-      setStatus({ ok: false, text: err instanceof Error ? err.message : String(err) });
-    } finally {
-      setBusy(false);
-    }
-  };
   const plan = async (p: Omit<Preview, 'skipped' | 'change' | 'unchanged'>): Promise<null> => {
     const source = p.tables[p.tableIndex] ?? p.tables[0];
     if (!source) return null;
@@ -187,11 +175,7 @@ export function WordImport({ db, onChanged }: { db: YueduDb; onChanged: () => vo
           </button>
         </div>
       )}
-      {status && (
-        <p class={status.ok ? 'hint' : 'error'} role={status.ok ? 'status' : 'alert'} data-testid="known-status">
-          {status.text}
-        </p>
-      )}
+      <StatusLine status={status} testid="known-status" />
     </div>
   );
 }
