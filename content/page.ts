@@ -10,7 +10,7 @@ import { siteOf } from '../lib/settings/sites';
 import { isSiteEnabled, loadSettings, watchSettings, watchSiteEnabled } from '../lib/settings/store';
 import { annotateInChunks } from './annotate-chunks';
 import { markArticleInSlices } from './article';
-import { nextTask } from './walk';
+import { nextTask } from '../lib/next-task';
 import { ArticleReading } from './article-reading';
 import { firstChinese, hasChinese } from './chinese';
 import { onFirstTrustedInput } from './first-input';

@@ -10,7 +10,7 @@ import { articleTextNodes } from './article';
 import { HAN } from '../dictionary/chars';
 import { isEditable } from './dom-vocabulary';
 import { SliceQueue, slicesOf, type Slice } from './layer-slices';
-import { nextTask } from './walk';
+import { nextTask } from '../lib/next-task';
 import { readableOn, toneColor, type Rgb } from './tones';
 
 /** Marks the words the layer creates, so that scanning, observing and annotating leave them alone. */

@@ -37,17 +37,6 @@ export function runNow<T>(steps: Steps<T>): T {
   }
 }
 
-/**
- * Resolves at the next task: input and rendering get their turn, without waiting for idle time (which a busy page
- * may not have for a long while).
- */
-export const nextTask = (): Promise<void> =>
-  new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => resolve();
-    channel.port2.postMessage(null);
-  });
-
 /** Runs the steps, pausing whenever one slice of work has taken longer than `sliceMs`: input and rendering go on. */
 export async function runInSlices<T>(steps: Steps<T>, pause: () => Promise<void>, sliceMs = 8): Promise<T> {
   let start = performance.now();

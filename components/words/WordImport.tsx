@@ -150,7 +150,11 @@ export function WordImport({ db, onChanged }: { db: YueduDb; onChanged: () => vo
                   value={target}
                   checked={preview.target === target}
                   data-testid={`import-target-${target}`}
-                  onChange={() => void act(() => plan({ ...preview, target }))}
+                  onChange={() => {
+                    // The choice shows at once; what it changes follows when planned.
+                    setPreview({ ...preview, target });
+                    void act(() => plan({ ...preview, target }));
+                  }}
                 />{' '}
                 {t(target === 'known' ? 'importTargetKnown' : 'importTargetSaved')}
               </label>

@@ -2,6 +2,8 @@
  * How a long import reports itself and keeps the page responsive: a 50 MB backup is read in chunks, checked in slices
  * that give the event loop back every few milliseconds, and written in batches, with progress for each phase.
  */
+import { nextTask } from '../../next-task';
+
 export type ImportPhase = 'reading' | 'checking' | 'writing';
 export type ImportProgress = (phase: ImportPhase, done: number, total: number) => void;
 
@@ -13,7 +15,7 @@ export function pacer(clock: () => number = () => performance.now()): () => Prom
   let since = clock();
   return async () => {
     if (clock() - since < SLICE_MS) return;
-    await new Promise((resolve) => setTimeout(resolve, 0));
+    await nextTask();
     since = clock();
   };
 }
