@@ -17,21 +17,34 @@ interface Milestones {
   layer: number;
 }
 
-/** Where `word` first shows on screen, or null before the page has it. */
+/**
+ * Where `word` first shows on screen, or null before the page has it. Read past the pinyin layer, which draws each
+ * character in a ruby of its own (the word is then in no one text node) and its pinyin in <rt>.
+ */
 function wordCentre(word: string): { x: number; y: number } | null {
   const body = document.body as Node | null;
   if (!body) return null;
-  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+  const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT, {
+    acceptNode: (n) => (n.parentElement?.closest('rt') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+  });
+  const nodes: Text[] = [];
+  const starts: number[] = [];
+  let text = '';
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-    const at = (n as Text).data.indexOf(word);
-    if (at < 0) continue;
-    const range = document.createRange();
-    range.setStart(n, at);
-    range.setEnd(n, at + 1);
-    const rect = range.getBoundingClientRect();
-    return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    nodes.push(n as Text);
+    starts.push(text.length);
+    text += (n as Text).data;
   }
-  return null;
+  const at = text.indexOf(word);
+  if (at < 0) return null;
+  let i = starts.length - 1;
+  while ((starts[i] ?? 0) > at) i--;
+  const node = nodes[i] as Text;
+  const range = document.createRange();
+  range.setStart(node, at - (starts[i] ?? 0));
+  range.setEnd(node, at - (starts[i] ?? 0) + 1);
+  const rect = range.getBoundingClientRect();
+  return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
 type Marks = Partial<Milestones>;

@@ -28,7 +28,7 @@ function visibleHasPinyin({ scrollTo, timeout }: { scrollTo: number | null; time
         const p = document.elementFromPoint(innerWidth / 2, y)?.closest('p');
         if (p) shown.add(p);
       }
-      if (shown.size > 0 && [...shown].every((p) => p.querySelector('ruby[data-yuedu-ruby]'))) resolve(performance.now());
+      if (shown.size > 0 && [...shown].every((p) => p.querySelector('[data-yuedu-ruby]'))) resolve(performance.now());
       else if (performance.now() - start > timeout) resolve(null);
       else requestAnimationFrame(check);
     };
