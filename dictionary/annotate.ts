@@ -286,7 +286,22 @@ function sandhiAcross(text: string, syllables: string[], wordFinal: Uint8Array):
   }
 }
 
-/** The background's `annotate` request (its payload parsed where it arrived): every paragraph annotated on its own. */
-export function annotateParagraphs(annotator: Annotator, paragraphs: readonly string[], options: PinyinOptions, corrections?: Corrections): Segment[][] {
-  return paragraphs.map((p) => annotate(annotator, p, options, corrections));
+/**
+ * The background's `annotate` request (its payload parsed where it arrived): every paragraph annotated on its own,
+ * with `pause` awaited before each. The worker passes a pacer, so that a hover's lookup arriving meanwhile is
+ * answered between paragraphs instead of after the whole batch (the first batch after a cold start takes 100 ms or more).
+ */
+export async function annotateParagraphs(
+  annotator: Annotator,
+  paragraphs: readonly string[],
+  options: PinyinOptions,
+  corrections: Corrections | undefined,
+  pause: () => Promise<void>,
+): Promise<Segment[][]> {
+  const out: Segment[][] = [];
+  for (const p of paragraphs) {
+    await pause();
+    out.push(annotate(annotator, p, options, corrections));
+  }
+  return out;
 }

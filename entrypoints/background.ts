@@ -15,6 +15,7 @@ import { recordLookup } from '../lib/store/history';
 import { listenForCommands } from '../lib/commands';
 import { ankiAdd, ankiDescribe } from '../lib/anki/service';
 import { CorrectionsService } from '../lib/corrections-service';
+import { pacer } from '../lib/next-task';
 
 export default defineBackground(() => {
   const db = openDb();
@@ -34,7 +35,7 @@ export default defineBackground(() => {
     lookupMany: async ({ windows, site }) => ({ matches: await lookUp(windows, site) }),
     annotate: async ({ paragraphs, pinyin, site }) => {
       const [annotator, corrected] = await Promise.all([getAnnotator(), corrections.forSite(site)]);
-      return { paragraphs: annotateParagraphs(annotator, paragraphs, pinyin, corrected.empty ? undefined : corrected) };
+      return { paragraphs: await annotateParagraphs(annotator, paragraphs, pinyin, corrected.empty ? undefined : corrected, pacer()) };
     },
     correct: ({ action, window, length, site }) => corrections.correct(action, window, length, site),
     search: async ({ query }) => ({ matches: await search(query) }),

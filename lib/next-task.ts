@@ -8,3 +8,19 @@ export const nextTask = (): Promise<void> =>
     channel.port1.onmessage = () => resolve();
     channel.port2.postMessage(null);
   });
+
+/** How long work runs before it yields: well under a frame, so input, painting and other requests keep up. */
+const SLICE_MS = 8;
+
+/**
+ * Gives the event loop back when the current slice is used up: call it between units of a long job. Never call it
+ * inside an IndexedDB transaction: the transaction would commit.
+ */
+export function pacer(clock: () => number = () => performance.now()): () => Promise<void> {
+  let since = clock();
+  return async () => {
+    if (clock() - since < SLICE_MS) return;
+    await nextTask();
+    since = clock();
+  };
+}

@@ -115,9 +115,12 @@ describe('annotate: segments', () => {
     expectCover(big, annotate(annotator, big, NUMBERS));
   }, 180_000);
 
-  it('annotates each paragraph of an annotate request on its own', () => {
-    const out = annotateParagraphs(annotator, ['中国', ''], NUMBERS);
-    expect(out).toHaveLength(2);
+  it('annotates each paragraph of an annotate request on its own, pausing before each', async () => {
+    let paused = 0;
+    const out = await annotateParagraphs(annotator, ['中国', '', '北京'], NUMBERS, undefined, async () => void paused++);
+    // A pause before every paragraph: between them, the worker answers other requests.
+    expect(paused).toBe(3);
+    expect(out).toHaveLength(3);
     expect(out[0]?.map((s) => s.pinyin)).toEqual([['zhong1', 'guo2']]);
     expect(out[1]).toEqual([]);
   });

@@ -17,7 +17,8 @@ import {
 import { Invalid, isRecord, LIMITS, parseArray, parseBool, parseNumber, parseOneOf, parseOptionalNumber, parseOptionalText, parseRecord, parseText, parseTexts, parseWebUrl } from '../parse';
 import { correctionRecord, dueDate, headword, pastDate, recordId, sortedContexts, usableFsrs, type Repairs } from '../records';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_CHARS, type Backup } from './format';
-import { pacer, type ImportProgress } from './progress';
+import { pacer } from '../../next-task';
+import type { ImportProgress } from './progress';
 
 /** What every record parser needs: the import's time (for date ranges) and where repairs are noted. */
 interface Checking {

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { exportBackup, serializeBackup } from '../../../lib/store/backup/format';
 import { importBackupText } from '../../../lib/store/backup/merge';
 import { nextTask } from '../../../lib/next-task';
-import { pacer, type ImportPhase } from '../../../lib/store/backup/progress';
+import type { ImportPhase } from '../../../lib/store/backup/progress';
 import { readBackupFile } from '../../../lib/store/backup/read';
 import { saveWord } from '../../../lib/store/words';
 import { ctx, freshDb, summit, T0 } from './fixtures';
@@ -80,20 +80,5 @@ describe('a large import', () => {
   it('refuses a file too large before reading it', async () => {
     const huge = { size: 2 ** 40, stream: () => { throw new Error('read'); } } as unknown as Blob;
     await expect(readBackupFile(huge)).rejects.toThrow(/too large/);
-  });
-});
-
-describe('pacer', () => {
-  it('yields only once a slice of a few milliseconds is used up', async () => {
-    let now = 0;
-    const pace = pacer(() => now);
-    let ticked = false;
-    void nextTask().then(() => (ticked = true));
-    now = 5;
-    await pace();
-    expect(ticked).toBe(false);
-    now = 9;
-    await pace();
-    expect(ticked).toBe(true);
   });
 });
