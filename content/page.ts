@@ -72,6 +72,9 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     const start = firstChinese(root);
     if (start) hover.readAhead(start);
   };
+  // At once, in every frame: the first ask wakes a stopped service worker, which then loads the dictionary while the
+  // top frame is still finding its article, rather than after (the first card after a cold start waits on that load).
+  if (doc.body) readAheadFrom(doc.body);
   if (isTop) {
     const reading = new ArticleReading({
       doc,
@@ -86,7 +89,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     article = reading;
     stopWaiting = doc.defaultView ? onFirstTrustedInput(doc.defaultView, () => reading.showSaved()) : () => undefined;
     whenIdle(() => void reading.start().catch((err: unknown) => console.warn('Yuedu: first read failed', err)));
-  } else if (doc.body) readAheadFrom(doc.body);
+  }
   return {
     article,
     added: (nodes) => void article?.added(nodes).catch((err: unknown) => console.warn('Yuedu: added text not read', err)),
