@@ -1,7 +1,7 @@
 /**
  * The pinyin layer: each word of the article's text becomes a span that keeps it on one line, holding one ruby per
  * character with its syllable above it (or one ruby for the word when its syllables do not match its characters),
- * built from nodes we create (text only, never parsed). The page's own text nodes are kept, not copied, so that
+ * with a <wbr> where a line may break beside it, built from nodes we create (text only, never parsed). The page's own text nodes are kept, not copied, so that
  * turning the layer off puts the very same nodes back and the article's DOM is what it was, byte for byte.
  */
 import type { Segment } from '../dictionary/types';
@@ -142,12 +142,28 @@ function wordFor(doc: Document, segment: Segment, opts: LayerOptions, colors: re
   return word;
 }
 
+/** Kinsoku: a line does not end on an opening bracket or quote, nor start with a comma, a stop or a closing one. */
+const NO_BREAK_AFTER = /[\p{Ps}\p{Pi}]$/u;
+const NO_BREAK_BEFORE = /^[\p{Pe}\p{Pf}\p{Po}]/u;
+
 /** The nodes that replace one text node: ruby for each annotated word, plain text for everything between. */
 function buildParts(doc: Document, segments: Segment[], opts: LayerOptions, colors: readonly string[] | null): Node[] {
   const parts: Node[] = [];
+  /**
+   * A line break opportunity (<wbr>) between a word and what is next to it, where a line of Chinese may break: not
+   * after an opening bracket or quote, not before a comma, stop or closing one. Firefox breaks no line between an
+   * inline block and what touches it (Chromium does): without them, a paragraph ran on past the article, off the screen.
+   */
+  const breakBefore = (next: string) => {
+    const last = parts.at(-1);
+    if (last && !NO_BREAK_AFTER.test(last.textContent ?? '') && !NO_BREAK_BEFORE.test(next)) parts.push(doc.createElement('wbr'));
+  };
   let plain = '';
   const flush = () => {
-    if (plain) parts.push(doc.createTextNode(plain));
+    if (plain) {
+      breakBefore(plain);
+      parts.push(doc.createTextNode(plain));
+    }
     plain = '';
   };
   for (const segment of segments) {
@@ -157,6 +173,7 @@ function buildParts(doc: Document, segments: Segment[], opts: LayerOptions, colo
       continue;
     }
     flush();
+    breakBefore(segment.text);
     parts.push(wordFor(doc, segment, opts, colors));
   }
   flush();

@@ -51,9 +51,12 @@ export function KnownWords({ db, revision, onChanged }: { db: YueduDb; revision:
         }}
       />
       <StatusLine status={status} testid="known-list-status" />
-      <p class="hint" data-testid="known-count">
-        {t('knownCount', shown.length, known?.length ?? 0)}
-      </p>
+      {/* No count until the list is read: "0 of 0" would say the reader knows no word. */}
+      {known && (
+        <p class="hint" data-testid="known-count">
+          {t('knownCount', shown.length, known.length)}
+        </p>
+      )}
       <ul class="known-list" lang="zh-CN">
         {shown.slice(0, SHOWN).map((k) => (
           <li key={k.simplified} data-known={k.simplified}>

@@ -6,7 +6,7 @@ import type { Frame as PuppeteerFrame, Page as PuppeteerPage } from 'puppeteer-c
 export type Scope = Page | Frame | PuppeteerPage | PuppeteerFrame;
 
 /** Runs `fn(arg)` in the document: both libraries pass one serializable argument the same way. */
-function evaluate<A, R>(scope: Scope, fn: (arg: A) => R, arg: A): Promise<Awaited<R>> {
+export function evaluate<A, R>(scope: Scope, fn: (arg: A) => R, arg: A): Promise<Awaited<R>> {
   return (scope as unknown as { evaluate(fn: (arg: A) => R, arg: A): Promise<Awaited<R>> }).evaluate(fn, arg);
 }
 

@@ -7,8 +7,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../lib/settings/settings';
-import { pointAt, readCard } from '../../scripts/lib/page';
-import { layerWords as drawnWords, storedRows } from './support/in-page';
+import { readCard } from '../../scripts/lib/page';
+import { pointAtLayerWord, pressOnCard as press, readingsInLayer, wordsOfLayer as layerWords } from './support/card-keys';
+import { storedRows } from './support/in-page';
 import { startSession, type E2ESession } from './support/session';
 
 let s: E2ESession;
@@ -25,29 +26,13 @@ async function openDispatch(host = '127.0.0.1'): Promise<Page> {
   return page;
 }
 
-/** The layer's words of the article, each with its pinyin. */
-const layer = async (page: Page) => (await page.evaluate(drawnWords)).map((w) => `${w.word}:${w.pinyin}`);
-const layerWords = async (page: Page) => (await page.evaluate(drawnWords)).map((w) => w.word);
-
-/**
- * Points at the first character of the layer's word `first` that the word `then` follows, from just above it, and
- * waits for the card of `word`.
- */
-async function hover(page: Page, [first, then]: [string, string], word: string) {
-  const words = await layerWords(page);
-  const at = words.findIndex((w, i) => w === first && words[i + 1] === then);
-  const nth = words.slice(0, at).filter((w) => w.includes(first)).length;
-  const { x, y } = await pointAt(page, first, '[data-yuedu-article]', nth);
+/** Points at the layer's word `first` that the word `then` follows, from just above it, and waits for the card of `word`. */
+async function hover(page: Page, before: [string, string], word: string) {
+  const { x, y } = await pointAtLayerWord(page, before);
   await page.mouse.move(2, 2);
   await page.mouse.move(x, y - 1);
   await page.mouse.move(x, y, { steps: 2 });
   await expect.poll(async () => (await readCard(page))?.entries[0]?.word, { timeout: 10_000 }).toBe(word);
-}
-
-/** Presses a key on the card and waits for the card to say what was done. */
-async function press(page: Page, key: string, status: RegExp) {
-  await page.keyboard.press(key);
-  await expect.poll(async () => (await readCard(page))?.status, { timeout: 10_000 }).toMatch(status);
 }
 
 const correctionRows = async (words: Page) => {
@@ -66,21 +51,20 @@ describe('corrections', () => {
 
   it('r gives a word its next reading on the card and the layer, round and round, and u undoes it', async () => {
     const page = await openDispatch();
-    const readingsOf = async (word: string) => [...new Set((await layer(page)).filter((w) => w.startsWith(`${word}:`)))];
-    expect(await readingsOf('都')).toEqual(['都:dōu']);
+    expect(await readingsInLayer(page, '都')).toEqual(['dōu']);
 
     await hover(page, ['都', '是'], '都');
     await press(page, 'r', /dū/);
     expect((await readCard(page))?.entries[0]?.pinyin).toBe('dū');
-    await expect.poll(() => readingsOf('都'), LAYER).toEqual(['都:dū']);
+    await expect.poll(() => readingsInLayer(page, '都'), LAYER).toEqual(['dū']);
 
     await press(page, 'r', /dōu/);
-    await expect.poll(() => readingsOf('都'), LAYER).toEqual(['都:dōu']);
+    await expect.poll(() => readingsInLayer(page, '都'), LAYER).toEqual(['dōu']);
     await press(page, 'r', /dū/);
-    await expect.poll(() => readingsOf('都'), LAYER).toEqual(['都:dū']);
+    await expect.poll(() => readingsInLayer(page, '都'), LAYER).toEqual(['dū']);
 
     await press(page, 'u', /undone/);
-    await expect.poll(() => readingsOf('都'), LAYER).toEqual(['都:dōu']);
+    await expect.poll(() => readingsInLayer(page, '都'), LAYER).toEqual(['dōu']);
     await page.close();
   });
 

@@ -238,6 +238,7 @@ describe('reading on the page', () => {
     expect(drawn.intoLineAbove).toEqual([]);
     expect(drawn.touching).toEqual([]);
     expect(drawn.spreadBeyondNeed).toEqual([]);
+    expect(drawn.pastArticle).toEqual([]);
     // Most neighbouring characters stay close: the syllables over them fit, or nearly.
     expect(drawn.medianSpreadEm).toBeLessThanOrEqual(0.3);
     // Selecting a paragraph to copy it gives its characters, not the pinyin between them.

@@ -125,6 +125,7 @@ describe('reading in Firefox', () => {
     expect(drawn.intoLineAbove).toEqual([]);
     expect(drawn.touching).toEqual([]);
     expect(drawn.spreadBeyondNeed).toEqual([]);
+    expect(drawn.pastArticle).toEqual([]);
     // Hover reads the layer's text and ignores the pinyin above it.
     expect((await hover(page, '三股势力')).entries[0]?.word).toBe('三股势力');
 

@@ -76,7 +76,7 @@ export function layerWords(): { word: string; pinyin: string; coloured: number }
  * How the pinyin layer sits on the article, measured as drawn: the smallest pinyin, the syllables whose centre is off
  * their character's (by more than a quarter of its width), the pinyin that reaches into the line above's characters,
  * adjacent syllables that touch, and how far apart the characters of a word are (in ems of the text) against what
- * their syllables need to stay apart.
+ * their syllables need to stay apart; and the words that reach past the article's right edge (lines that do not wrap).
  */
 export function layerGeometry(): {
   columns: number;
@@ -85,6 +85,7 @@ export function layerGeometry(): {
   intoLineAbove: string[];
   touching: string[];
   spreadBeyondNeed: string[];
+  pastArticle: string[];
   medianSpreadEm: number;
 } {
   const boxOf = (node: Node, from: number, to: number) => {
@@ -105,7 +106,8 @@ export function layerGeometry(): {
     return out;
   };
   const blocks = new Map<Element, DOMRect[]>();
-  const result = { columns: 0, smallestPinyinPx: Infinity, offCentre: [] as string[], intoLineAbove: [] as string[], touching: [] as string[], spreadBeyondNeed: [] as string[], medianSpreadEm: 0 };
+  const result = { columns: 0, smallestPinyinPx: Infinity, offCentre: [] as string[], intoLineAbove: [] as string[], touching: [] as string[], spreadBeyondNeed: [] as string[], pastArticle: [] as string[], medianSpreadEm: 0 };
+  const articleRight = (document.querySelector('[data-yuedu-article]') as Element).getBoundingClientRect().right;
   const spreads: number[] = [];
   for (const word of document.querySelectorAll('[data-yuedu-article] [data-yuedu-ruby]')) {
     const block = word.parentElement?.closest('p, h1, h2, h3, h4, li, blockquote, figcaption, div') as Element;
@@ -116,6 +118,7 @@ export function layerGeometry(): {
       const rt = ruby.querySelector('rt') as HTMLElement;
       return { text: base.data, char: boxOf(base, 0, base.length), pinyin: rt.getBoundingClientRect(), px: parseFloat(getComputedStyle(rt).fontSize), em: parseFloat(getComputedStyle(ruby).fontSize), syllable: rt.textContent ?? '' };
     });
+    if (word.getBoundingClientRect().right > articleRight + 0.5) result.pastArticle.push(columns.map((c) => c.text).join(''));
     columns.forEach((c, i) => {
       result.columns++;
       result.smallestPinyinPx = Math.min(result.smallestPinyinPx, c.px);

@@ -1,7 +1,7 @@
 import type { Page } from 'puppeteer-core';
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../../scripts/lib/browser';
 import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server';
-import { DEMO_DIR, FIREFOX_EXTENSION_DIR } from '../../e2e/support/paths';
+import { DEMO_DIR, FIREFOX_EXTENSION_DIR, FIXTURE_PAGES_DIR } from '../../e2e/support/paths';
 
 export interface FirefoxSession extends FirefoxExtensionBrowser {
   server: StaticServer;
@@ -9,22 +9,34 @@ export interface FirefoxSession extends FirefoxExtensionBrowser {
   errors: string[];
   /** A web page. */
   open(url: string): Promise<Page>;
-  /** The sample dispatch, once its article is marked. */
-  openArticle(): Promise<Page>;
+  /** A page of the server (the sample dispatch unless told), once its article is marked. */
+  openArticle(path?: string): Promise<Page>;
   /** Sends a tab request to the content script of `page`, from an extension page, as the popup does. */
   toTab(page: Page, type: string, payload: unknown): Promise<unknown>;
+  /** Sends a request to the background page from an extension page, as the content script does from a web page. */
+  toBackground(type: string, payload: unknown): Promise<unknown>;
 }
 
-/** Firefox ESR with the built extension, and a server for the demo at /. */
+/** Firefox ESR with the built extension, and a server for the demo (at /) and the shared fixture pages (at /fixtures/). */
 export async function startFirefoxSession(): Promise<FirefoxSession> {
-  const server = await startStaticServer({ '/': DEMO_DIR });
+  const server = await startStaticServer({ '/': DEMO_DIR, '/fixtures/': FIXTURE_PAGES_DIR });
   const firefox = await launchFirefoxWithExtension(FIREFOX_EXTENSION_DIR, { headless: true });
   const errors: string[] = [];
+  /**
+   * Whether an error was thrown by a fixture page's own scripts: a real news page's scripts fail here, as their
+   * libraries and trackers are not served, and those errors are the page's, not the add-on's.
+   */
+  const fromFixture = (err: unknown) => {
+    const frames = err instanceof Error ? (err.stack ?? '').split('\n').slice(1) : [];
+    return frames.length > 0 && frames.every((frame) => frame.includes(server.url('/fixtures/')));
+  };
   const watch = (page: Page) => {
     page.on('console', (msg) => {
       if (msg.type() === 'error') errors.push(`${page.url()}: ${msg.text()}`);
     });
-    page.on('pageerror', (err) => errors.push(`${page.url()}: ${err instanceof Error ? err.message : String(err)}`));
+    page.on('pageerror', (err) => {
+      if (!fromFixture(err)) errors.push(`${page.url()}: ${err instanceof Error ? err.message : String(err)}`);
+    });
     return page;
   };
   const open = async (url: string) => {
@@ -40,8 +52,8 @@ export async function startFirefoxSession(): Promise<FirefoxSession> {
     server,
     errors,
     open,
-    async openArticle() {
-      const page = await open(server.url('/silk-road.html'));
+    async openArticle(path = '/silk-road.html') {
+      const page = await open(server.url(path));
       await page.waitForSelector('[data-yuedu-article]');
       return page;
     },
@@ -57,6 +69,12 @@ export async function startFirefoxSession(): Promise<FirefoxSession> {
         type,
         payload,
       );
+      await sender.close();
+      return reply;
+    },
+    async toBackground(type, payload) {
+      const sender = await firefox.openExtensionPage('popup.html');
+      const reply = await sender.evaluate((type, payload) => browser.runtime.sendMessage({ yuedu: 1, type, payload }), type, payload);
       await sender.close();
       return reply;
     },
