@@ -31,6 +31,20 @@ export interface ArticleDeps {
 
 const HIGHLIGHTS = [SAVED_HIGHLIGHT, LEARNING_HIGHLIGHT, UNKNOWN_HIGHLIGHT];
 
+/**
+ * Characters of the article whose words' states the page learns by itself (for the underlines and the card): far more
+ * than any real article, so that a 5 MB page is not annotated whole in the background (seconds of the worker's time
+ * and megabytes of segments in the page). The popup's stats, asked for by the reader, read the whole article.
+ */
+const LEARN_CHARS = 200_000;
+
+/** The paragraphs from the first up to `chars` characters in all (at least one). */
+function upTo(paragraphs: string[], chars: number): string[] {
+  let total = 0;
+  const end = paragraphs.findIndex((p, i) => (total += p.length) > chars && i > 0);
+  return end < 0 ? paragraphs : paragraphs.slice(0, end);
+}
+
 const wordsOf = (segments: Segment[]) => segments.filter((s) => s.kind !== 'other').map(headwordOf);
 
 export type PageArticleStats = ArticleStats & { page: { title: string; url: string } };
@@ -172,7 +186,7 @@ export class ArticleReading {
     const article = await this.ensureArticle();
     if (!article) return null;
     // The popup may have changed what the reader knows ("I've read this article", the word list): ask again.
-    const { paragraphs, segments } = await this.learnArticle(true);
+    const { paragraphs, segments } = await this.learnArticle(true, Infinity);
     const stats = articleStats(paragraphs, segments, (word, hsk) => this.deps.known.stateOf(word, hsk));
     const { doc } = this.deps;
     return { ...stats, page: { title: doc.title, url: doc.location?.href ?? '' } };
@@ -192,11 +206,12 @@ export class ArticleReading {
   /**
    * The article's paragraphs and their segments (annotated once per paragraph text), with the facts of their words
    * asked for; `again` asks about every word again (the store may have changed elsewhere) and redraws what shows them.
+   * Only the paragraphs within the first `chars` characters.
    */
-  private async learnArticle(again = false): Promise<{ paragraphs: string[]; segments: Segment[][] }> {
+  private async learnArticle(again = false, chars = LEARN_CHARS): Promise<{ paragraphs: string[]; segments: Segment[][] }> {
     const article = this.article;
     if (!article) return { paragraphs: [], segments: [] };
-    const paragraphs = articleParagraphs(article);
+    const paragraphs = upTo(articleParagraphs(article), chars);
     const missing = paragraphs.filter((p) => !this.segments.has(p));
     const annotated = missing.length ? await this.annotate(missing) : [];
     const next = new Map<string, Segment[]>();
