@@ -71,10 +71,11 @@ const SLICE_CHARS = 1000;
  */
 const IDLE_AFTER_MS = 50;
 /**
- * Characters idle time annotates away from the reader: an article of usual length whole, a longer one (or a 5 MB page)
- * where it is read. Every slice drawn costs the page a layout, which on a huge page is not cheap.
+ * An article of up to this many characters is drawn whole in idle time; a longer one (or a 5 MB page) only where the
+ * reader is: every slice drawn costs the page a layout, which grows with the page (700 ms a frame on a 5 MB page), so
+ * drawing away from the reader there would stall the tab once per slice.
  */
-const IDLE_BUDGET = 20_000;
+const IDLE_ARTICLE_CHARS = 20_000;
 
 /** Every node the layer created: its plain text between words is not to be annotated again or reported as new. */
 const created = new WeakSet<Node>();
@@ -229,7 +230,8 @@ export class PinyinLayer {
     const found = annotatableNodes(this.article, within);
     const nodes = opts.bottomOf ? screenFirst(found, opts.bottomOf) : found;
     const slices = slicesOf(nodes, (n) => n.data.length, SLICE_NODES, SLICE_CHARS);
-    const queue = new SliceQueue(slices, within ? Infinity : IDLE_BUDGET);
+    const total = slices.reduce((sum, slice) => sum + slice.chars, 0);
+    const queue = new SliceQueue(slices, within || total <= IDLE_ARTICLE_CHARS ? Infinity : 0);
     let wake = () => {};
     const woken = () => new Promise<void>((resolve) => (wake = resolve));
     let draining: Promise<void> | null = null;
