@@ -4,7 +4,7 @@
  * bulk with what they replaced, so that "I've read this article" can be undone exactly.
  */
 import Dexie, { cmp, type IndexableType, type IntervalTree } from 'dexie';
-import { WORD_MARKS, type WordFacts, type WordMark } from '../domain/known';
+import { FactsPacker, WORD_MARKS, type PackedFacts, type WordMark } from '../domain/known';
 import type { KnownWord, YueduDb } from './db';
 import { guard } from './errors';
 import { headword } from './records';
@@ -74,17 +74,15 @@ export class WordFactsReader {
     });
   }
 
-  async facts(words: readonly string[], stableDays: number): Promise<WordFacts> {
+  async facts(words: readonly string[], stableDays: number): Promise<PackedFacts> {
     const held = await this.current();
-    const facts: WordFacts = { known: [], notKnown: [], saved: [], stable: [] };
+    const packer = new FactsPacker();
     for (const word of words) {
       const entry = held.words.get(word);
-      if (entry?.mark) facts[entry.mark].push(word);
-      if (!entry?.saved) continue;
-      facts.saved.push([word, entry.saved.traditional]);
-      if (stableEnough(held.stability.get(entry.saved.id) ?? 0, stableDays)) facts.stable.push(word);
+      const saved = entry?.saved;
+      packer.add(word, entry?.mark ?? 'none', saved && { traditional: saved.traditional, stable: stableEnough(held.stability.get(saved.id) ?? 0, stableDays) });
     }
-    return facts;
+    return packer.packed();
   }
 
   private note(table: HeldTable, tree: IntervalTree): void {
