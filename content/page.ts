@@ -3,6 +3,7 @@
  * popup and the keyboard command, and the parts a read page runs (hover in every frame; the article, its layer and
  * saved words in the top frame). The policy lives in those parts.
  */
+import { unpackFacts } from '../lib/domain/known';
 import { send } from '../lib/messaging/client';
 import { serveTab } from '../lib/messaging/server';
 import type { Settings } from '../lib/settings/settings';
@@ -42,7 +43,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
   let stopWaiting = () => {};
   const known = new KnownWords({
     level: () => settings().knownLevel,
-    facts: (words) => send('wordStates', { words }),
+    facts: async (words) => unpackFacts(words, await send('wordStates', { words })),
     mark: (words, mark) => send('markWords', { words, mark }),
   });
   const site = siteOfFrame(doc);

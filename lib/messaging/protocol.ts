@@ -9,7 +9,7 @@ import type { LookupMatch, PinyinOptions, Segment } from '../../dictionary/types
 import type { ArticleStats } from '../stats';
 import type { PinyinLayerMode } from '../domain/pinyin-layer';
 import type { WordContext, WordToSave } from '../domain/word';
-import type { WordFacts, WordMark } from '../domain/known';
+import type { PackedFacts, WordMark } from '../domain/known';
 
 /**
  * Text to look words up in: a window from the pointer (say 16 UTF-16 units) starting at `pos` (default 0). What comes
@@ -63,9 +63,9 @@ export interface BackgroundRequests {
   /**
    * What the store knows of these simplified headwords (at most WORD_STATES_BATCH), for the known-word model
    * (lib/domain/known.ts) behind the card, the layer, the stats and the saved-word underlines: the page asks for the
-   * words it shows, so the answer is as small as the page whatever the size of the store.
+   * words it shows, so the answer is as small as the page whatever the size of the store; packed (unpackFacts).
    */
-  wordStates: { req: { words: string[] }; res: WordFacts };
+  wordStates: { req: { words: string[] }; res: PackedFacts };
   /** Marks these headwords (at most WORD_STATES_BATCH) known, not known, or neither (`k` on the card); answers the marks before, by mark. */
   markWords: { req: { words: string[]; mark: WordMark }; res: Record<WordMark, string[]> };
   /** Send to Anki (opt-in): adds the word's note through AnkiConnect; refused, sending nothing, until the reader turns it on. */

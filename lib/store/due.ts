@@ -33,7 +33,9 @@ export async function dueCount(db: YueduDb, now: number, dailyNewCards: number):
     db.transaction('r', [db.cards, db.reviews], async () => {
       const scheduled = await scheduledCards(db, now).count();
       const allowance = await newAllowance(db, now, dailyNewCards);
-      const waiting = allowance > 0 ? await newCards(db).limit(allowance).count() : 0;
+      // The keys of the first `allowance` new cards, read up to there: Dexie counts a limited range whole (then caps it),
+      // a step for every new card waiting, and this runs after every write (the badge).
+      const waiting = allowance > 0 ? (await newCards(db).limit(allowance).primaryKeys()).length : 0;
       return { scheduled, new: waiting, total: scheduled + waiting };
     }),
   );

@@ -6,6 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { unpackFacts, type PackedFacts } from '../../lib/domain/known';
 import { DEFAULT_SETTINGS, type Settings } from '../../lib/settings/settings';
 import { pointAt, readCard } from '../../scripts/lib/page';
 import { layerWords } from './support/in-page';
@@ -360,9 +361,9 @@ describe('settings, end to end', () => {
     await button.click();
     await expect.poll(() => popup.textContent('[data-testid=bulk-status]'), { timeout: 30_000 }).toBe(`Saved ${planned} words.`);
     const states = (await popup.evaluate((words) => chrome.runtime.sendMessage({ yuedu: 1, type: 'wordStates', payload: { words } }), listed)) as {
-      value: { saved: [string, string][] };
+      value: PackedFacts;
     };
-    expect(states.value.saved.map(([simplified]) => simplified).sort()).toEqual([...listed].sort());
+    expect(unpackFacts(listed, states.value).saved.map(([simplified]) => simplified).sort()).toEqual([...listed].sort());
     await expect.poll(async () => (await popup.textContent('[data-testid=stats-learning]')) !== '0%').toBe(true);
     expect(await button.textContent()).toBe('No unknown words at or below this level.');
     await popup.close();

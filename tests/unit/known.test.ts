@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KnownModel, knownByLevel, stateOf, toggledMark, type WordFacts } from '../../lib/domain/known';
+import { FactsPacker, KnownModel, knownByLevel, stateOf, toggledMark, unpackFacts, type WordFacts } from '../../lib/domain/known';
 
 const none = { mark: 'none', saved: false, stable: false } as const;
 
@@ -62,5 +62,22 @@ describe('the known-word model', () => {
     model.addSaved('峰会', '峰會');
     expect(model.stateOf('峰会', 6)).toBe('learning');
     expect(model.toggledMark('峰会', 6)).toBe('known');
+  });
+
+  it("packs the store's answer a character a word, with the traditional forms that differ, and unpacks it whole", () => {
+    const packer = new FactsPacker();
+    packer.add('中国', 'known', undefined);
+    packer.add('合作', 'notKnown', { traditional: '合作', stable: false });
+    packer.add('峰会', 'none', { traditional: '峰會', stable: true });
+    packer.add('欢迎', 'none', undefined);
+    packer.add('发展', 'known', { traditional: '發展', stable: false });
+    const packed = packer.packed();
+    expect(packed).toEqual({ states: expect.stringMatching(/^.{5}$/), traditional: ['峰會', '發展'] });
+    expect(unpackFacts(['中国', '合作', '峰会', '欢迎', '发展'], packed)).toEqual({
+      known: ['中国', '发展'],
+      notKnown: ['合作'],
+      saved: [['合作', '合作'], ['峰会', '峰會'], ['发展', '發展']],
+      stable: ['峰会'],
+    });
   });
 });

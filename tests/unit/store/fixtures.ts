@@ -1,4 +1,6 @@
+import { unpackFacts, type WordFacts } from '../../../lib/domain/known';
 import { openDb, type YueduDb } from '../../../lib/store/db';
+import type { WordFactsReader } from '../../../lib/store/known';
 import type { WordContext, WordToSave } from '../../../lib/domain/word';
 
 let n = 0;
@@ -30,3 +32,7 @@ export const ctx = (sentence: string, url = 'https://news.example.cn/a.html'): W
   title: '丝路新闻',
   url,
 });
+
+/** The reader's answer as the page reads it. */
+export const factsOf = async (reader: WordFactsReader, words: string[], stableDays: number): Promise<WordFacts> =>
+  unpackFacts(words, await reader.facts(words, stableDays));

@@ -1,8 +1,10 @@
+import Dexie, { RangeSet } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { restoreMarks, setMarks, WordFactsReader } from '../../../lib/store/known';
-import { openDb, QUEUE } from '../../../lib/store/db';
-import { saveWord } from '../../../lib/store/words';
-import { community, ctx, DAY, freshDb, summit, T0 } from './fixtures';
+import { openDb, QUEUE, type YueduDb } from '../../../lib/store/db';
+import { gradeCard } from '../../../lib/store/schedule';
+import { deleteWord, saveWord } from '../../../lib/store/words';
+import { community, ctx, DAY, factsOf, freshDb, summit, T0 } from './fixtures';
 
 describe('known words in the store', () => {
   it('answers only for the words asked', async () => {
@@ -10,7 +12,7 @@ describe('known words in the store', () => {
     await saveWord(db, { word: summit, context: ctx('一') }, T0);
     await setMarks(db, ['中国', '发展'], 'known', T0);
     await setMarks(db, ['合作'], 'notKnown', T0);
-    expect(await new WordFactsReader(db).facts(['中国', '合作', '峰会', '欢迎'], 21)).toEqual({
+    expect(await factsOf(new WordFactsReader(db), ['中国', '合作', '峰会', '欢迎'], 21)).toEqual({
       known: ['中国'],
       notKnown: ['合作'],
       saved: [['峰会', '峰會']],
@@ -24,24 +26,68 @@ describe('known words in the store', () => {
     await saveWord(db, { word: community, context: ctx('二') }, T0);
     await db.cards.where({ wordId: id, kind: 'recognize' }).modify({ stability: 30, last_review: T0 + DAY, queue: QUEUE.scheduled });
     const words = ['峰会', '命运共同体'];
-    expect((await new WordFactsReader(db).facts(words, 21)).stable).toEqual(['峰会']);
-    expect((await new WordFactsReader(db).facts(words, 31)).stable).toEqual([]);
-    expect((await new WordFactsReader(db).facts(words, 0)).stable).toEqual([]);
+    expect((await factsOf(new WordFactsReader(db), words, 21)).stable).toEqual(['峰会']);
+    expect((await factsOf(new WordFactsReader(db), words, 31)).stable).toEqual([]);
+    expect((await factsOf(new WordFactsReader(db), words, 0)).stable).toEqual([]);
     expect((await db.cards.where({ wordId: id, kind: 'recognize' }).first())?.queue).toBe(QUEUE.scheduled);
   });
 
   it('holds the marked and saved words once, and reads them again after a write to them from anywhere', async () => {
     const db = freshDb();
     const reader = new WordFactsReader(db);
-    expect(await reader.facts(['中国', '峰会'], 21)).toEqual({ known: [], notKnown: [], saved: [], stable: [] });
+    expect(await factsOf(reader, ['中国', '峰会'], 21)).toEqual({ known: [], notKnown: [], saved: [], stable: [] });
     await setMarks(db, ['中国'], 'known', T0);
     await saveWord(db, { word: summit, context: ctx('一') }, T0);
-    await expect.poll(() => reader.facts(['中国', '峰会'], 21)).toEqual({ known: ['中国'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    await expect.poll(() => factsOf(reader, ['中国', '峰会'], 21)).toEqual({ known: ['中国'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
     // A second Dexie connection to the same database (another page of the extension) writes: the reader follows.
     const other = openDb(db.name);
     await setMarks(other, ['中国'], 'notKnown', T0);
-    await expect.poll(async () => (await reader.facts(['中国'], 21)).notKnown).toEqual(['中国']);
+    await expect.poll(async () => (await factsOf(reader, ['中国'], 21)).notKnown).toEqual(['中国']);
     other.close();
+  });
+
+  it('reads again only the rows a change names, and a whole table after a change that names a range', async () => {
+    const db = freshDb();
+    // Creating the database tells of every table, whole: opened first, the reader's first read is its only one.
+    await db.open();
+    const reader = new WordFactsReader(db);
+    expect((await factsOf(reader, ['中国'], 21)).known).toEqual([]);
+    // Written around Dexie, so no one is told: a reader that read the table again would see it.
+    await rawPut(db, 'known', { simplified: '中国', markedAt: T0 });
+    await setMarks(db, ['合作'], 'known', T0);
+    await expect.poll(async () => (await factsOf(reader, ['中国', '合作'], 21)).known).toEqual(['合作']);
+    // Dexie names no keys for a bulk write of 50 rows or more, only the table.
+    await setMarks(db, Array.from({ length: 60 }, (_, i) => `词${i}`), 'known', T0);
+    await expect.poll(async () => (await factsOf(reader, ['中国', '合作', '词0'], 21)).known).toEqual(['中国', '合作', '词0']);
+  });
+
+  it('follows a saved word through a grade, its deletion and a new save from another connection', async () => {
+    const db = freshDb();
+    const reader = new WordFactsReader(db);
+    const words = ['峰会'];
+    expect(await factsOf(reader, words, 1)).toEqual({ known: [], notKnown: [], saved: [], stable: [] });
+    const other = openDb(db.name);
+    const { id } = await saveWord(other, { word: summit, context: ctx('一') }, T0);
+    await expect.poll(() => factsOf(reader, words, 1)).toEqual({ known: [], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    const card = await other.cards.where({ wordId: id, kind: 'recognize' }).first();
+    await gradeCard(other, card?.id ?? 0, 4, T0 + DAY);
+    await expect.poll(async () => (await factsOf(reader, words, 1)).stable).toEqual(['峰会']);
+    await deleteWord(other, id, T0 + 2 * DAY);
+    await expect.poll(() => factsOf(reader, words, 1)).toEqual({ known: [], notKnown: [], saved: [], stable: [] });
+    await saveWord(other, { word: summit, context: ctx('二') }, T0 + 3 * DAY);
+    await expect.poll(async () => (await factsOf(reader, words, 1)).saved).toEqual([['峰会', '峰會']]);
+    other.close();
+  });
+
+  it('takes the keys of a change told by another page as the BroadcastChannel delivers them, plain objects', async () => {
+    const db = freshDb();
+    await db.open();
+    const reader = new WordFactsReader(db);
+    expect((await factsOf(reader, ['中国'], 21)).known).toEqual([]);
+    await rawPut(db, 'known', { simplified: '中国', markedAt: T0 });
+    await rawPut(db, 'known', { simplified: '合作', markedAt: T0 });
+    Dexie.on.storagemutated.fire({ [`idb://${db.name}/known/`]: structuredClone({ ...new RangeSet().addKey('中国') }) });
+    expect((await factsOf(reader, ['中国', '合作'], 21)).known).toEqual(['中国']);
   });
 
   it('keeps a word in one table at most, and puts back exactly the marks there were before', async () => {
@@ -67,3 +113,13 @@ describe('known words in the store', () => {
     expect(await queue()).toBe(QUEUE.new);
   });
 });
+
+/** Puts a row straight into IndexedDB, bypassing Dexie: no connection hears of it. */
+function rawPut(db: YueduDb, table: string, row: object): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const tx = db.backendDB().transaction(table, 'readwrite');
+    tx.objectStore(table).put(row);
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error);
+  });
+}

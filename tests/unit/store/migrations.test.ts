@@ -4,7 +4,7 @@ import { openDb, QUEUE, SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../lib/sto
 import { nextCard } from '../../../lib/store/schedule';
 import { saveWord } from '../../../lib/store/words';
 import { WordFactsReader } from '../../../lib/store/known';
-import { ctx, summit, T0 } from './fixtures';
+import { ctx, factsOf, summit, T0 } from './fixtures';
 
 /** Each released schema exactly as it shipped, to build old databases with. */
 const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
@@ -64,7 +64,7 @@ describe('schema migrations', () => {
     ]);
     expect((await nextCard(db, T0 + 5, 20))?.word.simplified).toBe('峰会');
     expect(await saveWord(db, { word: summit, context: ctx('新的句子。') }, T0 + 10)).toEqual({ id: 1, created: false });
-    expect((await new WordFactsReader(db).facts(['丝路', '峰会'], 0)).saved).toEqual([['丝路', '絲路'], ['峰会', '峰會']]);
+    expect((await factsOf(new WordFactsReader(db), ['丝路', '峰会'], 0)).saved).toEqual([['丝路', '絲路'], ['峰会', '峰會']]);
     db.close();
   });
 
@@ -80,7 +80,7 @@ describe('schema migrations', () => {
     const db = openDb(name);
     expect(await db.words.where('traditional').equals('發展').toArray()).toEqual([{ id: 1, ...word }]);
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(await new WordFactsReader(db).facts(['发展', '峰会'], 0)).toEqual({ known: ['峰会'], notKnown: [], saved: [['发展', '發展']], stable: [] });
+    expect(await factsOf(new WordFactsReader(db), ['发展', '峰会'], 0)).toEqual({ known: ['峰会'], notKnown: [], saved: [['发展', '發展']], stable: [] });
     db.close();
   });
 

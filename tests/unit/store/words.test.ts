@@ -5,7 +5,7 @@ import { StoreError } from '../../../lib/store/errors';
 import { deleteWord, MAX_CONTEXTS, saveImported, saveWord, setNote, setReverseCards, setSuspended } from '../../../lib/store/words';
 import { setMarks, WordFactsReader } from '../../../lib/store/known';
 import { openDb } from '../../../lib/store/db';
-import { community, ctx, freshDb, summit, T0 } from './fixtures';
+import { community, ctx, factsOf, freshDb, summit, T0 } from './fixtures';
 
 describe('saving words', () => {
   it('saves a word with its context and a new card due at once', async () => {
@@ -125,18 +125,18 @@ describe('editing saved words', () => {
     expect(await queue()).toBe(QUEUE.new);
     await setMarks(db, ['峰会'], 'known', T0);
     expect(await queue()).toBe(QUEUE.inactive);
-    expect(await new WordFactsReader(db).facts(['峰会', '新疆'], 21)).toEqual({ known: ['峰会'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    expect(await factsOf(new WordFactsReader(db), ['峰会', '新疆'], 21)).toEqual({ known: ['峰会'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
     await setMarks(db, ['峰会'], 'none');
     expect(await queue()).toBe(QUEUE.new);
     await setMarks(db, ['新疆'], 'known', T0);
-    expect(await new WordFactsReader(db).facts(['峰会', '新疆'], 21)).toEqual({ known: ['新疆'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    expect(await factsOf(new WordFactsReader(db), ['峰会', '新疆'], 21)).toEqual({ known: ['新疆'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
   });
 
   it('takes a known word out of the known set when the reader saves it', async () => {
     const db = freshDb();
     await setMarks(db, ['峰会'], 'known', T0);
     await saveWord(db, { word: summit, context: ctx('一') }, T0);
-    expect(await new WordFactsReader(db).facts(['峰会'], 21)).toEqual({ known: [], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    expect(await factsOf(new WordFactsReader(db), ['峰会'], 21)).toEqual({ known: [], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
   });
 
   it('deletes a word with its cards and reviews', async () => {
