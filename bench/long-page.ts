@@ -24,7 +24,8 @@ function visibleHasPinyin({ scrollTo, timeout }: { scrollTo: number | null; time
   return new Promise((resolve) => {
     const check = () => {
       const shown = new Set<Element>();
-      for (let y = 5; y < innerHeight; y += 10) {
+      // A few points down the middle: a hit test per 10 px, every frame, slowed the page it measured threefold.
+      for (let y = 5; y < innerHeight; y += 100) {
         const p = document.elementFromPoint(innerWidth / 2, y)?.closest('p');
         if (p) shown.add(p);
       }

@@ -52,16 +52,24 @@ export class SliceQueue<S extends { chars: number }> {
     return this.near.length > 0;
   }
 
-  /** The next slice to annotate, or null when none may be now (all done, or the rest waits for the reader). */
-  take(): S | null {
-    if (this.urgent) return this.settle(this.near.shift() as S);
+  /**
+   * The next slices to annotate: every slice near the viewport at once (they are drawn in one DOM update, as each
+   * update costs the page a layout, 450 ms on a 5 MB page), else the next one for idle time; none when none may be now
+   * (all done, or the rest waits for the reader).
+   */
+  take(): S[] {
+    if (this.urgent) {
+      const near = this.near.filter((s, i) => this.near.indexOf(s) === i);
+      this.near = [];
+      return near.map((s) => this.settle(s));
+    }
     while (this.next < this.rest.length && this.budget > 0) {
       const slice = this.rest[this.next++] as S;
       if (this.done.has(slice)) continue;
       this.budget -= slice.chars;
-      return this.settle(slice);
+      return [this.settle(slice)];
     }
-    return null;
+    return [];
   }
 
   get finished(): boolean {

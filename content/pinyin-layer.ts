@@ -263,21 +263,24 @@ export class PinyinLayer {
     await drain();
   }
 
-  /** Draws slices while the queue has any to give now, or until a change of mode. */
+  /** Draws slices while the queue has any to give now (those near the viewport in one update), or until a change of mode. */
   private async drain(queue: SliceQueue<Slice<Text>>, opts: LayerOptions, generation: number, woken: () => Promise<void>): Promise<void> {
     const doc = this.article.ownerDocument;
     let busy = 0;
-    for (let slice = queue.take(); slice; slice = queue.take()) {
-      const chunk = slice.items;
+    for (let batch = queue.take(); batch.length; batch = queue.take()) {
+      const chunk = batch.flatMap((slice) => slice.items);
       const paragraphs = chunk.map((n) => n.data);
       const annotated = await opts.annotate(paragraphs);
       if (generation !== this.generation) return;
       const start = performance.now();
+      // Every background is read before anything is inserted: a style read after an insertion has the browser work
+      // out the page's styles again, once per paragraph (330 ms a batch on a 5 MB page).
+      const colorsOf = chunk.map((node) => (opts.toneColors && opts.backgroundOf && node.parentNode ? readableOn(opts.toneColors, opts.backgroundOf(node)) : opts.toneColors));
       chunk.forEach((node, k) => {
         const segments = annotated[k];
         // The page may have changed the text while we waited: leave such a node as the page has it now.
         if (!segments || !node.parentNode || node.data !== paragraphs[k]) return;
-        const colors = opts.toneColors && opts.backgroundOf ? readableOn(opts.toneColors, opts.backgroundOf(node)) : opts.toneColors;
+        const colors = colorsOf[k] ?? null;
         const parts = buildParts(doc, segments, opts, colors);
         if (!parts.some((p) => p.nodeType === Node.ELEMENT_NODE)) return;
         const parent = node.parentNode;
