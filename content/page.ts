@@ -59,6 +59,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     onSaved: (word) => article?.addSaved(word.simplified, word.traditional),
     known: {
       stateOf: (word, hsk) => (known.has(word) ? known.stateOf(word, hsk) : undefined),
+      learn: (word) => known.learn([word]),
       toggle: async (word, hsk) => {
         const state = await known.toggle(word, hsk);
         await article?.statesChanged();

@@ -42,6 +42,8 @@ export interface CommandTarget {
 export interface CardKnown {
   /** A headword's state, when its facts are in (no waiting while the card is drawn). */
   stateOf(simplified: string, hsk: number | undefined): WordState | undefined;
+  /** Asks the store about a headword whose facts are not in (a word outside the article, in a menu or a frame). */
+  learn(simplified: string): Promise<void>;
   /** Turns its state over in the store; resolves with the new state. */
   toggle(simplified: string, hsk: number | undefined): Promise<WordState>;
 }

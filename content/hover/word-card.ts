@@ -31,7 +31,7 @@ export class WordCard {
   constructor(
     doc: Document,
     private readonly settings: () => CardSettings,
-    private readonly known?: Pick<CardKnown, 'stateOf'>,
+    private readonly known?: Pick<CardKnown, 'stateOf' | 'learn'>,
   ) {
     this.host = new CardHost(doc);
   }
@@ -85,6 +85,14 @@ export class WordCard {
     this.status = status;
     const entry = shown.matches[0]?.entries[0];
     const state = entry && this.known?.stateOf(entry.simplified, entry.hsk);
+    // A word the page has not asked about yet: its state shows as soon as the store has answered, if the card still
+    // shows it (a failed ask leaves the card without a state, as before).
+    if (entry && this.known && state === undefined) {
+      void this.known.learn(entry.simplified).then(
+        () => this.current === shown && this.known?.stateOf(entry.simplified, entry.hsk) !== undefined && this.render(shown, this.status),
+        () => undefined,
+      );
+    }
     this.host.show({ matches: shown.matches, quantity: shown.quantity, settings: this.settings(), status, state }, shown.range.getBoundingClientRect(), this.prefer);
   }
 }

@@ -125,6 +125,18 @@ describe('what the reader knows', () => {
     await article.close();
   });
 
+  it('the card shows the state of a word outside the article too, once the store has answered', async () => {
+    const article = await openArticle();
+    // 财经 is in the page's menu, not in the article: the page has not asked about it before the card does.
+    const { x, y } = await pointAt(article, '财经', 'nav');
+    await article.mouse.move(x - 30, y + 30);
+    await article.mouse.move(x, y, { steps: 5 });
+    await expect.poll(async () => (await readCard(article))?.entries[0]?.word, { timeout: 10_000 }).toBe('财经');
+    // Known or not as the level set by the tests before says: a state, where the card showed none.
+    await expect.poll(async () => (await readCard(article))?.state, { timeout: 10_000 }).toMatch(/^(known|unknown)$/);
+    await article.close();
+  });
+
   it('`k` on the card marks the word known and takes it back; the card, the layer and the store follow', async () => {
     const article = await openArticle();
     await setLayer(article, 'unknown');

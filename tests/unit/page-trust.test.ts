@@ -31,6 +31,7 @@ function target() {
     },
     known: {
       stateOf: () => undefined,
+      learn: async () => undefined,
       toggle: async (word) => {
         calls.push(`known ${word}`);
         return 'known';
