@@ -8,6 +8,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { pointAt, readCard, type CardView } from '../../scripts/lib/page';
 import { pointAtLayerWord, pressOnCard as press, readingsInLayer, wordsOfLayer } from '../e2e/support/card-keys';
 import { startFirefoxSession, type FirefoxSession } from './support/session';
+import { unpackFacts, type PackedFacts } from '../../lib/domain/known';
 
 let s: FirefoxSession;
 
@@ -28,8 +29,9 @@ async function hoverAlong(page: Page, to: { x: number; y: number }, word: string
 
 /** What the background's store says of `word`: marked known, marked not known, both or neither. */
 async function marksOf(word: string): Promise<string[]> {
-  const reply = (await s.toBackground('wordStates', { words: [word] })) as { value: { known: string[]; notKnown: string[] } };
-  return (['known', 'notKnown'] as const).filter((mark) => reply.value[mark].includes(word));
+  const reply = (await s.toBackground('wordStates', { words: [word] })) as { value: PackedFacts };
+  const facts = unpackFacts([word], reply.value);
+  return (['known', 'notKnown'] as const).filter((mark) => facts[mark].includes(word));
 }
 
 /** The words the word list page lists as known, once it has read them from the store. */
