@@ -4,10 +4,10 @@
  * the word list following; r, j and x correct the dispatch's words on the card and in the pinyin layer, and u undoes.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pointAt, readCard, type CardView } from '../../scripts/lib/page';
 import { pointAtLayerWord, pressOnCard as press, readingsInLayer, wordsOfLayer } from '../e2e/support/card-keys';
-import { startFirefoxSession, type FirefoxSession } from './support/session';
+import { withFirefoxSession, type FirefoxSession } from './support/session';
 import { unpackFacts, type PackedFacts } from '../../lib/domain/known';
 
 let s: FirefoxSession;
@@ -64,16 +64,7 @@ async function dispatchWithLayer(): Promise<Page> {
 }
 
 describe('the card keys in Firefox', () => {
-  beforeAll(async () => {
-    s = await startFirefoxSession();
-  });
-  afterEach(async () => {
-    // Tab requests go to the one open web page: a failed test must not leave its page behind.
-    for (const page of await s.browser.pages()) if (page.url().startsWith(s.server.origin)) await page.close();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  withFirefoxSession((session) => (s = session));
 
   it('`k` on a news page marks the word under the pointer known and takes it back; the card, the store and the word list follow', async () => {
     // Xinhua's dispatch from Wuhan: "我们在打一场无声的战役".

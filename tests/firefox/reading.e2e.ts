@@ -4,10 +4,10 @@
  * pinyin layer comes off without a trace, `s` saves into IndexedDB and the popup reviews the saved word.
  */
 import type { Page } from 'puppeteer-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { pointAt, readCard, type CardView } from '../../scripts/lib/page';
 import { hanUnderCard, layerGeometry, layerWords, storedRows, wordHighlight } from '../e2e/support/in-page';
-import { startFirefoxSession, type FirefoxSession } from './support/session';
+import { withFirefoxSession, type FirefoxSession } from './support/session';
 
 let s: FirefoxSession;
 
@@ -33,16 +33,7 @@ async function readStore(store: string): Promise<unknown[]> {
 }
 
 describe('reading in Firefox', () => {
-  beforeAll(async () => {
-    s = await startFirefoxSession();
-  });
-  afterEach(async () => {
-    // Tab requests go to the one open web page: a failed test must not leave its page behind.
-    for (const page of await s.browser.pages()) if (page.url().startsWith(s.server.origin)) await page.close();
-  });
-  afterAll(async () => {
-    await s?.close();
-  });
+  withFirefoxSession((session) => (s = session));
 
   it('marks exactly one article on the sample dispatch: its <article>', async () => {
     const page = await s.openArticle();

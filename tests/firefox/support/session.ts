@@ -1,4 +1,5 @@
 import type { Page } from 'puppeteer-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { launchFirefoxWithExtension, type FirefoxExtensionBrowser } from '../../../scripts/lib/browser';
 import { startStaticServer, type StaticServer } from '../../../scripts/lib/static-server';
 import { DEMO_DIR, FIREFOX_EXTENSION_DIR, FIXTURE_PAGES_DIR } from '../../e2e/support/paths';
@@ -83,4 +84,24 @@ export async function startFirefoxSession(): Promise<FirefoxSession> {
       await server.close();
     },
   };
+}
+
+/**
+ * Gives the calling describe block one session (to `use`), started before its tests and closed after them; after each
+ * test, a page it left open on the server is closed, since tab requests go to the one open web page.
+ */
+export function withFirefoxSession(use: (session: FirefoxSession) => void): void {
+  let session: FirefoxSession | undefined;
+  beforeAll(async () => {
+    session = await startFirefoxSession();
+    use(session);
+  });
+  afterEach(async () => {
+    if (!session) return;
+    const origin = session.server.origin;
+    for (const page of await session.browser.pages()) if (page.url().startsWith(origin)) await page.close();
+  });
+  afterAll(async () => {
+    await session?.close();
+  });
 }
