@@ -13,6 +13,8 @@ export interface KnownWordsDeps {
 
 export class KnownWords {
   private readonly model: KnownModel;
+  /** The words being asked about, each with its ask. */
+  private readonly asking = new Map<string, Promise<void>>();
 
   constructor(private readonly deps: KnownWordsDeps) {
     this.model = new KnownModel(deps.level());
@@ -29,9 +31,21 @@ export class KnownWords {
     return this.model.has(word);
   }
 
-  /** Asks the store about the words never asked about. */
+  /**
+   * Asks the store about the words never asked about; a word whose ask is on its way waits for that answer instead of
+   * being asked again (the card asks about its word at every character the pointer crosses, while the article's ask
+   * may be on its way).
+   */
   async learn(words: Iterable<string>): Promise<void> {
-    await this.ask(this.model.unasked(words));
+    const unasked = this.model.unasked(words);
+    const fresh = unasked.filter((w) => !this.asking.has(w));
+    const asking = this.ask(fresh);
+    for (const word of fresh) this.asking.set(word, asking);
+    try {
+      await Promise.all([asking, ...unasked.map((w) => this.asking.get(w))]);
+    } finally {
+      for (const word of fresh) if (this.asking.get(word) === asking) this.asking.delete(word);
+    }
   }
 
   /** Asks again about every word (the store may have changed in another page); true when a fact changed. */

@@ -35,6 +35,17 @@ describe("a frame's known words", () => {
     expect(known.learningForms()).toEqual(['峰会', '峰會']);
   });
 
+  it('asks once about a word whose ask is on its way: a second learn waits for that answer', async () => {
+    const { known, asked } = fakeStore();
+    const first = known.learn(['中国', '峰会']);
+    const second = known.learn(['峰会', '发展']);
+    await second;
+    // The second learn resolves with the first answer in: 峰会 is saved, so learning.
+    expect(known.stateOf('峰会', 6)).toBe('learning');
+    await first;
+    expect(asked).toEqual([['中国', '峰会'], ['发展']]);
+  });
+
   it('`k` writes the mark that turns the state over, an exception for a word the level knows', async () => {
     const { known, marks } = fakeStore();
     expect(await known.toggle('发展', 5)).toBe('known');
