@@ -147,10 +147,23 @@ async function readMarks(db: YueduDb, held: Held, table: 'known' | 'notKnown', k
   for (const word of marked) change(held, word, (entry) => (entry.mark = table));
 }
 
+/**
+ * The rows to hold from a table keyed by number: those of the ids changed, or the whole table, with the ids whose held
+ * facts they replace (the ids changed, or every id held).
+ */
+async function rowsToHold<T>(
+  table: { toArray(): Promise<T[]>; bulkGet(ids: number[]): Promise<(T | undefined)[]> },
+  keys: Changed,
+  held: ReadonlyMap<number, unknown>,
+): Promise<{ ids: number[]; rows: (T | undefined)[] }> {
+  if (keys === 'all') return { ids: [...held.keys()], rows: await table.toArray() };
+  const ids = [...keys].map(Number);
+  return { ids, rows: await table.bulkGet(ids) };
+}
+
 /** Brings the saved words up to date: the rows of the ids changed, or all of them, replace what was held of those ids. */
 async function readSaved(db: YueduDb, held: Held, keys: Changed): Promise<void> {
-  const ids = keys === 'all' ? [...held.savedIds.keys()] : [...keys].map(Number);
-  const rows = keys === 'all' ? await db.words.toArray() : await db.words.bulkGet(ids);
+  const { ids, rows } = await rowsToHold(db.words, keys, held.savedIds);
   for (const id of ids) {
     const word = held.savedIds.get(id);
     held.savedIds.delete(id);
@@ -170,8 +183,7 @@ async function readSaved(db: YueduDb, held: Held, keys: Changed): Promise<void> 
 
 /** The same for the cards: the stability of the reviewed recognition cards among them. */
 async function readStability(db: YueduDb, held: Held, keys: Changed): Promise<void> {
-  const ids = keys === 'all' ? [...held.cardWords.keys()] : [...keys].map(Number);
-  const rows = keys === 'all' ? await db.cards.toArray() : await db.cards.bulkGet(ids);
+  const { ids, rows } = await rowsToHold(db.cards, keys, held.cardWords);
   for (const id of ids) {
     const wordId = held.cardWords.get(id);
     held.cardWords.delete(id);
