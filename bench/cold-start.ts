@@ -4,10 +4,11 @@
  * marked, when the first card shows (the pointer resting on 命运共同体 from the start) and when the pinyin layer is
  * complete, each from navigation start.
  */
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../scripts/lib/browser';
 import { CARD_WORD, recordMilestones } from './milestones';
 import { percentiles } from './table';
+import { stopServiceWorkers } from './stop-workers';
 
 const ROUNDS = 3;
 
@@ -68,28 +69,12 @@ async function read(page: Page, url: string): Promise<Milestones> {
   }
 }
 
-/** Stops every service worker and waits until the browser says so. */
-async function stopWorkers(cdp: CDPSession, status: Map<string, string>): Promise<void> {
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  const deadline = Date.now() + 10_000;
-  while ([...status.values()].some((s) => s !== 'stopped')) {
-    if (Date.now() > deadline) throw new Error('the service worker did not stop');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 export type AddRow = (metric: string, value: number, unit: string, baseline: { label: string; value: number }, target?: string) => void;
 
 /** The cold-start rows; the layer must be on by default. */
 export async function coldStartRows(b: ExtensionBrowser, url: string, row: AddRow): Promise<void> {
   const page = await b.context.newPage();
   await page.addInitScript(recordMilestones, CARD_WORD);
-  const cdp = await b.context.newCDPSession(page);
-  const status = new Map<string, string>();
-  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
-    for (const v of versions) status.set(v.versionId, v.runningStatus);
-  });
-  await cdp.send('ServiceWorker.enable');
   const warm: Milestones[] = [];
   const cold: Milestones[] = [];
   // A warm-up read: the worker has loaded what a read needs.
@@ -99,7 +84,7 @@ export async function coldStartRows(b: ExtensionBrowser, url: string, row: AddRo
     warm.push(await read(page, url));
     // Off the page first, so that nothing it still sends wakes the worker again.
     await page.goto('about:blank');
-    await stopWorkers(cdp, status);
+    await stopServiceWorkers(page);
     cold.push(await read(page, url));
   }
   await page.close();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../scripts/lib/browser';
 import { ROOT } from '../scripts/lib/build';
+import { stopServiceWorkers } from './stop-workers';
 import { ANNOTATE_PARAGRAPHS } from '../lib/messaging/protocol';
 import { newCardFields } from '../lib/store/db';
 import { benchExtension } from './extension';
@@ -88,16 +89,8 @@ async function timeAfterChange(page: Page, words: string[]): Promise<number[]> {
   return times;
 }
 
-/** Stops the service worker, as Chromium does after 30 s idle: the next ask starts it, and it reads the store whole. */
-async function stopWorker(page: Page): Promise<void> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  await cdp.detach();
-}
-
 /**
- * Fills the store straight through IndexedDB, behind the service worker's back (stopWorker then has it read the
+ * Fills the store straight through IndexedDB, behind the service worker's back (stopServiceWorkers then has it read the
  * store): 20,000 known words (a third of the dispatch's words among them) and
  * 5,000 saved words with a due card each (some of the dispatch's words too), as a reader's years would leave it.
  */
@@ -155,7 +148,7 @@ export const knownSuite: BenchSuite = {
       // Each store: the first ask after the worker starts (the store read whole), asks with nothing changed, and the
       // first ask after a change; the empty store's figures are the baselines.
       const measure = async () => {
-        await stopWorker(page);
+        await stopServiceWorkers(page);
         const start = await ask(page, words);
         return { start, steady: percentiles(await timeStates(page, words)), change: percentiles(await timeAfterChange(page, words)) };
       };
