@@ -4,6 +4,7 @@ import { serveBackground } from '../lib/messaging/server';
 import type { LookupWindow } from '../lib/messaging/protocol';
 import { getDictionary, lookUpSoon } from '../lib/dictionary-service';
 import type { Dictionary } from '../dictionary/dictionary';
+import type { Corrections } from '../dictionary/corrections';
 import { search } from '../lib/search-service';
 import { getAnnotator } from '../lib/annotator-service';
 import { annotateParagraphs } from '../dictionary/annotate';
@@ -28,12 +29,14 @@ export default defineBackground(() => {
   // One hover's lookup is answered as soon as it can be, from the dictionary's shards on a cold worker; a read-ahead's
   // hundreds of windows wait for the whole dictionary, which they would read most of anyway.
   const lookUp = async (windows: readonly LookupWindow[], site?: string) => {
-    const corrected = await corrections.forSite(site);
-    const read = (dictionary: Dictionary) => {
+    const read = (dictionary: Dictionary, corrected: Corrections) => {
       const decompose = (text: string) => dictionary.decompose(text);
       return windows.map(({ text, pos = 0 }) => corrected.correctMatches(text, pos, dictionary.lookup(text, pos), decompose));
     };
-    return windows.length === 1 ? lookUpSoon(read, windows.map(({ text, pos = 0 }) => text.slice(pos))) : read(await getDictionary());
+    const corrected = corrections.forSite(site);
+    if (windows.length === 1) return lookUpSoon(corrected, read, windows.map(({ text, pos = 0 }) => text.slice(pos)));
+    const [dictionary, given] = await Promise.all([getDictionary(), corrected]);
+    return read(dictionary, given);
   };
   serveBackground({
     ping: () => ({ pong: true, version: browser.runtime.getManifest().version }),

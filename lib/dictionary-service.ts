@@ -34,28 +34,29 @@ function loadShard(index: number): Promise<ArrayBuffer> {
 }
 
 /**
- * Runs `read` (lookups) as soon as the dictionary can answer it: on the whole artifact once it has loaded; before
- * that on the shards, adding each one `read` turns out to need, so that a cold worker's first hover waits for a few
- * tens of kilobytes rather than the whole 10 MB. `read` must be pure: it runs again after each shard is added.
- * `leads` are the text the lookups start at, whose shards are read at once, alongside the head. Starts loading the
- * whole artifact, which the read-ahead and annotation need. A shard that fails to load leaves it to the whole.
+ * Runs `read` (lookups) as soon as the dictionary can answer it, with what `context` brings (loaded alongside): on the
+ * whole artifact once it has loaded; before that on the shards, adding each one `read` turns out to need, so that a
+ * cold worker's first hover waits for a few tens of kilobytes rather than the whole 10 MB. `read` must be pure: it
+ * runs again after each shard is added. `leads` are the text the lookups start at, whose shards are read at once,
+ * with the head. Starts loading the whole artifact, which the read-ahead and annotation need. A shard that fails to
+ * load leaves the lookup to the whole artifact.
  */
-export async function lookUpSoon<T>(read: (dictionary: Dictionary) => T, leads: readonly string[] = []): Promise<T> {
+export async function lookUpSoon<C, T>(context: Promise<C>, read: (dictionary: Dictionary, context: C) => T, leads: readonly string[] = []): Promise<T> {
   const full = getDictionary();
-  if (whole) return read(whole);
-  const [sharded] = await Promise.all([
-    getShardHead().catch(() => null),
+  const [given, sharded] = await Promise.all([
+    context,
+    whole ? null : getShardHead().catch(() => null),
     ...leads.filter(Boolean).map((text) => loadShard(shardOf(text.charCodeAt(0), SHARD_COUNT)).catch(() => null)),
   ]);
-  if (!sharded) return read(await full);
+  if (!sharded) return read(await full, given);
   for (;;) {
-    if (whole) return read(whole);
+    if (whole) return read(whole, given);
     try {
-      return read(sharded);
+      return read(sharded, given);
     } catch (err) {
       if (!(err instanceof ShardMissing)) throw err;
       const bytes = await loadShard(err.index).catch(() => null);
-      if (!bytes) return read(await full);
+      if (!bytes) return read(await full, given);
       sharded.addShard(bytes);
     }
   }

@@ -80,7 +80,7 @@ describe('lookups before the whole dictionary has loaded', { timeout: 60_000 }, 
   it('answers from the shards it needs while the whole dictionary loads, then from the whole', async () => {
     const { fetched, release } = serve();
     const { lookUpSoon } = await import('../../lib/dictionary-service');
-    const first = await lookUpSoon((d) => d.lookup('峰会议'), ['峰会议']);
+    const first = await lookUpSoon(Promise.resolve(), (d) => d.lookup('峰会议'), ['峰会议']);
     expect(first.map((m) => m.text)).toEqual(['峰会']);
     expect(first[0]?.entries[0]?.readings[0]?.definitions).toEqual(['summit meeting']);
     expect(fetched).toContain(`/shards/${HEAD_FILE}`);
@@ -91,15 +91,15 @@ describe('lookups before the whole dictionary has loaded', { timeout: 60_000 }, 
     release();
     const { getDictionary } = await import('../../lib/dictionary-service');
     const whole = await getDictionary();
-    const read = vi.fn((d: typeof whole) => d);
-    expect(await lookUpSoon(read, ['书'])).toBe(whole);
+    const read = vi.fn((d: typeof whole, context: string) => [d, context]);
+    expect(await lookUpSoon(Promise.resolve('corrections'), read, ['书'])).toEqual([whole, 'corrections']);
     expect(read).toHaveBeenCalledTimes(1);
   });
 
   it('leaves the lookup to the whole dictionary when a shard cannot be read', async () => {
     const { fetched, release } = serve(shards.map((_, i) => `/shards/${shardFile(i)}`));
     const { lookUpSoon } = await import('../../lib/dictionary-service');
-    const answer = lookUpSoon((d) => d.get('峰會').length, ['峰會']);
+    const answer = lookUpSoon(Promise.resolve(), (d) => d.get('峰會').length, ['峰會']);
     await new Promise((r) => setTimeout(r, 10));
     release();
     expect(await answer).toBe(1);
