@@ -18,8 +18,15 @@ async function inflate(file: PublicPath): Promise<ArrayBuffer> {
 /** Set once the whole artifact has loaded: lookups then read it rather than the shards. */
 let whole: Dictionary | undefined;
 
-// The packaged file is half the size gzipped, and reading it is most of a cold start's wait.
-export const getDictionary = loadOnce(async () => (whole = new Dictionary(await inflate('/dictionary.bin.gz'))));
+/** A hover's first shards, being read: the whole artifact waits for them (see getDictionary). */
+let shardsFirst: Promise<unknown> = Promise.resolve();
+
+// The packaged file is half the size gzipped, and reading it is most of a cold start's wait. It is read after a
+// hover's first shards: read alongside it, they often came in only when it did.
+export const getDictionary = loadOnce(async () => {
+  await shardsFirst;
+  return (whole = new Dictionary(await inflate('/dictionary.bin.gz')));
+});
 
 const getShardHead = loadOnce(async () => new Dictionary(await inflate(`/shards/${HEAD_FILE}`), SHARD_COUNT));
 const shardLoads = new Map<number, () => Promise<ArrayBuffer>>();
@@ -42,12 +49,11 @@ function loadShard(index: number): Promise<ArrayBuffer> {
  * load leaves the lookup to the whole artifact.
  */
 export async function lookUpSoon<C, T>(context: Promise<C>, read: (dictionary: Dictionary, context: C) => T, leads: readonly string[] = []): Promise<T> {
+  const head = whole ? Promise.resolve(null) : getShardHead().catch(() => null);
+  const firstShards = whole ? [] : leads.filter(Boolean).map((text) => loadShard(shardOf(text.charCodeAt(0), SHARD_COUNT)).catch(() => null));
+  shardsFirst = Promise.all([head, ...firstShards]);
   const full = getDictionary();
-  const [given, sharded] = await Promise.all([
-    context,
-    whole ? null : getShardHead().catch(() => null),
-    ...leads.filter(Boolean).map((text) => loadShard(shardOf(text.charCodeAt(0), SHARD_COUNT)).catch(() => null)),
-  ]);
+  const [given, sharded] = await Promise.all([context, head, ...firstShards]);
   if (!sharded) return read(await full, given);
   for (;;) {
     if (whole) return read(whole, given);

@@ -87,6 +87,8 @@ describe('lookups before the whole dictionary has loaded', { timeout: 60_000 }, 
     const shardsRead = fetched.filter((f) => f.startsWith('/shards/') && f !== `/shards/${HEAD_FILE}`);
     expect(shardsRead.length).toBeGreaterThan(0);
     expect(shardsRead.length).toBeLessThan(shards.length);
+    // The whole artifact is read after the hover's first shards, which would otherwise wait behind it.
+    expect(fetched.indexOf('/dictionary.bin.gz')).toBeGreaterThan(fetched.indexOf(shardsRead[0] as string));
 
     release();
     const { getDictionary } = await import('../../lib/dictionary-service');
