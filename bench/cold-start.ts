@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../scripts/lib/browser';
 import { CARD_WORD, recordMilestones } from './milestones';
 import { percentiles } from './table';
-import { stopServiceWorkers } from './stop-workers';
+import { stopServiceWorkers } from '../scripts/lib/service-worker';
 
 const ROUNDS = 3;
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../scripts/lib/browser';
 import { ROOT } from '../scripts/lib/build';
-import { stopServiceWorkers } from './stop-workers';
+import { stopServiceWorkers } from '../scripts/lib/service-worker';
 import { ANNOTATE_PARAGRAPHS } from '../lib/messaging/protocol';
 import { newCardFields } from '../lib/store/db';
 import { benchExtension } from './extension';

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { storedRows } from './support/in-page';
 import { saveWord } from './support/save-word';
 import { startSession, type E2ESession } from './support/session';
+import { stopServiceWorkers } from '../../scripts/lib/service-worker';
 
 const summit = { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit meeting'], hsk: 6 };
 const community = { simplified: '命运共同体', traditional: '命運共同體', pinyin: 'ming4 yun4 gong4 tong2 ti3', definitions: ['community of common destiny'], note: 'Xi’s slogan' };
@@ -179,12 +180,7 @@ describe('saving, reviewing and backing up words in Chromium', () => {
   it('keeps every save when the service worker is stopped between them', async () => {
     const page = await s.open(s.extensionUrl('words.html'));
     await s.serviceWorker.evaluate(() => Object.assign(globalThis, { yueduBeforeStop: true }));
-    const cdp = await s.context.newCDPSession(page);
-    const states: string[] = [];
-    cdp.on('ServiceWorker.workerVersionUpdated', (e) => states.push(...e.versions.map((v) => v.runningStatus)));
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    await expect.poll(() => states.at(-1)).toBe('stopped');
+    await stopServiceWorkers(page);
     const reply = await saveWord(page, { simplified: '丝路', traditional: '絲路', pinyin: 'si1 lu4', definitions: ['Silk Road'] }, '丝路精神。');
     expect(reply).toEqual({ ok: true, value: { id: 4, created: true } });
     const words = (await readStore(page, 'words')) as { simplified: string }[];
