@@ -37,7 +37,7 @@ describe('the dictionary in shards', { timeout: 120_000 }, () => {
     bytes = new Uint8Array(readFileSync(await ensureArtifact()));
     whole = new Dictionary(bytes);
     ({ head, shards } = splitArtifact(bytes));
-  });
+  }, 120_000);
 
   it('answers every lookup of the dispatch as the whole artifact does', () => {
     const text = readFileSync(DISPATCH, 'utf8') + MORE;
