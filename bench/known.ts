@@ -77,8 +77,9 @@ const mark = async (page: Page, words: string[], mark: 'known' | 'none') => {
 
 /**
  * A reader's years, as their backup would bring them: 20,000 known words (a third of the dispatch's words among them)
- * and 5,000 saved words (some of the dispatch's words too), each with the sentence it was saved from and a reviewed
- * recognition card due now, of every stability from 1 to 40 days (half of them past the default threshold of 21).
+ * and 5,000 saved words (some of the dispatch's words too), each with the sentence it was saved from and a recognition
+ * card reviewed two days ago, of every stability from 1 to 40 days (half of them past the default threshold of 21) and
+ * due as its stability says (one in twenty by now).
  */
 function readersBackup(words: string[], now: number): Backup {
   const known = [...words.filter((_, i) => i % 3 === 0), ...Array.from({ length: KNOWN }, (_, i) => `知${i}`)].slice(0, KNOWN);
@@ -106,22 +107,25 @@ function readersBackup(words: string[], now: number): Backup {
       }),
     ),
     cards: saved.map(
-      (_, i): CardRecord => ({
-        id: i + 1,
-        wordId: i + 1,
-        kind: 'recognize',
-        queue: QUEUE.scheduled,
-        due: now - DAY,
-        stability: 1 + (i % 40),
-        difficulty: 5,
-        elapsed_days: 1,
-        scheduled_days: 1,
-        learning_steps: 0,
-        reps: 3,
-        lapses: 0,
-        state: 2,
-        last_review: now - 2 * DAY,
-      }),
+      (_, i): CardRecord => {
+        const stability = 1 + (i % 40);
+        return {
+          id: i + 1,
+          wordId: i + 1,
+          kind: 'recognize',
+          queue: QUEUE.scheduled,
+          due: now - 2 * DAY + stability * DAY,
+          stability,
+          difficulty: 5,
+          elapsed_days: 2,
+          scheduled_days: stability,
+          learning_steps: 0,
+          reps: 3,
+          lapses: 0,
+          state: 2,
+          last_review: now - 2 * DAY,
+        };
+      },
     ),
     reviews: [],
   };
