@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CorrectionRule } from '../../dictionary/corrections';
 import type { CorrectionScope } from '../domain/correction';
 import type { WordContext, WordToSave } from '../domain/word';
+import { buildCopy, COPY_TABLE, keepCopy, type CopyBucket, type Mirrored } from './facts-copy';
 
 /** A sentence the word was met in, and when it was saved (ms since the epoch). */
 export interface SavedContext extends WordContext {
@@ -117,13 +118,14 @@ export type YueduDb = Dexie & {
   tombstones: Table<Tombstone, [TombstoneKind, string]>;
   notKnown: Table<NotKnownWord, string>;
   corrections: EntityTable<CorrectionRecord, 'id'>;
+  wordFacts: Table<CopyBucket, [Mirrored, number]>;
 };
 
 const DB_NAME = 'yuedu';
 
 /** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
-export const SCHEMA_VERSIONS = [1, 2, 3, 6, 7, 8, 9] as const;
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSIONS = [1, 2, 3, 6, 7, 8, 9, 10] as const;
+export const SCHEMA_VERSION = 10;
 
 export const newCardFields = (due: number): FsrsState & { queue: Queue } => ({
   queue: QUEUE.new,
@@ -177,5 +179,9 @@ export function openDb(name = DB_NAME): YueduDb {
   // Deletions, so that an import merges by the reader's latest intent. A store from before this version has none: its
   // deletions are as they were, unprotected, but nothing is lost.
   db.version(9).stores({ tombstones: '&[kind+simplified]' });
+  // The compact copy of the marks, saved words and card stabilities that the known-word model reads (./facts-copy.ts),
+  // built here from the rows of an older store and kept by the middleware from then on.
+  db.version(10).stores({ [COPY_TABLE]: '[table+bucket]' }).upgrade(buildCopy);
+  db.use(keepCopy);
   return db;
 }

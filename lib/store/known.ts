@@ -6,6 +6,7 @@
 import Dexie, { cmp, type IndexableType, type IntervalTree } from 'dexie';
 import { FactsPacker, WORD_MARKS, type PackedFacts, type WordMark } from '../domain/known';
 import type { KnownWord, YueduDb } from './db';
+import { forEachKept, keptOf, keysOf, MIRRORED, type CopyBucket, type Kept, type Mirrored, type Rows } from './facts-copy';
 import { guard } from './errors';
 import { headword } from './records';
 import { LIMITS } from './parse';
@@ -15,28 +16,91 @@ import { write } from './write';
 /** FSRS stability is in days. */
 const stableEnough = (stability: number, days: number) => days > 0 && stability >= days;
 
-/** The tables the held facts come from. */
-const HELD_TABLES = ['known', 'notKnown', 'words', 'cards'] as const;
-type HeldTable = (typeof HELD_TABLES)[number];
-
 /** The keys of a table written since its facts were read, or 'all' where Dexie names a range (a clear, a bulk write). */
 type Changed = Set<IndexableType> | 'all';
 
-/** What is held of a headword that is marked or saved. */
-interface Entry {
-  mark?: Exclude<WordMark, 'none'>;
-  saved?: { id: number; traditional: string };
+interface Held {
+  known: Set<string>;
+  notKnown: Set<string>;
+  /** Saved word id → its headwords; simplified headword → its id: one lookup a word asked. */
+  words: Map<number, Kept['words']>;
+  savedIds: Map<string, number>;
+  /** Card id → its word's id and stability, for the reviewed recognition cards; word id → that stability. */
+  cards: Map<number, Kept['cards']>;
+  stability: Map<number, number>;
 }
 
-interface Held {
-  /** Marked or saved headword → its entry: one lookup a word asked. */
-  words: Map<string, Entry>;
-  /** Saved word id → its simplified headword, to find a word's entry when only its id is known (a deletion). */
-  savedIds: Map<number, string>;
-  /** Word id → the FSRS stability of its recognition card, for the cards reviewed at least once. */
-  stability: Map<number, number>;
-  /** Card id → its word's id, for the cards in `stability`. */
-  cardWords: Map<number, number>;
+const emptyHeld = (): Held => ({ known: new Set(), notKnown: new Set(), words: new Map(), savedIds: new Map(), cards: new Map(), stability: new Map() });
+
+/** How the facts of a table are held. */
+interface Holder<T extends Mirrored> {
+  /** Sets what is kept of one row (undefined: nothing, the row is gone or not kept). */
+  set(held: Held, key: IndexableType, kept: Kept[T] | undefined): void;
+  /** Replaces everything held of the table with what its copy keeps, read whole. */
+  load(held: Held, buckets: readonly CopyBucket[]): void;
+}
+
+/** The marks of one table: a set of headwords, built at once from the copy's lists (a cold worker runs this). */
+const marks = (table: 'known' | 'notKnown'): Holder<typeof table> => ({
+  set: (held, word, kept) => void (kept ? held[table].add(String(word)) : held[table].delete(String(word))),
+  load: (held, buckets) => void (held[table] = new Set(keysOf(buckets))),
+});
+
+/** A table whose rows keep more than their key: cleared, then each row set. */
+function rowByRow<T extends Mirrored>(table: T, clear: (held: Held) => void, set: Holder<T>['set']): Holder<T> {
+  return {
+    set,
+    load(held, buckets) {
+      clear(held);
+      for (const { entries } of buckets) forEachKept(table, entries, (key, kept) => set(held, key, kept));
+    },
+  };
+}
+
+const HOLD: { [T in Mirrored]: Holder<T> } = {
+  known: marks('known'),
+  notKnown: marks('notKnown'),
+  words: rowByRow(
+    'words',
+    (held) => {
+      held.words.clear();
+      held.savedIds.clear();
+    },
+    (held, key, kept) => {
+      const id = Number(key);
+      const before = held.words.get(id);
+      // The headword may already belong to a word saved again under a new id.
+      if (before && held.savedIds.get(before[0]) === id) held.savedIds.delete(before[0]);
+      if (!kept) return void held.words.delete(id);
+      held.words.set(id, kept);
+      held.savedIds.set(kept[0], id);
+    },
+  ),
+  cards: rowByRow(
+    'cards',
+    (held) => {
+      held.cards.clear();
+      held.stability.clear();
+    },
+    (held, key, kept) => {
+      const id = Number(key);
+      const before = held.cards.get(id);
+      if (before) held.stability.delete(before[0]);
+      if (!kept) return void held.cards.delete(id);
+      held.cards.set(id, kept);
+      held.stability.set(kept[0], kept[1]);
+    },
+  ),
+};
+
+/** Holds the rows of `keys` of `table` as they are now (the keys of rows deleted have none). */
+async function holdRows<T extends Mirrored>(db: YueduDb, held: Held, table: T, keys: IndexableType[]): Promise<void> {
+  const holder: Holder<T> = HOLD[table];
+  const rows = await db.table<Rows[T], IndexableType>(table).bulkGet(keys);
+  keys.forEach((key, i) => {
+    const row = rows[i];
+    holder.set(held, key, row && keptOf(table, row));
+  });
 }
 
 /**
@@ -53,20 +117,21 @@ function addKeys(tree: IntervalTree, into: Set<IndexableType>): boolean {
 /**
  * Answers `wordStates` for the words a page asks about. The marked and saved headwords are held in memory, with the
  * stability of the recognition cards: each answer then costs as much as the words asked, whatever the number of words
- * the reader has marked or saved. They are read once; after a write to their tables from any page of the extension
- * (Dexie tells every context, through a BroadcastChannel, which keys it wrote), the next answer reads again only the
- * rows of those keys, so the first answer after a change costs as much as the change. A write that names a range
- * rather than keys (a clear, a bulk write of 50 rows or more) has that table read again whole.
+ * the reader has marked or saved. They are read once, from the compact copy of their tables (./facts-copy.ts); after a
+ * write to those tables from any page of the extension (Dexie tells every context, through a BroadcastChannel, which
+ * keys it wrote), the next answer reads again only the rows of those keys, so the first answer after a change costs as
+ * much as the change. A write that names a range rather than keys (a clear, a bulk write of 50 rows or more) has that
+ * table's copy read again whole.
  */
 export class WordFactsReader {
   private held: Promise<Held> | null = null;
-  private changed = new Map<HeldTable, Changed>();
+  private changed = new Map<Mirrored, Changed>();
 
   constructor(private readonly db: YueduDb) {
     Dexie.on('storagemutated', (parts) => {
       // Before the first read there is nothing to bring up to date.
       if (!this.held) return;
-      for (const table of HELD_TABLES) {
+      for (const table of MIRRORED) {
         // The primary keys of every row written or deleted (Dexie's part for the table's indexes says less).
         const tree = parts[`idb://${db.name}/${table}/`];
         if (tree) this.note(table, tree);
@@ -78,14 +143,15 @@ export class WordFactsReader {
     const held = await this.current();
     const packer = new FactsPacker();
     for (const word of words) {
-      const entry = held.words.get(word);
-      const saved = entry?.saved;
-      packer.add(word, entry?.mark ?? 'none', saved && { traditional: saved.traditional, stable: stableEnough(held.stability.get(saved.id) ?? 0, stableDays) });
+      const id = held.savedIds.get(word);
+      const saved = id === undefined ? undefined : held.words.get(id);
+      const mark = held.known.has(word) ? 'known' : held.notKnown.has(word) ? 'notKnown' : 'none';
+      packer.add(word, mark, saved && { traditional: saved[1], stable: stableEnough(held.stability.get(id ?? 0) ?? 0, stableDays) });
     }
     return packer.packed();
   }
 
-  private note(table: HeldTable, tree: IntervalTree): void {
+  private note(table: Mirrored, tree: IntervalTree): void {
     const keys = this.changed.get(table) ?? new Set<IndexableType>();
     // A write with nothing to write (syncCards of no word) names the table with no keys: nothing to read.
     if (keys === 'all' || !('from' in tree)) return;
@@ -96,7 +162,7 @@ export class WordFactsReader {
   private current(): Promise<Held> {
     const changed = this.changed;
     this.changed = new Map();
-    if (!this.held) this.held = this.update(emptyHeld(), new Map(HELD_TABLES.map((table) => [table, 'all'])));
+    if (!this.held) this.held = this.update(emptyHeld(), new Map(MIRRORED.map((table) => [table, 'all'])));
     else if (changed.size) this.held = this.held.then((held) => this.update(held, changed));
     const held = this.held;
     // A failed read may leave the facts half updated: they are dropped, and the next ask reads them all again.
@@ -106,93 +172,19 @@ export class WordFactsReader {
     return held;
   }
 
-  private async update(held: Held, changed: ReadonlyMap<HeldTable, Changed>): Promise<Held> {
+  private async update(held: Held, changed: ReadonlyMap<Mirrored, Changed>): Promise<Held> {
     const { db } = this;
-    const tables = [...changed.keys()];
+    const whole = MIRRORED.filter((table) => changed.get(table) === 'all');
+    const keyed = [...changed].flatMap(([table, keys]) => (keys === 'all' ? [] : [{ table, keys: [...keys] }]));
+    // At the first read, the copy of every table in one request: a transaction's requests are answered one by one.
+    const copies = whole.length === MIRRORED.length ? [db.wordFacts.toCollection()] : whole.map((table) => db.wordFacts.where('[table+bucket]').between([table, Dexie.minKey], [table, Dexie.maxKey]));
     await guard(() =>
-      db.transaction('r', tables.map((table) => db[table]), () =>
-        Promise.all(
-          tables.map((table) => {
-            const keys = changed.get(table) ?? 'all';
-            return table === 'words' ? readSaved(db, held, keys) : table === 'cards' ? readStability(db, held, keys) : readMarks(db, held, table, keys);
-          }),
-        ),
-      ),
+      db.transaction('r', [db.wordFacts, ...keyed.map(({ table }) => db[table])], async () => {
+        const [buckets] = await Promise.all([Promise.all(copies.map((copy) => copy.toArray())), ...keyed.map(({ table, keys }) => holdRows(db, held, table, keys))]);
+        for (const table of whole) HOLD[table].load(held, buckets.flat().filter((bucket) => bucket.table === table));
+      }),
     );
     return held;
-  }
-}
-
-const emptyHeld = (): Held => ({ words: new Map(), savedIds: new Map(), stability: new Map(), cardWords: new Map() });
-
-/** Changes the entry of `word` (made when missing, dropped when left with nothing). */
-function change(held: Held, word: string, edit: (entry: Entry) => void): void {
-  const entry = held.words.get(word) ?? {};
-  edit(entry);
-  if (entry.mark || entry.saved) held.words.set(word, entry);
-  else held.words.delete(word);
-}
-
-// getAll and getAllKeys, one request each for a whole table: walking an index's keys with a cursor costs a step a row.
-
-/** Brings the marks of one table up to date (a word is in one table at most, so the other's marks are left alone). */
-async function readMarks(db: YueduDb, held: Held, table: 'known' | 'notKnown', keys: Changed): Promise<void> {
-  const words = keys === 'all' ? null : [...keys].map(String);
-  const marked = words ? (await db[table].bulkGet(words)).flatMap((row) => (row ? [row.simplified] : [])) : await db[table].toCollection().primaryKeys();
-  const unmark = (entry: Entry) => {
-    if (entry.mark === table) delete entry.mark;
-  };
-  if (words) for (const word of words) change(held, word, unmark);
-  else for (const [word, entry] of held.words) if (entry.mark === table) change(held, word, unmark);
-  for (const word of marked) change(held, word, (entry) => (entry.mark = table));
-}
-
-/**
- * The rows to hold from a table keyed by number: those of the ids changed, or the whole table, with the ids whose held
- * facts they replace (the ids changed, or every id held).
- */
-async function rowsToHold<T>(
-  table: { toArray(): Promise<T[]>; bulkGet(ids: number[]): Promise<(T | undefined)[]> },
-  keys: Changed,
-  held: ReadonlyMap<number, unknown>,
-): Promise<{ ids: number[]; rows: (T | undefined)[] }> {
-  if (keys === 'all') return { ids: [...held.keys()], rows: await table.toArray() };
-  const ids = [...keys].map(Number);
-  return { ids, rows: await table.bulkGet(ids) };
-}
-
-/** Brings the saved words up to date: the rows of the ids changed, or all of them, replace what was held of those ids. */
-async function readSaved(db: YueduDb, held: Held, keys: Changed): Promise<void> {
-  const { ids, rows } = await rowsToHold(db.words, keys, held.savedIds);
-  for (const id of ids) {
-    const word = held.savedIds.get(id);
-    held.savedIds.delete(id);
-    // The headword may already belong to a word saved again under a new id in the same change.
-    if (word !== undefined)
-      change(held, word, (entry) => {
-        if (entry.saved?.id === id) delete entry.saved;
-      });
-  }
-  for (const row of rows) {
-    if (!row?.id) continue;
-    const saved = { id: row.id, traditional: row.traditional };
-    change(held, row.simplified, (entry) => (entry.saved = saved));
-    held.savedIds.set(row.id, row.simplified);
-  }
-}
-
-/** The same for the cards: the stability of the reviewed recognition cards among them. */
-async function readStability(db: YueduDb, held: Held, keys: Changed): Promise<void> {
-  const { ids, rows } = await rowsToHold(db.cards, keys, held.cardWords);
-  for (const id of ids) {
-    const wordId = held.cardWords.get(id);
-    held.cardWords.delete(id);
-    if (wordId !== undefined) held.stability.delete(wordId);
-  }
-  for (const card of rows) {
-    if (!card?.id || card.kind !== 'recognize' || card.last_review === null) continue;
-    held.stability.set(card.wordId, card.stability);
-    held.cardWords.set(card.id, card.wordId);
   }
 }
 

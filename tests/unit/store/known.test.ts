@@ -1,4 +1,4 @@
-import Dexie, { RangeSet } from 'dexie';
+import Dexie, { RangeSet, type DBCore } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { restoreMarks, setMarks, WordFactsReader } from '../../../lib/store/known';
 import { openDb, QUEUE, type YueduDb } from '../../../lib/store/db';
@@ -46,19 +46,27 @@ describe('known words in the store', () => {
     other.close();
   });
 
-  it('reads again only the rows a change names, and a whole table after a change that names a range', async () => {
+  it('reads the compact copy at the first ask, not the tables; after a change the rows it names, or the copy of a table written as a range', async () => {
     const db = freshDb();
-    // Creating the database tells of every table, whole: opened first, the reader's first read is its only one.
-    await db.open();
+    const read = countReads(db);
+    await saveWord(db, { word: summit, context: ctx('一') }, T0);
+    await setMarks(db, ['中国', '发展'], 'known', T0);
     const reader = new WordFactsReader(db);
-    expect((await factsOf(reader, ['中国'], 21)).known).toEqual([]);
-    // Written around Dexie, so no one is told: a reader that read the table again would see it.
-    await rawPut(db, 'known', { simplified: '中国', markedAt: T0 });
+    read.clear();
+    expect(await factsOf(reader, ['中国', '峰会'], 21)).toEqual({ known: ['中国'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    // The saved words' rows carry their sentences and senses: the first ask reads none of them, nor any mark's row.
+    expect(read.tables()).toEqual(['wordFacts']);
     await setMarks(db, ['合作'], 'known', T0);
-    await expect.poll(async () => (await factsOf(reader, ['中国', '合作'], 21)).known).toEqual(['合作']);
-    // Dexie names no keys for a bulk write of 50 rows or more, only the table.
+    read.clear();
+    await expect.poll(async () => (await factsOf(reader, ['中国', '合作'], 21)).known).toEqual(['中国', '合作']);
+    expect(read.rows('known')).toEqual(['合作']);
+    expect(read.tables()).not.toContain('wordFacts');
+    // Dexie names no keys for a bulk write of 50 rows or more, only the table: its copy is read again, no row of it.
     await setMarks(db, Array.from({ length: 60 }, (_, i) => `词${i}`), 'known', T0);
+    read.clear();
     await expect.poll(async () => (await factsOf(reader, ['中国', '合作', '词0'], 21)).known).toEqual(['中国', '合作', '词0']);
+    expect(read.tables()).toContain('wordFacts');
+    expect(read.rows('known')).toEqual([]);
   });
 
   it('follows a saved word through a grade, its deletion and a new save from another connection', async () => {
@@ -113,6 +121,39 @@ describe('known words in the store', () => {
     expect(await queue()).toBe(QUEUE.new);
   });
 });
+
+/**
+ * Counts the rows the store is asked to read, by table: the keys asked for by key, and every row a query returns
+ * (keys alone read no row: the badge counts the due cards after every write by their keys).
+ */
+function countReads(db: YueduDb) {
+  const reads = new Map<string, unknown[]>();
+  const note = (table: string, rows: unknown[]) => reads.set(table, [...(reads.get(table) ?? []), ...rows]);
+  db.use({
+    stack: 'dbcore',
+    level: 20,
+    create: (down: DBCore) => ({
+      table(name: string) {
+        const table = down.table(name);
+        return {
+          ...table,
+          getMany: (req) => (note(name, req.keys), table.getMany(req)),
+          get: (req) => (note(name, [req.key]), table.get(req)),
+          query: async (req) => {
+            const res = await table.query(req);
+            if (req.values) note(name, res.result);
+            return res;
+          },
+        };
+      },
+    }),
+  });
+  return {
+    clear: () => reads.clear(),
+    tables: () => [...reads.keys()].sort(),
+    rows: (table: string) => reads.get(table) ?? [],
+  };
+}
 
 /** Puts a row straight into IndexedDB, bypassing Dexie: no connection hears of it. */
 function rawPut(db: YueduDb, table: string, row: object): Promise<void> {

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { openDb, QUEUE, SCHEMA_VERSION, SCHEMA_VERSIONS } from '../../../lib/store/db';
 import { nextCard } from '../../../lib/store/schedule';
 import { saveWord } from '../../../lib/store/words';
-import { WordFactsReader } from '../../../lib/store/known';
-import { ctx, factsOf, summit, T0 } from './fixtures';
+import { setMarks, WordFactsReader } from '../../../lib/store/known';
+import { ctx, DAY, factsOf, summit, T0 } from './fixtures';
 
 /** Each released schema exactly as it shipped, to build old databases with. */
 const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
@@ -32,6 +32,10 @@ const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
   8: (db) => {
     OLD_SCHEMAS[7]?.(db);
     db.version(8).stores({ corrections: '++id, text, createdAt' });
+  },
+  9: (db) => {
+    OLD_SCHEMAS[8]?.(db);
+    db.version(9).stores({ tombstones: '&[kind+simplified]' });
   },
 };
 
@@ -142,6 +146,34 @@ describe('schema migrations', () => {
     const db = openDb(name);
     expect(await db.corrections.toArray()).toEqual([{ id: 1, ...correction }]);
     expect(db.verno).toBe(SCHEMA_VERSION);
+    db.close();
+  });
+
+  it('upgrades a v9 database: the known-word model reads its marks, saved words and card stabilities from the copy built', async () => {
+    const name = 'migrate-from-v9';
+    const v9 = new Dexie(name);
+    OLD_SCHEMAS[9]?.(v9);
+    const word = { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit'], contexts: [], savedAt: T0, updatedAt: T0, suspended: false };
+    await v9.table('words').bulkAdd([word, { ...word, simplified: '丝路', traditional: '絲路' }]);
+    const card = { kind: 'recognize', queue: QUEUE.scheduled, due: T0 + 30 * DAY, stability: 30, difficulty: 5, elapsed_days: 1, scheduled_days: 30, learning_steps: 0, reps: 2, lapses: 0, state: 2 };
+    await v9.table('cards').bulkAdd([
+      { ...card, wordId: 1, last_review: T0 },
+      { ...card, wordId: 2, last_review: T0 },
+      { ...card, wordId: 2, kind: 'produce', last_review: T0 },
+    ]);
+    await v9.table('known').bulkAdd([{ simplified: '中国', markedAt: T0 }, { simplified: '发展', markedAt: T0 }]);
+    await v9.table('notKnown').add({ simplified: '合作', markedAt: T0 });
+    v9.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    const reader = new WordFactsReader(db);
+    const words = ['中国', '发展', '合作', '峰会', '丝路', '欢迎'];
+    expect(await factsOf(reader, words, 21)).toEqual({ known: ['中国', '发展'], notKnown: ['合作'], saved: [['峰会', '峰會'], ['丝路', '絲路']], stable: ['峰会', '丝路'] });
+    // What the upgrade built is kept from then on.
+    await setMarks(db, ['中国'], 'notKnown', T0 + DAY);
+    await expect.poll(async () => (await factsOf(reader, words, 21)).notKnown).toEqual(['中国', '合作']);
     db.close();
   });
 
