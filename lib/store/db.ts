@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CorrectionRule } from '../../dictionary/corrections';
 import type { CorrectionScope } from '../domain/correction';
 import type { WordContext, WordToSave } from '../domain/word';
-import { buildCopy, COPY_TABLE, keepCopy, type CopyBucket, type Mirrored } from './facts-copy';
+import { buildCopy, COPY_TABLE, keepCopy, rebuildCopy, type CopyBucket, type Mirrored } from './facts-copy';
 
 /** A sentence the word was met in, and when it was saved (ms since the epoch). */
 export interface SavedContext extends WordContext {
@@ -124,8 +124,8 @@ export type YueduDb = Dexie & {
 const DB_NAME = 'yuedu';
 
 /** Every schema version, oldest first. Never edit a released version: add a new one with its upgrade. */
-export const SCHEMA_VERSIONS = [1, 2, 3, 6, 7, 8, 9, 10] as const;
-export const SCHEMA_VERSION = 10;
+export const SCHEMA_VERSIONS = [1, 2, 3, 6, 7, 8, 9, 10, 11] as const;
+export const SCHEMA_VERSION = 11;
 
 export const newCardFields = (due: number): FsrsState & { queue: Queue } => ({
   queue: QUEUE.new,
@@ -182,6 +182,8 @@ export function openDb(name = DB_NAME): YueduDb {
   // The compact copy of the marks, saved words and card stabilities that the known-word model reads (./facts-copy.ts),
   // built here from the rows of an older store and kept by the middleware from then on.
   db.version(10).stores({ [COPY_TABLE]: '[table+bucket]' }).upgrade(buildCopy);
+  // The copy's buckets hold their lists as JSON strings (one value to read, not thousands): built again in that form.
+  db.version(11).stores({}).upgrade(rebuildCopy);
   db.use(keepCopy);
   return db;
 }

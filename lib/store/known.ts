@@ -6,7 +6,7 @@
 import Dexie, { cmp, type IndexableType, type IntervalTree } from 'dexie';
 import { FactsPacker, WORD_MARKS, type PackedFacts, type WordMark } from '../domain/known';
 import type { KnownWord, YueduDb } from './db';
-import { forEachKept, keptOf, keysOf, MIRRORED, type CopyBucket, type Kept, type Mirrored, type Rows } from './facts-copy';
+import { forEachKept, keptOf, MarkedWords, MIRRORED, type CopyBucket, type Kept, type Mirrored, type Rows } from './facts-copy';
 import { guard } from './errors';
 import { headword } from './records';
 import { LIMITS } from './parse';
@@ -20,8 +20,8 @@ const stableEnough = (stability: number, days: number) => days > 0 && stability 
 type Changed = Set<IndexableType> | 'all';
 
 interface Held {
-  known: Set<string>;
-  notKnown: Set<string>;
+  known: MarkedWords;
+  notKnown: MarkedWords;
   /** Saved word id → its headwords; simplified headword → its id: one lookup a word asked. */
   words: Map<number, Kept['words']>;
   savedIds: Map<string, number>;
@@ -30,7 +30,7 @@ interface Held {
   stability: Map<number, number>;
 }
 
-const emptyHeld = (): Held => ({ known: new Set(), notKnown: new Set(), words: new Map(), savedIds: new Map(), cards: new Map(), stability: new Map() });
+const emptyHeld = (): Held => ({ known: new MarkedWords(), notKnown: new MarkedWords(), words: new Map(), savedIds: new Map(), cards: new Map(), stability: new Map() });
 
 /** How the facts of a table are held. */
 interface Holder<T extends Mirrored> {
@@ -40,10 +40,10 @@ interface Holder<T extends Mirrored> {
   load(held: Held, buckets: readonly CopyBucket[]): void;
 }
 
-/** The marks of one table: a set of headwords, built at once from the copy's lists (a cold worker runs this). */
+/** The marks of one table: its headwords, held as the copy's lists (a cold worker runs this). */
 const marks = (table: 'known' | 'notKnown'): Holder<typeof table> => ({
-  set: (held, word, kept) => void (kept ? held[table].add(String(word)) : held[table].delete(String(word))),
-  load: (held, buckets) => void (held[table] = new Set(keysOf(buckets))),
+  set: (held, word, kept) => held[table].set(String(word), kept !== undefined),
+  load: (held, buckets) => void (held[table] = new MarkedWords(buckets)),
 });
 
 /** A table whose rows keep more than their key: cleared, then each row set. */

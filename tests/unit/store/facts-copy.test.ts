@@ -5,7 +5,7 @@ import { exportBackup, serializeBackup } from '../../../lib/store/backup/format'
 import { importBackupText } from '../../../lib/store/backup/merge';
 import { repairStore } from '../../../lib/store/consistency';
 import { openDb, type YueduDb } from '../../../lib/store/db';
-import { COPY_TABLE, forEachKept, keptOf, MIRRORED, type Mirrored, type Rows } from '../../../lib/store/facts-copy';
+import { COPY_TABLE, forEachKept, keptOf, MarkedWords, MIRRORED, type Mirrored, type Rows } from '../../../lib/store/facts-copy';
 import { setMarks } from '../../../lib/store/known';
 import { gradeCard, nextCard, undoGrade } from '../../../lib/store/schedule';
 import { deleteWord, saveImported, saveWord, setReverseCards, setSuspended } from '../../../lib/store/words';
@@ -105,5 +105,29 @@ describe('the copy of the known-word facts', () => {
     });
     await expect(setMarks(db, ['中国'], 'known', T0)).rejects.toThrow();
     expect(await db.known.count()).toBe(0);
+  });
+});
+
+describe('the marked words a worker holds', () => {
+  it('answers as a set of the same words would, from the copy as written and through later marks', async () => {
+    const db = freshDb();
+    // Headwords of every kind of character, so that each bucket holds some, in no particular order.
+    const words = Array.from({ length: 400 }, (_, i) => ['词', '𠀋', 'ａ', '中国'][i % 4] + String.fromCharCode(0x4e00 + ((i * 7919) % 20000)));
+    await db.known.bulkPut(words.slice(0, 300).map((simplified) => ({ simplified, markedAt: T0 })));
+    const copy = (await db.wordFacts.toArray()).filter((bucket) => bucket.table === 'known');
+    expect(copy.length).toBeGreaterThan(1);
+    const held = new MarkedWords(copy);
+    const expected = new Set(words.slice(0, 300));
+    const answers = () => words.filter((w) => held.has(w));
+    expect(answers()).toEqual(words.filter((w) => expected.has(w)));
+    for (const [i, word] of words.entries()) {
+      const marked = i % 3 !== 0;
+      held.set(word, marked);
+      if (marked) expected.add(word);
+      else expected.delete(word);
+    }
+    held.set(words[1] as string, true);
+    expect(answers()).toEqual(words.filter((w) => expected.has(w)));
+    expect(new MarkedWords().has('中国')).toBe(false);
   });
 });

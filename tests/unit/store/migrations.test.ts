@@ -37,6 +37,10 @@ const OLD_SCHEMAS: Record<number, (db: Dexie) => void> = {
     OLD_SCHEMAS[8]?.(db);
     db.version(9).stores({ tombstones: '&[kind+simplified]' });
   },
+  10: (db) => {
+    OLD_SCHEMAS[9]?.(db);
+    db.version(10).stores({ wordFacts: '[table+bucket]' });
+  },
 };
 
 describe('schema migrations', () => {
@@ -174,6 +178,32 @@ describe('schema migrations', () => {
     // What the upgrade built is kept from then on.
     await setMarks(db, ['中国'], 'notKnown', T0 + DAY);
     await expect.poll(async () => (await factsOf(reader, words, 21)).notKnown).toEqual(['中国', '合作']);
+    db.close();
+  });
+
+  it('upgrades a v10 database: its copy, in lists, is built again as the rows say, and read from then on', async () => {
+    const name = 'migrate-from-v10';
+    const v10 = new Dexie(name);
+    OLD_SCHEMAS[10]?.(v10);
+    await v10.table('known').bulkAdd([{ simplified: '中国', markedAt: T0 }, { simplified: '发展', markedAt: T0 }]);
+    const word = { simplified: '峰会', traditional: '峰會', pinyin: 'feng1 hui4', definitions: ['summit'], contexts: [], savedAt: T0, updatedAt: T0, suspended: false };
+    await v10.table('words').add(word);
+    // Version 10 kept each bucket as a list; this one is also stale (a mark since taken back), which the rebuild drops.
+    await v10.table('wordFacts').bulkAdd([
+      { table: 'known', bucket: 0, entries: ['中国', '合作'] },
+      { table: 'words', bucket: 0, entries: [1, '峰会', '峰會'] },
+    ]);
+    v10.close();
+
+    const db = openDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect((await db.wordFacts.toArray()).every(({ entries }) => typeof entries === 'string')).toBe(true);
+    const reader = new WordFactsReader(db);
+    const words = ['中国', '发展', '合作', '峰会'];
+    expect(await factsOf(reader, words, 21)).toEqual({ known: ['中国', '发展'], notKnown: [], saved: [['峰会', '峰會']], stable: [] });
+    await setMarks(db, ['合作'], 'known', T0 + DAY);
+    await expect.poll(async () => (await factsOf(reader, words, 21)).known).toEqual(['中国', '发展', '合作']);
     db.close();
   });
 
