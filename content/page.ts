@@ -22,6 +22,7 @@ import type { Invalidation } from './invalidation';
 import { observeAddedText, pause, whenIdle } from './observe';
 import { pageAddress } from './page-address';
 import { PageSession, type Reading } from './page-session';
+import { wakeWorkerOnInput } from './wake-worker';
 
 /** A page being read: its hover, and its article when this is the top frame. */
 interface PageReading extends Reading {
@@ -69,6 +70,8 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     lookedUp: (word, context) => void send('lookedUp', { word, context }).catch((err: unknown) => console.warn('Yuedu: history not kept', err)),
   });
   hover.start();
+  // A hover after a pause finds the worker started (wake-worker.ts); a failed ping has nothing to tell the reader.
+  const stopWaking = doc.defaultView ? wakeWorkerOnInput(doc.defaultView, () => void send('ping', {}).catch(() => undefined)) : () => undefined;
   // Looks up the first words of `root` before the reader points at any (which also has the dictionary loaded).
   const readAheadFrom = (root: Node) => {
     const start = firstChinese(root);
@@ -97,6 +100,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
     added: (nodes) => void article?.added(nodes).catch((err: unknown) => console.warn('Yuedu: added text not read', err)),
     stop: () => {
       hover.stop();
+      stopWaking();
       stopWaiting();
       article?.stop();
     },

@@ -2,7 +2,8 @@
  * A hover's lookup on a cold service worker, end to end in Chromium: before the whole dictionary has loaded, the worker
  * answers from the packaged shards, exactly as the whole dictionary answers. Shown with an extension whose whole
  * dictionary is missing, so that no answer can come from it: the hover's lookups still come back, the read-ahead's
- * batch is refused.
+ * batch is refused. And a worker stopped while the reader is at a page is started again by the reader's movement
+ * (content/wake-worker.ts), before the pointer reaches a word.
  */
 import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -11,7 +12,9 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { stopServiceWorkers } from '../../scripts/lib/service-worker';
-import { EXTENSION_DIR } from './support/paths';
+import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
+import { PING_EVERY_MS } from '../../content/wake-worker';
+import { DEMO_DIR, EXTENSION_DIR } from './support/paths';
 
 /** Hover windows: a glossary phrase, a form of one behind a qualifier, a name, traditional text, full-width letters. */
 const WINDOWS = [
@@ -26,20 +29,38 @@ const WINDOWS = [
 const ask = (page: Page, type: 'lookup' | 'lookupMany', payload: object) =>
   page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ yuedu: 1, type, payload: { ...payload, site: '' } }), [type, payload] as const);
 
+/** Whether the extension's service worker runs, as the browser reports it (through the page's DevTools session). */
+async function watchWorker(page: Page): Promise<{ running: () => boolean }> {
+  const cdp = await page.context().newCDPSession(page);
+  const status = new Map<string, string>();
+  cdp.on('ServiceWorker.workerVersionUpdated', ({ versions }) => {
+    for (const v of versions) status.set(v.versionId, v.runningStatus);
+  });
+  await cdp.send('ServiceWorker.enable');
+  return { running: () => [...status.values()].some((s) => s !== 'stopped') };
+}
+
 describe('the first lookups of a cold service worker', () => {
   let whole: ExtensionBrowser;
   let shardsOnly: ExtensionBrowser;
   let copy: string;
+  let server: StaticServer;
 
   beforeAll(async () => {
     copy = await mkdtemp(path.join(tmpdir(), 'yuedu-shards-only-'));
     await cp(EXTENSION_DIR, copy, { recursive: true });
     await rm(path.join(copy, 'dictionary.bin.gz'));
-    [whole, shardsOnly] = await Promise.all([launchWithExtension(EXTENSION_DIR, { headless: true }), launchWithExtension(copy, { headless: true })]);
+    [whole, shardsOnly, server] = await Promise.all([
+      launchWithExtension(EXTENSION_DIR, { headless: true }),
+      launchWithExtension(copy, { headless: true }),
+      startStaticServer({ '/': DEMO_DIR }),
+    ]);
   });
 
   afterAll(async () => {
+    // The browsers first: the server waits for their connections to close.
     await Promise.all([whole?.close(), shardsOnly?.close()]);
+    await server?.close();
     await rm(copy, { recursive: true, force: true });
   });
 
@@ -57,5 +78,37 @@ describe('the first lookups of a cold service worker', () => {
     }
     // Without the whole dictionary a read-ahead has no answer: the lookups above could only come from the shards.
     expect(await ask(cold, 'lookupMany', { windows: WINDOWS })).toMatchObject({ ok: false });
+  });
+
+  it('is started by the reader’s first movement on a page, before any word is pointed at, and not by a script’s input', async () => {
+    const page = await whole.context.newPage();
+    try {
+      await page.goto(server.url('/silk-road.html'));
+      await page.waitForSelector('[data-yuedu-article]');
+      // Down the left margin, where there is no text: no hover, no lookup; only the reader's movement.
+      const moveInMargin = async () => {
+        await page.mouse.move(10, 200);
+        await page.mouse.move(50, 500, { steps: 8 });
+      };
+      // The reader's first input has the page ask for what it shows once the reader is there (the saved words); the
+      // page's own first asks are answered before the worker is stopped.
+      await moveInMargin();
+      await page.waitForTimeout(1500);
+      await stopServiceWorkers(page);
+      // The reader's input pings at most once in this interval: the next movement may ping again.
+      await page.waitForTimeout(PING_EVERY_MS);
+      const worker = await watchWorker(page);
+      expect(worker.running()).toBe(false);
+      await page.evaluate(() => {
+        window.dispatchEvent(new PointerEvent('pointermove', { clientX: 20, clientY: 300 }));
+        window.dispatchEvent(new KeyboardEvent('keydown', { key: 'k' }));
+      });
+      await page.waitForTimeout(500);
+      expect(worker.running()).toBe(false);
+      await moveInMargin();
+      await expect.poll(() => worker.running(), { timeout: 10_000 }).toBe(true);
+    } finally {
+      await page.close();
+    }
   });
 });
