@@ -2,13 +2,14 @@
  * The sample dispatch opened with the service worker cold (stopped through CDP, as Chromium stops it after some 30
  * seconds without events) against the same page opened with the worker warm, in the same run: when the article is
  * marked, when the first card shows (the pointer resting on 命运共同体 from the start) and when the pinyin layer is
- * complete, each from navigation start.
+ * complete, each from navigation start; and a card after a pause in reading, with the worker stopped meanwhile.
  */
 import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from '../scripts/lib/browser';
 import { CARD_WORD, recordMilestones } from './milestones';
 import { percentiles } from './table';
 import { stopServiceWorkers } from '../scripts/lib/service-worker';
+import { PING_EVERY_MS } from '../content/wake-worker';
 
 const ROUNDS = 3;
 
@@ -48,7 +49,7 @@ function wordCentre(word: string): { x: number; y: number } | null {
   return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
 }
 
-type Marks = Partial<Milestones>;
+type Marks = Partial<Milestones & { anyCard: number }>;
 const marksOf = (page: Page) => page.evaluate(() => (window as unknown as { __marks?: Marks }).__marks ?? {});
 
 /** Opens `url` with the pointer kept on CARD_WORD (nudged a pixel at a time) until its card shows and the layer is complete. */
@@ -65,6 +66,62 @@ async function read(page: Page, url: string): Promise<Milestones> {
       const point = await page.evaluate(wordCentre, CARD_WORD).catch(() => null);
       if (point) await page.mouse.move(point.x, point.y + (nudge ^= 1));
     }
+    await page.waitForTimeout(5);
+  }
+}
+
+/**
+ * In the page: the first character of the first paragraph of the article that starts below `below` px, or null.
+ * The pointer comes to it from the margin along its line, crossing no other text on the way.
+ */
+function paragraphStart(below: number): { x: number; y: number } | null {
+  for (const p of document.querySelectorAll('[data-yuedu-article] p')) {
+    // Past the pinyin layer's <rt>s, as wordCentre.
+    const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT, {
+      acceptNode: (n) => (n.parentElement?.closest('rt') || !n.nodeValue?.trim() ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
+    });
+    const first = walker.nextNode() as Text | null;
+    const at = first?.data.search(/\S/) ?? -1;
+    if (!first || at < 0 || !/\p{Script=Han}/u.test(first.data[at] ?? '')) continue;
+    const range = document.createRange();
+    range.setStart(first, at);
+    range.setEnd(first, at + 1);
+    const rect = range.getBoundingClientRect();
+    if (rect.top > below && rect.bottom < innerHeight) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+  }
+  return null;
+}
+
+/**
+ * A pause in reading, then a turn of the wheel and the pointer brought from the left margin to the first word of a
+ * paragraph, in some 200 ms: the time from the wheel to the card. With `stop`, the service worker is stopped during
+ * the pause, as Chromium stops it after 30 s without events, and the pause is long enough (PING_EVERY_MS) for the
+ * reader's next input to ping the worker (content/wake-worker.ts).
+ */
+async function hoverAfterPause(page: Page, url: string, stop: boolean): Promise<number> {
+  await page.goto('about:blank');
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { __marks?: Marks }).__marks?.article !== undefined);
+  await page.mouse.move(10, 300);
+  await page.waitForTimeout(1500);
+  if (stop) await stopServiceWorkers(page);
+  await page.waitForTimeout(PING_EVERY_MS);
+  const start = await page.evaluate(() => performance.now());
+  await page.mouse.wheel(0, 200);
+  await page.waitForTimeout(100);
+  const target = await page.evaluate(paragraphStart, 150);
+  if (!target) throw new Error('no paragraph on screen to point at');
+  await page.mouse.move(10, target.y);
+  const STEPS = 10;
+  for (let i = 1; i <= STEPS; i++) {
+    await page.mouse.move(10 + ((target.x - 10) * i) / STEPS, target.y);
+    await page.waitForTimeout(10);
+  }
+  let nudge = 0;
+  for (;;) {
+    const shown = (await marksOf(page)).anyCard;
+    if (shown !== undefined) return shown - start;
+    await page.mouse.move(target.x, target.y + (nudge ^= 1));
     await page.waitForTimeout(5);
   }
 }
@@ -87,6 +144,12 @@ export async function coldStartRows(b: ExtensionBrowser, url: string, row: AddRo
     await stopServiceWorkers(page);
     cold.push(await read(page, url));
   }
+  const pausedWarm: number[] = [];
+  const pausedCold: number[] = [];
+  for (let i = 0; i < ROUNDS; i++) {
+    pausedWarm.push(await hoverAfterPause(page, url, false));
+    pausedCold.push(await hoverAfterPause(page, url, true));
+  }
   await page.close();
   const median = (of: keyof Milestones, runs: Milestones[]) => percentiles(runs.map((m) => m[of])).p50;
   const label = `warm worker (median of ${ROUNDS})`;
@@ -95,4 +158,9 @@ export async function coldStartRows(b: ExtensionBrowser, url: string, row: AddRo
   rowFor('article', 'article marked', '≤ 1.0x: no round trip to the worker');
   rowFor('card', `first card (${CARD_WORD})`, `≤ warm + 100 ms (${(median('card', warm) + 100).toFixed(0)} ms)`);
   rowFor('layer', 'pinyin layer complete', '≤ 1.3x');
+  const warmPause = percentiles(pausedWarm).p50;
+  row(`worker stopped while reading → card after a wheel turn, pointer from the margin (median of ${ROUNDS})`, percentiles(pausedCold).p50, 'ms', {
+    label: `worker running (median of ${ROUNDS})`,
+    value: warmPause,
+  }, `≤ warm + 100 ms (${(warmPause + 100).toFixed(0)} ms)`);
 }

@@ -6,7 +6,10 @@
 /** The word whose first card the cold-start rows time. */
 export const CARD_WORD = '命运共同体';
 
-/** Records when the article is marked, when the pinyin layer is complete, when the first card shows `CARD_WORD`, and long tasks after load. */
+/**
+ * Records when the article is marked, when the pinyin layer is complete, when the first card shows `CARD_WORD` and when
+ * the first card of any word shows, and long tasks after load.
+ */
 export function recordMilestones(cardWord: string | null): void {
   const marks: Record<string, number> = {};
   (window as unknown as { __marks: Record<string, number> }).__marks = marks;
@@ -21,6 +24,7 @@ export function recordMilestones(cardWord: string | null): void {
     if (!root) return;
     const check = () => {
       if (marks.card === undefined && cardWord && root.textContent?.includes(cardWord)) marks.card = performance.now();
+      if (marks.anyCard === undefined && root.textContent?.trim()) marks.anyCard = performance.now();
     };
     new MutationObserver(check).observe(root, { childList: true, subtree: true, characterData: true });
     check();
