@@ -3,15 +3,18 @@
  * answers from the packaged shards, exactly as the whole dictionary answers. Shown with an extension whose whole
  * dictionary is missing, so that no answer can come from it: the hover's lookups still come back, the read-ahead's
  * batch is refused. And a worker stopped while the reader is at a page is started again by the reader's movement
- * (content/wake-worker.ts), before the pointer reaches a word.
+ * (content/wake-worker.ts), before the pointer reaches a word. And while the worker cannot answer a hover at all, the
+ * page answers it itself (content/hover/own-lookup.ts), with the word's own card.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { stopServiceWorkers } from '../../scripts/lib/service-worker';
+import { pointAt, readCard } from '../../scripts/lib/page';
+import { CORRECTED_SITES } from '../../lib/corrected-sites';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { PING_EVERY_MS } from '../../content/wake-worker';
 import { DEMO_DIR, EXTENSION_DIR } from './support/paths';
@@ -29,6 +32,17 @@ const WINDOWS = [
 const ask = (page: Page, type: 'lookup' | 'lookupMany', payload: object) =>
   page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ yuedu: 1, type, payload: { ...payload, site: '' } }), [type, payload] as const);
 
+/**
+ * Prepended to the worker of a copy of the extension: the worker runs as ever, but hears a page's lookups without ever
+ * answering them (as a worker still starting does not), one window or many; everything else it answers.
+ */
+const MUTE_LOOKUPS = `{
+  const listen = chrome.runtime.onMessage.addListener.bind(chrome.runtime.onMessage);
+  chrome.runtime.onMessage.addListener = (listener) =>
+    listen((message, sender, respond) => (['lookup', 'lookupMany'].includes(message?.type) ? true : listener(message, sender, respond)));
+}
+`;
+
 /** Whether the extension's service worker runs, as the browser reports it (through the page's DevTools session). */
 async function watchWorker(page: Page): Promise<{ running: () => boolean }> {
   const cdp = await page.context().newCDPSession(page);
@@ -43,25 +57,32 @@ async function watchWorker(page: Page): Promise<{ running: () => boolean }> {
 describe('the first lookups of a cold service worker', () => {
   let whole: ExtensionBrowser;
   let shardsOnly: ExtensionBrowser;
+  let mute: ExtensionBrowser;
   let copy: string;
+  let muteCopy: string;
   let server: StaticServer;
 
   beforeAll(async () => {
     copy = await mkdtemp(path.join(tmpdir(), 'yuedu-shards-only-'));
     await cp(EXTENSION_DIR, copy, { recursive: true });
     await rm(path.join(copy, 'dictionary.bin.gz'));
-    [whole, shardsOnly, server] = await Promise.all([
+    muteCopy = await mkdtemp(path.join(tmpdir(), 'yuedu-mute-lookups-'));
+    await cp(EXTENSION_DIR, muteCopy, { recursive: true });
+    const worker = path.join(muteCopy, 'background.js');
+    await writeFile(worker, MUTE_LOOKUPS + (await readFile(worker, 'utf8')));
+    [whole, shardsOnly, mute, server] = await Promise.all([
       launchWithExtension(EXTENSION_DIR, { headless: true }),
       launchWithExtension(copy, { headless: true }),
+      launchWithExtension(muteCopy, { headless: true }),
       startStaticServer({ '/': DEMO_DIR }),
     ]);
   });
 
   afterAll(async () => {
     // The browsers first: the server waits for their connections to close.
-    await Promise.all([whole?.close(), shardsOnly?.close()]);
+    await Promise.all([whole?.close(), shardsOnly?.close(), mute?.close()]);
     await server?.close();
-    await rm(copy, { recursive: true, force: true });
+    await Promise.all([rm(copy, { recursive: true, force: true }), rm(muteCopy, { recursive: true, force: true })]);
   });
 
   it('come from the shards, as the whole dictionary answers them', async () => {
@@ -109,6 +130,28 @@ describe('the first lookups of a cold service worker', () => {
       await expect.poll(() => worker.running(), { timeout: 10_000 }).toBe(true);
     } finally {
       await page.close();
+    }
+  });
+
+  it('is answered by the page itself while the worker cannot answer it, with the word’s own card, its state filled in after', async () => {
+    const page = await mute.context.newPage();
+    const popup = await mute.context.newPage();
+    try {
+      await page.goto(server.url('/silk-road.html'));
+      await page.waitForSelector('[data-yuedu-article]');
+      // The worker says which sites have corrections (none yet) as it annotates the article: the page may answer here.
+      await popup.goto(mute.extensionUrl('popup.html'));
+      await expect.poll(() => popup.evaluate((key) => chrome.storage.local.get(key), CORRECTED_SITES)).toEqual({ [CORRECTED_SITES]: [] });
+      const { x, y } = await pointAt(page, '命运共同体', 'article');
+      await page.mouse.move(x - 40, y);
+      await page.mouse.move(x, y, { steps: 5 });
+      await expect.poll(async () => (await readCard(page))?.headword).toBe('命运共同体');
+      const card = await readCard(page);
+      expect(card?.entries[0]).toMatchObject({ word: '命运共同体', source: 'glossary' });
+      // What the reader knows of the word comes from the worker, which answers that.
+      await expect.poll(async () => (await readCard(page))?.state).toBe('unknown');
+    } finally {
+      await Promise.all([page.close(), popup.close()]);
     }
   });
 });
