@@ -2,9 +2,9 @@
  * Whether the service worker is answering this page. A stopped worker takes 400–700 ms to start again on a busy
  * machine (its JS runs some 450 ms after a navigation that woke it), against some 20 ms for a message to a running one:
  * a hover cannot wait for that, and the content script answers it itself (content/hover/own-lookup.ts) once the worker
- * is late. The worker is late when a message has waited LATE_MS with no answer to any message since it was sent: at
- * once for a hover after a pause, whose first input already pinged the stopped worker (content/wake-worker.ts); after
- * LATE_MS for the first hover on a page whose first asks woke it.
+ * is late: when the hover's lookup has waited LATE_MS, or at once when an earlier message has waited that long with
+ * no answer to any message since it was sent, as the first input's ping to a stopped worker has by the time the
+ * pointer reaches a word after a pause (content/wake-worker.ts).
  */
 
 /** Far above a running worker's answer (some 20 ms when busy), far below a cold start's. */
@@ -29,13 +29,16 @@ export class WorkerPulse {
     return answer;
   }
 
-  /** Resolves once the worker is late; never, if it answers first and nothing waits. */
+  /**
+   * Resolves once the worker is late for a message sent now: LATE_MS after it at the latest (even while the worker
+   * answers others, as a worker still reading its dictionary does), at once if an earlier one shows it late already.
+   */
   late(): Promise<void> {
+    const asked = this.now();
     return new Promise((resolve) => {
       const check = () => {
         // A message sent before the last answer tells nothing: the worker answered after it.
-        const since = Math.min(...this.waiting.filter((sent) => sent >= this.lastAnswer));
-        if (since === Infinity) return;
+        const since = Math.min(asked, ...this.waiting.filter((sent) => sent >= this.lastAnswer));
         const due = since + LATE_MS - this.now();
         if (due <= 0) resolve();
         else setTimeout(check, due);
