@@ -10,7 +10,6 @@ import type { CorrectionAction, LookupWindow } from './messaging/protocol';
 import { getAnnotator } from './annotator-service';
 import { getDictionary } from './dictionary-service';
 import { addCorrection, holdsOn, removeCorrectionsOf } from './store/corrections';
-import { mirrorIfMissing } from './store/corrected-sites';
 import type { CorrectionRecord, YueduDb } from './store/db';
 import { guard } from './store/errors';
 
@@ -33,11 +32,7 @@ export class CorrectionsService {
   forSite(site = ''): Promise<Corrections> {
     let set = this.bySite.get(site);
     if (!set) {
-      if (!this.records) {
-        this.records = guard(() => this.db.corrections.orderBy('createdAt').toArray());
-        // A store from before the mirror gets it here, on the worker's first lookup.
-        this.records.then(mirrorIfMissing).catch((err: unknown) => console.warn('Yuedu: corrected sites not mirrored', err));
-      }
+      this.records ??= guard(() => this.db.corrections.orderBy('createdAt').toArray());
       set = this.records.then((all) => {
         const here = all.filter((c) => holdsOn(c, site));
         return here.length === 0 ? NONE : new Corrections([...here.filter((c) => c.scope === 'all'), ...here.filter((c) => c.scope !== 'all')]);

@@ -2,12 +2,13 @@
  * Keeps the mirror of the sites with corrections (lib/corrected-sites.ts) in storage.local: a Dexie middleware in openDb
  * recomputes it in every transaction that writes corrections, whoever writes them (the card's keys in the worker, the
  * word list, a backup), and stores it once the transaction has committed. A store from before the mirror gets it from
- * the worker (mirrorIfMissing), which reads the corrections on its first lookup.
+ * the worker when the extension is installed or updated (mirrorIfMissing).
  */
 import type { DBCore, DBCoreKeyRange, DBCoreRangeType, DBCoreTransaction, Middleware } from 'dexie';
 import { browser } from 'wxt/browser';
 import { CORRECTED_SITES, correctedSites } from '../corrected-sites';
-import type { CorrectionRecord } from './db';
+import type { CorrectionRecord, YueduDb } from './db';
+import { guard } from './errors';
 
 const TABLE = 'corrections';
 /** Every key (DBCoreRangeType.Any: Dexie declares the enum for types only). */
@@ -15,10 +16,13 @@ const EVERY_KEY: DBCoreKeyRange = { type: 3 as DBCoreRangeType.Any, lower: undef
 
 const store = (sites: string[]): Promise<void> => browser.storage.local.set({ [CORRECTED_SITES]: sites });
 
-/** Writes the mirror of `corrections` when there is none. */
-export async function mirrorIfMissing(corrections: readonly CorrectionRecord[]): Promise<void> {
+/**
+ * Writes the mirror of the store's corrections when there is none. Not on a lookup: the write's storage event would
+ * start the worker again right after Chromium stopped it.
+ */
+export async function mirrorIfMissing(db: YueduDb): Promise<void> {
   const stored = await browser.storage.local.get(CORRECTED_SITES);
-  if (stored[CORRECTED_SITES] === undefined) await store(correctedSites(corrections));
+  if (stored[CORRECTED_SITES] === undefined) await store(correctedSites(await guard(() => db.corrections.toArray())));
 }
 
 export const keepCorrectedSites: Middleware<DBCore> = {

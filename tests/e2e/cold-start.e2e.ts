@@ -155,7 +155,7 @@ describe('the first lookups of a cold service worker', () => {
     try {
       await page.goto(server.url('/silk-road.html'));
       await page.waitForSelector('[data-yuedu-article]');
-      // The worker says which sites have corrections (none yet) as it annotates the article: the page may answer here.
+      // The worker wrote which sites have corrections (none) as the extension was installed: the page may answer here.
       await popup.goto(held.extensionUrl('popup.html'));
       await expect.poll(() => popup.evaluate((key) => chrome.storage.local.get(key), CORRECTED_SITES)).toEqual({ [CORRECTED_SITES]: [] });
       const { x, y } = await pointAt(page, '命运共同体', 'article');

@@ -61,9 +61,15 @@ describe('the mirror of the sites with corrections', () => {
   });
 
   it('is written for a store from before it, and left alone after', async () => {
-    await mirrorIfMissing([join('a.example')]);
+    const db = freshDb();
+    await addCorrection(db, join('a.example'), T0);
+    await mirrored(['a.example']);
+    // As a store from before the mirror has it: corrections, no mirror.
+    await fakeBrowser.storage.local.remove(CORRECTED_SITES);
+    await mirrorIfMissing(db);
     expect(await mirror()).toEqual(['a.example']);
-    await mirrorIfMissing([]);
-    expect(await mirror()).toEqual(['a.example']);
+    await fakeBrowser.storage.local.set({ [CORRECTED_SITES]: ['b.example'] });
+    await mirrorIfMissing(db);
+    expect(await mirror()).toEqual(['b.example']);
   });
 });
