@@ -4,11 +4,28 @@
  * reader stays put.
  */
 
+/** An element come near: its index among the targets, and whether it is on screen itself (not only near it). */
+export interface NearReport {
+  index: number;
+  onScreen: boolean;
+}
+
+export interface NearWatch {
+  stop(): void;
+  /** Watches the index's element again: it is reported once more when it is (or next comes) near. */
+  again(index: number): void;
+}
+
+/** How far beyond the viewport, above and below, counts as near: one viewport's height. */
+const MARGIN = 1;
+
 /**
- * Watches `targets` (repeats allowed); calls `near(i)` for each index whose element comes near, those on screen first.
- * Returns the stop.
+ * Watches `targets` (repeats allowed, in document order); calls `report` with the indices whose elements came near,
+ * all those of one observation at once, those on screen first. An element is on screen when its own box is, or when it
+ * is the last above the viewport and none starts at its top: it starts the text that reaches onto the screen. Each
+ * element is reported once, unless watched again.
  */
-export function watchNearViewport(targets: readonly Element[], near: (index: number) => void): () => void {
+export function watchNearViewport(targets: readonly Element[], report: (reports: NearReport[]) => void): NearWatch {
   const indices = new Map<Element, number[]>();
   targets.forEach((el, i) => {
     const list = indices.get(el);
@@ -20,14 +37,45 @@ export function watchNearViewport(targets: readonly Element[], near: (index: num
       // What is on screen before what is only near it (after a jump, the margin above comes first in document order).
       const height = innerHeight;
       const distance = ({ boundingClientRect: r }: IntersectionObserverEntry) => (r.bottom < 0 ? -r.bottom : r.top > height ? r.top - height : 0);
-      for (const entry of entries.filter((e) => e.isIntersecting).sort((a, b) => distance(a) - distance(b))) {
+      const near = entries.filter((e) => e.isIntersecting).sort((a, b) => distance(a) - distance(b));
+      const onScreen = new Set(startingOnScreen(near.map((e) => e.boundingClientRect), height).map((i) => near[i]));
+      const reports: NearReport[] = [];
+      for (const entry of near.sort((a, b) => Number(onScreen.has(b)) - Number(onScreen.has(a)))) {
         // Each element is reported once: what it starts is annotated then, and needs no second call.
         observer.unobserve(entry.target);
-        for (const i of indices.get(entry.target) ?? []) near(i);
+        for (const index of indices.get(entry.target) ?? []) reports.push({ index, onScreen: onScreen.has(entry) });
       }
+      if (reports.length) report(reports);
     },
-    { rootMargin: '100% 0px' },
+    { rootMargin: `${MARGIN * 100}% 0px` },
   );
   for (const el of indices.keys()) observer.observe(el);
-  return () => observer.disconnect();
+  return {
+    stop: () => observer.disconnect(),
+    again: (index) => {
+      const el = targets[index];
+      if (el) observer.observe(el);
+    },
+  };
+}
+
+/**
+ * Which of these boxes (of elements in document order, each starting the text up to the next) start text on screen, by
+ * index: those on screen, and the last one above the viewport unless one of those starts at its top, as its text
+ * reaches onto the screen (a jump lands in the middle of a slice).
+ */
+export function startingOnScreen(boxes: readonly { top: number; bottom: number }[], height: number): number[] {
+  const on = boxes.flatMap((box, i) => (box.bottom >= 0 && box.top <= height ? [i] : []));
+  if (on.some((i) => (boxes[i] as { top: number }).top <= 0)) return on;
+  let above = -1;
+  boxes.forEach((box, i) => {
+    if (box.bottom < 0 && (above < 0 || box.top > (boxes[above] as { top: number }).top)) above = i;
+  });
+  return above < 0 ? on : [above, ...on];
+}
+
+/** Whether any of the text from `first` to `last` (in document order) is near the viewport, as watchNearViewport counts it. */
+export function isNearViewport(first: Element, last: Element): boolean {
+  const margin = innerHeight * MARGIN;
+  return last.getBoundingClientRect().bottom >= -margin && first.getBoundingClientRect().top <= innerHeight + margin;
 }

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../dictionary/types';
 import { findArticle } from '../../content/article';
 import { LAYER_ATTR, PinyinLayer, RUBY_ATTR, screenFirst, type LayerOptions } from '../../content/pinyin-layer';
+import type { NearReport } from '../../content/near-viewport';
 
 /** A stand-in for the engine: two-character words, one syllable "p1" per character, non-Han as 'other'. */
 function fakeAnnotate(paragraphs: string[]): Promise<Segment[][]> {
@@ -202,11 +203,11 @@ describe('the pinyin layer', () => {
     const layer = new PinyinLayer(article);
     await layer.apply(
       options({
-        watchNear: (els, onNear) => {
+        watchNear: (els, report) => {
           targets = els;
-          near = onNear;
+          near = (index) => report([{ index, onScreen: false }]);
           watching = true;
-          return () => (watching = false);
+          return { stop: () => (watching = false), again: () => undefined };
         },
       }),
     );
@@ -229,6 +230,61 @@ describe('the pinyin layer', () => {
     await expect.poll(() => article.getAttribute(LAYER_ATTR), { timeout: 20_000 }).toBe('all');
     expect(drawn()).toBe(60);
     expect(watching).toBe(false);
+    layer.remove();
+    expect(serialize(article)).toBe(before);
+  }, 60_000);
+
+  it('draws the text on screen in an update of its own before the text near it, and leaves what the reader jumped away from until they come back', async () => {
+    document.body.replaceChildren();
+    const article = document.createElement('article');
+    // 27,000 characters (nothing drawn in idle time), two paragraphs a slice.
+    for (let i = 0; i < 60; i++) {
+      const p = document.createElement('p');
+      p.textContent = '丝路花开，中哈友谊'.repeat(50) + i;
+      article.append(p);
+    }
+    document.body.append(article);
+    const before = serialize(article);
+    const asked: string[][] = [];
+    let report: (reports: NearReport[]) => void = () => undefined;
+    const watchedAgain: number[] = [];
+    const away = new Set<Element>();
+    const layer = new PinyinLayer(article);
+    await layer.apply(
+      options({
+        annotate: (paragraphs) => {
+          asked.push(paragraphs.map((p) => p.slice(450)));
+          return fakeAnnotate(paragraphs);
+        },
+        watchNear: (_, onReport) => {
+          report = onReport;
+          return { stop: () => undefined, again: (index) => watchedAgain.push(index) };
+        },
+        stillNear: (first) => !away.has(first),
+      }),
+    );
+    const drawn = () => [...article.children].flatMap((p, i) => (p.querySelector('ruby') ? [i] : []));
+    // A jump lands on slice 3 (paragraphs 6 and 7); slices 2 and 4 are near it.
+    report([
+      { index: 3, onScreen: true },
+      { index: 2, onScreen: false },
+      { index: 4, onScreen: false },
+    ]);
+    await expect.poll(() => drawn(), { timeout: 20_000 }).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(asked).toEqual([
+      ['6', '7'],
+      ['4', '5', '8', '9'],
+    ]);
+    // Slice 10 comes near, but the reader has jumped away before its pinyin came back: it is not drawn but watched again.
+    away.add(article.children[20] as Element);
+    report([{ index: 10, onScreen: false }]);
+    await expect.poll(() => watchedAgain, { timeout: 20_000 }).toEqual([10]);
+    expect(asked.at(-1)).toEqual(['20', '21']);
+    expect(drawn()).toEqual([4, 5, 6, 7, 8, 9]);
+    // The reader comes back to it: it is drawn.
+    away.clear();
+    report([{ index: 10, onScreen: true }]);
+    await expect.poll(() => drawn(), { timeout: 20_000 }).toEqual([4, 5, 6, 7, 8, 9, 20, 21]);
     layer.remove();
     expect(serialize(article)).toBe(before);
   }, 60_000);
