@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { startingOnScreen } from '../../content/near-viewport';
+import { startingOnScreen, startingOnScreenAmong } from '../../content/near-viewport';
 
 const box = (top: number, height = 100) => ({ top, bottom: top + height });
 
@@ -17,5 +17,20 @@ describe('text starting on screen', () => {
     // Nothing above: only what is on screen.
     expect(startingOnScreen([box(300), box(1200)], 900)).toEqual([0]);
     expect(startingOnScreen([], 900)).toEqual([]);
+  });
+
+  it('finds the elements starting text on screen after a jump with a few reads of their tops', () => {
+    // 3,000 elements 100 px apart, the viewport 900 px tall, scrolled to 150,050 px.
+    const reads: number[] = [];
+    const topOf = (i: number) => {
+      reads.push(i);
+      return i * 100 - 150_050;
+    };
+    expect(startingOnScreenAmong(3000, topOf, 900)).toEqual([1500, 1501, 1502, 1503, 1504, 1505, 1506, 1507, 1508, 1509]);
+    expect(reads.length).toBeLessThan(30);
+    // At the top of the page, and past its end.
+    expect(startingOnScreenAmong(3000, (i) => i * 100 + 10, 900)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(startingOnScreenAmong(3, (i) => i * 100 - 5000, 900)).toEqual([2]);
+    expect(startingOnScreenAmong(0, () => 0, 900)).toEqual([]);
   });
 });
