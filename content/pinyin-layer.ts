@@ -118,12 +118,35 @@ const COLUMN_STYLE =
 const rtStyle = (px: number) =>
   `display: block; font-size: max(${px}px, 0.5em); line-height: 1.2; padding: 0 0.1em; margin: 0; white-space: nowrap; text-align: center; text-indent: 0; font-weight: normal; font-style: normal; letter-spacing: normal; user-select: none; -webkit-user-select: none;`;
 
+/**
+ * An empty column per draw (its options), copied for every column: the copies share its parsed style, which each
+ * column's own style text was parsed into once per element (a third of the page's style work for the text on screen).
+ */
+const emptyColumns = new WeakMap<LayerOptions, HTMLElement>();
+
+function emptyColumn(doc: Document, opts: LayerOptions): Element {
+  let empty = emptyColumns.get(opts);
+  if (empty?.ownerDocument !== doc) {
+    empty = doc.createElement('ruby');
+    empty.style.cssText = COLUMN_STYLE;
+    const rt = doc.createElement('rt');
+    rt.style.cssText = rtStyle(opts.pinyinSize);
+    empty.append(rt);
+    emptyColumns.set(opts, empty);
+  }
+  return empty.cloneNode(true) as Element;
+}
+
 function column(doc: Document, base: string, syllables: readonly string[], opts: LayerOptions, colors: readonly string[] | null): Element {
-  const ruby = doc.createElement('ruby');
-  ruby.style.cssText = COLUMN_STYLE;
-  const rt = doc.createElement('rt');
-  rt.style.cssText = rtStyle(opts.pinyinSize);
-  syllables.forEach((syllable, i) => {
+  const ruby = emptyColumn(doc, opts);
+  const rt = ruby.firstChild as HTMLElement;
+  const only = syllables.length === 1 ? syllables[0] : undefined;
+  if (only !== undefined) {
+    // One syllable (a column per character) takes its colour on the <rt>: an element less per character.
+    const color = colors ? toneColor(only, colors) : undefined;
+    if (color) rt.style.color = color;
+    rt.append(doc.createTextNode(only));
+  } else syllables.forEach((syllable, i) => {
     if (i > 0 && !opts.joinSyllables) rt.append(doc.createTextNode(' '));
     const color = colors ? toneColor(syllable, colors) : undefined;
     if (color) {
@@ -133,7 +156,7 @@ function column(doc: Document, base: string, syllables: readonly string[], opts:
       rt.append(span);
     } else rt.append(doc.createTextNode(syllable));
   });
-  ruby.append(rt, doc.createTextNode(base));
+  ruby.append(doc.createTextNode(base));
   return ruby;
 }
 

@@ -103,8 +103,10 @@ describe('the pinyin layer', () => {
     await layer.apply(options({ mode: 'unknown', bare: (seg) => seg.text === '丝路', toneColors: ['red', 'orange', 'green', 'blue', 'grey'], joinSyllables: true }));
     expect(layerWords(p).map((w) => w.word)).toEqual(['花开', '中哈', '友谊']);
     expect(p.firstChild?.textContent).toBe('丝路');
-    const spans = p.querySelectorAll('rt span');
-    expect((spans[0] as HTMLElement).style.color).toBe('red');
+    // A column per character: its one syllable's colour is its <rt>'s.
+    const rts = p.querySelectorAll('rt');
+    expect((rts[0] as HTMLElement).style.color).toBe('red');
+    expect(p.querySelectorAll('rt span')).toHaveLength(0);
     layer.remove();
     expect(p.childNodes).toHaveLength(1);
     expect(p.textContent).toBe('丝路花开，中哈友谊');
@@ -117,8 +119,11 @@ describe('the pinyin layer', () => {
     await layer.apply(options({ annotate: erhua, joinSyllables: true }));
     expect(layerWords(p)).toEqual([{ word: '花儿', columns: ['huār'] }, { word: '开', columns: ['kāi'] }]);
     layer.remove();
-    await layer.apply(options({ annotate: () => Promise.resolve([[{ text: '花儿开', start: 0, kind: 'word', pinyin: ['p1', 'p2'] }]]) }));
+    const tones = ['red', 'orange', 'green', 'blue', 'grey'];
+    await layer.apply(options({ annotate: () => Promise.resolve([[{ text: '花儿开', start: 0, kind: 'word', pinyin: ['p1', 'p2'] }]]), toneColors: tones }));
     expect(layerWords(p)).toEqual([{ word: '花儿开', columns: ['p1 p2'] }]);
+    // Its syllables keep a colour each.
+    expect([...p.querySelectorAll('rt span')].map((s) => (s as HTMLElement).style.color)).toEqual(['red', 'orange']);
     layer.remove();
     expect(p.textContent).toBe('花儿开');
   });
@@ -130,7 +135,7 @@ describe('the pinyin layer', () => {
       const layer = new PinyinLayer(p);
       // p1: the fake syllables carry tone 1.
       await layer.apply(options({ toneColors: tones, backgroundOf: () => background }));
-      const colour = (p.querySelector('rt span') as HTMLElement).style.color;
+      const colour = (p.querySelector('rt') as HTMLElement).style.color;
       layer.remove();
       return colour;
     };
