@@ -55,7 +55,9 @@ function syntheticBackup(now: number): Backup {
     };
     cards.push({ id: i, wordId: i, kind: 'recognize', queue: QUEUE.scheduled, ...state });
     for (let r = 0; r < perCard; r++) {
-      reviews.push({ id: (i - 1) * perCard + r + 1, cardId: i, wordId: i, rating: 1 + (r % 4), review: savedAt + r * DAY, before: state });
+      // The state before a review was last reviewed no later than that review (the importer refuses a backup that says otherwise).
+      const before = { ...state, last_review: savedAt + Math.max(0, r - 1) * DAY };
+      reviews.push({ id: (i - 1) * perCard + r + 1, cardId: i, wordId: i, rating: 1 + (r % 4), review: savedAt + r * DAY, before });
     }
   }
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, schema: SCHEMA_VERSION, exportedAt: now, prefs: { reverseCards: false }, words, cards, reviews, known: [] };

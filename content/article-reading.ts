@@ -9,7 +9,7 @@ import type { Settings } from '../lib/settings/settings';
 import { articleStats, type ArticleStats } from '../lib/stats';
 import { ARTICLE_ATTR, articleParagraphs } from './article';
 import { findWords, LEARNING_HIGHLIGHT, SAVED_HIGHLIGHT, setHighlight, UNKNOWN_HIGHLIGHT } from './highlights';
-import { watchNearViewport } from './near-viewport';
+import { isNearViewport, watchNearViewport } from './near-viewport';
 import { WordMatcher } from './word-matcher';
 import { PinyinLayer, type LayerOptions } from './pinyin-layer';
 import { backgroundBehind } from './backdrop';
@@ -291,6 +291,7 @@ export class ArticleReading {
       pause: this.deps.pause,
       bottomOf: (node) => node.parentElement?.getBoundingClientRect().bottom ?? 0,
       watchNear: watchNearViewport,
+      stillNear: isNearViewport,
     };
   }
 }

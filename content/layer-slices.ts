@@ -27,8 +27,18 @@ export function slicesOf<T>(items: readonly T[], charsOf: (item: T) => number, m
   return slices;
 }
 
-/** The order slices are annotated in: those near the viewport as they are reported, then the rest in order, within a budget. */
+/** What a take gives: the slices, and whether they were taken for being near the viewport (rather than for idle time). */
+export interface Taken<S> {
+  slices: S[];
+  near: boolean;
+}
+
+/**
+ * The order slices are annotated in: those on screen as they are reported, then those only near it, then the rest in
+ * order, within a budget.
+ */
 export class SliceQueue<S extends { chars: number }> {
+  private onScreen: S[] = [];
   private near: S[] = [];
   private readonly rest: S[];
   private next = 0;
@@ -41,42 +51,58 @@ export class SliceQueue<S extends { chars: number }> {
     this.budget = budget;
   }
 
-  /** A slice came near the viewport: it goes before anything left for idle time. */
-  nearViewport(slice: S): void {
-    if (!this.done.has(slice)) this.near.push(slice);
-  }
-
-  /** Whether a slice near the viewport is waiting. */
-  get urgent(): boolean {
-    this.near = this.near.filter((s) => !this.done.has(s));
-    return this.near.length > 0;
+  /** A slice came near the viewport (or on screen): it goes before anything left for idle time. */
+  nearViewport(slice: S, onScreen = false): void {
+    if (!this.done.has(slice)) (onScreen ? this.onScreen : this.near).push(slice);
   }
 
   /**
-   * The next slices to annotate: every slice near the viewport at once (they are drawn in one DOM update, as each
-   * update costs the page a layout, 450 ms on a 5 MB page), else the next one for idle time; none when none may be now
-   * (all done, or the rest waits for the reader).
+   * What waits for the viewport: 'screen' when a slice on screen does (to be drawn at once), 'near' when only slices
+   * near it do (which may wait for an idle moment), null when none does.
    */
-  take(): S[] {
-    if (this.urgent) {
-      const near = this.near.filter((s, i) => this.near.indexOf(s) === i);
-      this.near = [];
-      return near.map((s) => this.settle(s));
+  get waiting(): 'screen' | 'near' | null {
+    this.onScreen = this.onScreen.filter((s) => !this.done.has(s));
+    this.near = this.near.filter((s) => !this.done.has(s));
+    return this.onScreen.length ? 'screen' : this.near.length ? 'near' : null;
+  }
+
+  /**
+   * The next slices to annotate: every slice on screen at once, else every slice near the viewport at once (each batch
+   * is drawn in one DOM update, as each update costs the page a layout, 450 ms on a 5 MB page; the text on screen is
+   * not kept waiting behind the text near it), else the next one for idle time; none when none may be now (all done,
+   * or the rest waits for the reader).
+   */
+  take(): Taken<S> {
+    const waiting = this.waiting;
+    if (waiting) {
+      const list = waiting === 'screen' ? this.onScreen : this.near;
+      const slices = list.filter((s, i) => list.indexOf(s) === i).map((s) => this.settle(s));
+      if (waiting === 'screen') this.onScreen = [];
+      else this.near = [];
+      return { slices, near: true };
     }
     while (this.next < this.rest.length && this.budget > 0) {
       const slice = this.rest[this.next++] as S;
       if (this.done.has(slice)) continue;
       this.budget -= slice.chars;
-      return [this.settle(slice)];
+      return { slices: [this.settle(slice)], near: false };
     }
-    return [];
+    return { slices: [], near: false };
+  }
+
+  /**
+   * A slice taken for being near the viewport that the reader had left by the time its annotation came (a jump): it is
+   * not drawn, and waits until it is reported near again.
+   */
+  putBack(slice: S): void {
+    this.done.delete(slice);
   }
 
   get finished(): boolean {
     return this.done.size === this.ordered.length;
   }
 
-  /** A slice taken is done (or dropped): it is never taken again. */
+  /** A slice taken is done (or dropped): it is not taken again unless put back. */
   private settle(slice: S): S {
     this.done.add(slice);
     return slice;

@@ -10,6 +10,7 @@ import { articleTextNodes } from './article';
 import { HAN } from '../dictionary/chars';
 import { isEditable } from './dom-vocabulary';
 import { SliceQueue, slicesOf, type Slice } from './layer-slices';
+import type { NearReport, NearWatch } from './near-viewport';
 import { nextTask } from '../lib/next-task';
 import { readableOn, toneColor, type Rgb } from './tones';
 
@@ -35,8 +36,13 @@ export interface LayerOptions {
   pause(): Promise<void>;
   /** Where a node's text ends on screen (its bottom, in viewport pixels): text on screen is annotated first. */
   bottomOf?(node: Text): number;
-  /** Watches elements for coming near the viewport, calling `near(i)` for the i-th; returns the stop. */
-  watchNear?(targets: readonly Element[], near: (index: number) => void): () => void;
+  /** Watches elements for coming near the viewport, calling `near` with those of one observation (near-viewport.ts). */
+  watchNear?(targets: readonly Element[], near: (reports: NearReport[]) => void): NearWatch;
+  /**
+   * Whether the text from one element to another is still near the viewport: text asked for as near is drawn only if
+   * so (the reader may have jumped away meanwhile), else it waits until it comes near again.
+   */
+  stillNear?(first: Element, last: Element): boolean;
 }
 
 /**
@@ -112,12 +118,35 @@ const COLUMN_STYLE =
 const rtStyle = (px: number) =>
   `display: block; font-size: max(${px}px, 0.5em); line-height: 1.2; padding: 0 0.1em; margin: 0; white-space: nowrap; text-align: center; text-indent: 0; font-weight: normal; font-style: normal; letter-spacing: normal; user-select: none; -webkit-user-select: none;`;
 
+/**
+ * An empty column per draw (its options), copied for every column: the copies share its parsed style, which each
+ * column's own style text was parsed into once per element (a third of the page's style work for the text on screen).
+ */
+const emptyColumns = new WeakMap<LayerOptions, HTMLElement>();
+
+function emptyColumn(doc: Document, opts: LayerOptions): Element {
+  let empty = emptyColumns.get(opts);
+  if (empty?.ownerDocument !== doc) {
+    empty = doc.createElement('ruby');
+    empty.style.cssText = COLUMN_STYLE;
+    const rt = doc.createElement('rt');
+    rt.style.cssText = rtStyle(opts.pinyinSize);
+    empty.append(rt);
+    emptyColumns.set(opts, empty);
+  }
+  return empty.cloneNode(true) as Element;
+}
+
 function column(doc: Document, base: string, syllables: readonly string[], opts: LayerOptions, colors: readonly string[] | null): Element {
-  const ruby = doc.createElement('ruby');
-  ruby.style.cssText = COLUMN_STYLE;
-  const rt = doc.createElement('rt');
-  rt.style.cssText = rtStyle(opts.pinyinSize);
-  syllables.forEach((syllable, i) => {
+  const ruby = emptyColumn(doc, opts);
+  const rt = ruby.firstChild as HTMLElement;
+  const only = syllables.length === 1 ? syllables[0] : undefined;
+  if (only !== undefined) {
+    // One syllable (a column per character) takes its colour on the <rt>: an element less per character.
+    const color = colors ? toneColor(only, colors) : undefined;
+    if (color) rt.style.color = color;
+    rt.append(doc.createTextNode(only));
+  } else syllables.forEach((syllable, i) => {
     if (i > 0 && !opts.joinSyllables) rt.append(doc.createTextNode(' '));
     const color = colors ? toneColor(syllable, colors) : undefined;
     if (color) {
@@ -127,7 +156,7 @@ function column(doc: Document, base: string, syllables: readonly string[], opts:
       rt.append(span);
     } else rt.append(doc.createTextNode(syllable));
   });
-  ruby.append(rt, doc.createTextNode(base));
+  ruby.append(doc.createTextNode(base));
   return ruby;
 }
 
@@ -235,25 +264,33 @@ export class PinyinLayer {
     let wake = () => {};
     const woken = () => new Promise<void>((resolve) => (wake = resolve));
     let draining: Promise<void> | null = null;
-    let stopWatching = () => {};
+    let watch: NearWatch | null = null;
+    const stopWatching = () => watch?.stop();
+    const putBack = (slice: Slice<Text>) => {
+      queue.putBack(slice);
+      watch?.again(slices.indexOf(slice));
+    };
     // Later drains (the reader scrolled) have no caller to tell: a failure leaves that text without pinyin.
     const drainLater = () => void drain().catch((err: unknown) => console.warn('Yuedu: pinyin not drawn', err));
     const drain = (): Promise<void> =>
-      (draining ??= this.drain(queue, opts, generation, woken).finally(() => {
+      (draining ??= this.drain(queue, opts, generation, woken, putBack).finally(() => {
         draining = null;
         if (generation !== this.generation) return;
         if (queue.finished) {
           stopWatching();
           complete?.();
-        } else if (queue.urgent) drainLater(); // text came near as this drain was ending
+        } else if (queue.waiting) drainLater(); // text came near as this drain was ending
       }));
     // Text the page added is drawn whole; the article is drawn where the reader is first.
     if (opts.watchNear && !within && slices.length > 1) {
-      stopWatching = opts.watchNear(
+      watch = opts.watchNear(
         slices.map((slice) => (slice.items[0] as Text).parentElement as Element),
-        (i) => {
-          const slice = slices[i];
-          if (slice) queue.nearViewport(slice);
+        (reports) => {
+          // All of one observation before any is taken: the text on screen is drawn in one update, without what is only near.
+          for (const { index, onScreen } of reports) {
+            const slice = slices[index];
+            if (slice) queue.nearViewport(slice, onScreen);
+          }
           wake();
           if (!draining) drainLater();
         },
@@ -263,23 +300,50 @@ export class PinyinLayer {
     await drain();
   }
 
-  /** Draws slices while the queue has any to give now (those near the viewport in one update), or until a change of mode. */
-  private async drain(queue: SliceQueue<Slice<Text>>, opts: LayerOptions, generation: number, woken: () => Promise<void>): Promise<void> {
+  /**
+   * Draws slices while the queue has any to give now (those on screen in one update, then those near the viewport in
+   * another), or until a change of mode.
+   */
+  private async drain(
+    queue: SliceQueue<Slice<Text>>,
+    opts: LayerOptions,
+    generation: number,
+    woken: () => Promise<void>,
+    putBack: (slice: Slice<Text>) => void,
+  ): Promise<void> {
     const doc = this.article.ownerDocument;
     let busy = 0;
-    for (let batch = queue.take(); batch.length; batch = queue.take()) {
-      const chunk = batch.flatMap((slice) => slice.items);
-      const paragraphs = chunk.map((n) => n.data);
-      const annotated = await opts.annotate(paragraphs);
+    for (;;) {
+      // Text only near the viewport waits for an idle moment (cut short when more comes near): the page first shows what
+      // it has drawn, and after a jump the text on screen then is asked for first, with the worker and the page free.
+      if (queue.waiting === 'near') {
+        await Promise.race([opts.pause(), woken()]);
+        if (generation !== this.generation) return;
+      }
+      const taken = queue.take();
+      if (!taken.slices.length) return;
+      const all = taken.slices.flatMap((slice) => slice.items);
+      const asked = all.map((n) => n.data);
+      const annotated = await opts.annotate(asked);
       if (generation !== this.generation) return;
       const start = performance.now();
+      const answers = new Map(all.map((node, k) => [node, { text: asked[k], segments: annotated[k] }]));
+      // Text the reader jumped away from while it was annotated is left for when they come back: drawing it would cost
+      // the page a layout (hundreds of ms on a 5 MB page) before the text they now look at.
+      const away = (slice: Slice<Text>) => {
+        const first = slice.items[0]?.parentElement;
+        const last = slice.items.at(-1)?.parentElement;
+        return taken.near && first && last && opts.stillNear?.(first, last) === false;
+      };
+      const batch = taken.slices.filter((slice) => (away(slice) ? (putBack(slice), false) : true));
+      const chunk = batch.flatMap((slice) => slice.items);
       // Every background is read before anything is inserted: a style read after an insertion has the browser work
       // out the page's styles again, once per paragraph (330 ms a batch on a 5 MB page).
       const colorsOf = chunk.map((node) => (opts.toneColors && opts.backgroundOf && node.parentNode ? readableOn(opts.toneColors, opts.backgroundOf(node)) : opts.toneColors));
       chunk.forEach((node, k) => {
-        const segments = annotated[k];
+        const { text, segments } = answers.get(node) ?? {};
         // The page may have changed the text while we waited: leave such a node as the page has it now.
-        if (!segments || !node.parentNode || node.data !== paragraphs[k]) return;
+        if (!segments || !node.parentNode || node.data !== text) return;
         const colors = colorsOf[k] ?? null;
         const parts = buildParts(doc, segments, opts, colors);
         if (!parts.some((p) => p.nodeType === Node.ELEMENT_NODE)) return;
@@ -291,7 +355,7 @@ export class PinyinLayer {
       if (queue.finished) return;
       busy += performance.now() - start;
       // Text near the viewport goes on at the next task; the rest takes idle pauses, cut short when the reader comes near.
-      if (queue.urgent || busy < IDLE_AFTER_MS) await nextTask();
+      if (queue.waiting || busy < IDLE_AFTER_MS) await nextTask();
       else {
         await Promise.race([opts.pause(), woken()]);
         busy = 0;

@@ -23,6 +23,7 @@ import { pacer } from '../lib/next-task';
 export default defineBackground(() => {
   const db = openDb();
   const facts = new WordFactsReader(db);
+  facts.prepare();
   // The review threshold of the known-word model, kept current rather than read from storage on every page's ask.
   let settings = loadSettings();
   watchSettings((next) => (settings = Promise.resolve(next)));

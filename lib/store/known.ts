@@ -139,6 +139,14 @@ export class WordFactsReader {
     });
   }
 
+  /**
+   * Reads the facts now, before any page asks: a worker is woken by a page's first lookup, and the page asks for its
+   * words' states only once it has found its article, by when they are held. A failed read is read again at the ask.
+   */
+  prepare(): void {
+    this.current().catch(() => undefined);
+  }
+
   async facts(words: readonly string[], stableDays: number): Promise<PackedFacts> {
     const held = await this.current();
     const packer = new FactsPacker();

@@ -8,6 +8,7 @@ import { newCardFields, type CardRecord, type SavedContext, type SavedWord, type
 import { cardKinds, queueFor } from './queue';
 import { guard, StoreError } from './errors';
 import { write } from './write';
+import { bulkGetInPieces } from './bulk';
 import { readPrefs, writePrefs, type ReviewPrefs } from './prefs';
 import { Invalid, LIMITS, parseText } from './parse';
 import { headword } from './records';
@@ -40,8 +41,8 @@ export function mergeContexts(into: SavedContext[], more: readonly SavedContext[
 export async function syncCards(db: YueduDb, wordIds: readonly number[], now: number): Promise<void> {
   const prefs = await readPrefs(db);
   const ids = [...new Set(wordIds)];
-  const words = (await db.words.bulkGet(ids)).filter((w): w is SavedWord => w?.id !== undefined);
-  const known = await db.known.bulkGet(words.map((w) => w.simplified));
+  const words = (await bulkGetInPieces(db.words, ids)).filter((w): w is SavedWord => w?.id !== undefined);
+  const known = await bulkGetInPieces(db.known, words.map((w) => w.simplified));
   const cardsOf = new Map<number, CardRecord[]>();
   for (const card of await db.cards.where('wordId').anyOf(ids).toArray()) {
     cardsOf.set(card.wordId, [...(cardsOf.get(card.wordId) ?? []), card]);

@@ -3,9 +3,10 @@
  * answers from the packaged shards, exactly as the whole dictionary answers. Shown with an extension whose whole
  * dictionary is missing, so that no answer can come from it: the hover's lookups still come back, the read-ahead's
  * batch is refused. And a worker stopped while the reader is at a page is started again by the reader's movement
- * (content/wake-worker.ts), before the pointer reaches a word. And while the worker holds a hover's lookup unanswered,
- * the page answers it itself (content/hover/own-lookup.ts), with the word's own card; but not on a site with the
- * reader's corrections, which only the worker applies.
+ * (content/wake-worker.ts), before the pointer reaches a word. The article, though, is the page's own work: it is
+ * marked while the worker, paused in the debugger, answers nothing. And while the worker holds a hover's lookup
+ * unanswered, the page answers it itself (content/hover/own-lookup.ts), with the word's own card; but not on a site
+ * with the reader's corrections, which only the worker applies.
  */
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,7 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
-import { stopServiceWorkers } from '../../scripts/lib/service-worker';
+import { pauseServiceWorker, stopServiceWorkers } from '../../scripts/lib/service-worker';
 import { pointAt, readCard } from '../../scripts/lib/page';
 import { CORRECTED_SITES } from '../../lib/corrected-sites';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
@@ -192,6 +193,31 @@ describe('the first lookups of a cold service worker', () => {
       await expect.poll(async () => (await readCard(page))?.headword).toBe('命运');
     } finally {
       await Promise.all([page.close(), popup.close()]);
+    }
+  });
+
+  it('marks the article of a page while the service worker answers nothing', async () => {
+    const asker = await whole.context.newPage();
+    const page = await whole.context.newPage();
+    let worker: { resume: () => Promise<void> } | null = null;
+    try {
+      await asker.goto(whole.extensionUrl('popup.html'));
+      await asker.waitForLoadState('networkidle');
+      worker = await pauseServiceWorker(asker, whole.extensionId);
+      // A ping from an extension page, left waiting: while it has no answer, the worker has answered nothing.
+      await asker.evaluate(() => {
+        const w = window as unknown as { pong?: unknown };
+        void chrome.runtime.sendMessage({ yuedu: 1, type: 'ping', payload: {} }).then((answer: unknown) => (w.pong = answer));
+      });
+      await page.goto(server.url('/silk-road.html'));
+      await page.waitForSelector('article[data-yuedu-article]');
+      expect(await asker.evaluate(() => (window as unknown as { pong?: unknown }).pong)).toBeUndefined();
+      await worker.resume();
+      worker = null;
+      await expect.poll(() => asker.evaluate(() => (window as unknown as { pong?: unknown }).pong)).toMatchObject({ ok: true });
+    } finally {
+      await worker?.resume();
+      await Promise.all([page.close(), asker.close()]);
     }
   });
 });

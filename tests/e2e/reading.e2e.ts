@@ -268,7 +268,7 @@ describe('reading on the page', () => {
         const article = document.querySelector('[data-yuedu-article]') as Element;
         return {
           background: getComputedStyle(article).backgroundColor,
-          colours: [...new Set([...article.querySelectorAll('rt span')].map((s) => getComputedStyle(s).color))],
+          colours: [...new Set([...article.querySelectorAll('rt[style*="color"], rt span')].map((s) => getComputedStyle(s).color))],
         };
       });
       await page.close();

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { Segment } from '../../dictionary/types';
 import { findArticle } from '../../content/article';
 import { LAYER_ATTR, PinyinLayer, RUBY_ATTR, screenFirst, type LayerOptions } from '../../content/pinyin-layer';
+import type { NearReport } from '../../content/near-viewport';
 
 /** A stand-in for the engine: two-character words, one syllable "p1" per character, non-Han as 'other'. */
 function fakeAnnotate(paragraphs: string[]): Promise<Segment[][]> {
@@ -102,8 +103,10 @@ describe('the pinyin layer', () => {
     await layer.apply(options({ mode: 'unknown', bare: (seg) => seg.text === '丝路', toneColors: ['red', 'orange', 'green', 'blue', 'grey'], joinSyllables: true }));
     expect(layerWords(p).map((w) => w.word)).toEqual(['花开', '中哈', '友谊']);
     expect(p.firstChild?.textContent).toBe('丝路');
-    const spans = p.querySelectorAll('rt span');
-    expect((spans[0] as HTMLElement).style.color).toBe('red');
+    // A column per character: its one syllable's colour is its <rt>'s.
+    const rts = p.querySelectorAll('rt');
+    expect((rts[0] as HTMLElement).style.color).toBe('red');
+    expect(p.querySelectorAll('rt span')).toHaveLength(0);
     layer.remove();
     expect(p.childNodes).toHaveLength(1);
     expect(p.textContent).toBe('丝路花开，中哈友谊');
@@ -116,8 +119,11 @@ describe('the pinyin layer', () => {
     await layer.apply(options({ annotate: erhua, joinSyllables: true }));
     expect(layerWords(p)).toEqual([{ word: '花儿', columns: ['huār'] }, { word: '开', columns: ['kāi'] }]);
     layer.remove();
-    await layer.apply(options({ annotate: () => Promise.resolve([[{ text: '花儿开', start: 0, kind: 'word', pinyin: ['p1', 'p2'] }]]) }));
+    const tones = ['red', 'orange', 'green', 'blue', 'grey'];
+    await layer.apply(options({ annotate: () => Promise.resolve([[{ text: '花儿开', start: 0, kind: 'word', pinyin: ['p1', 'p2'] }]]), toneColors: tones }));
     expect(layerWords(p)).toEqual([{ word: '花儿开', columns: ['p1 p2'] }]);
+    // Its syllables keep a colour each.
+    expect([...p.querySelectorAll('rt span')].map((s) => (s as HTMLElement).style.color)).toEqual(['red', 'orange']);
     layer.remove();
     expect(p.textContent).toBe('花儿开');
   });
@@ -129,7 +135,7 @@ describe('the pinyin layer', () => {
       const layer = new PinyinLayer(p);
       // p1: the fake syllables carry tone 1.
       await layer.apply(options({ toneColors: tones, backgroundOf: () => background }));
-      const colour = (p.querySelector('rt span') as HTMLElement).style.color;
+      const colour = (p.querySelector('rt') as HTMLElement).style.color;
       layer.remove();
       return colour;
     };
@@ -202,11 +208,11 @@ describe('the pinyin layer', () => {
     const layer = new PinyinLayer(article);
     await layer.apply(
       options({
-        watchNear: (els, onNear) => {
+        watchNear: (els, report) => {
           targets = els;
-          near = onNear;
+          near = (index) => report([{ index, onScreen: false }]);
           watching = true;
-          return () => (watching = false);
+          return { stop: () => (watching = false), again: () => undefined };
         },
       }),
     );
@@ -229,6 +235,61 @@ describe('the pinyin layer', () => {
     await expect.poll(() => article.getAttribute(LAYER_ATTR), { timeout: 20_000 }).toBe('all');
     expect(drawn()).toBe(60);
     expect(watching).toBe(false);
+    layer.remove();
+    expect(serialize(article)).toBe(before);
+  }, 60_000);
+
+  it('draws the text on screen in an update of its own before the text near it, and leaves what the reader jumped away from until they come back', async () => {
+    document.body.replaceChildren();
+    const article = document.createElement('article');
+    // 27,000 characters (nothing drawn in idle time), two paragraphs a slice.
+    for (let i = 0; i < 60; i++) {
+      const p = document.createElement('p');
+      p.textContent = '丝路花开，中哈友谊'.repeat(50) + i;
+      article.append(p);
+    }
+    document.body.append(article);
+    const before = serialize(article);
+    const asked: string[][] = [];
+    let report: (reports: NearReport[]) => void = () => undefined;
+    const watchedAgain: number[] = [];
+    const away = new Set<Element>();
+    const layer = new PinyinLayer(article);
+    await layer.apply(
+      options({
+        annotate: (paragraphs) => {
+          asked.push(paragraphs.map((p) => p.slice(450)));
+          return fakeAnnotate(paragraphs);
+        },
+        watchNear: (_, onReport) => {
+          report = onReport;
+          return { stop: () => undefined, again: (index) => watchedAgain.push(index) };
+        },
+        stillNear: (first) => !away.has(first),
+      }),
+    );
+    const drawn = () => [...article.children].flatMap((p, i) => (p.querySelector('ruby') ? [i] : []));
+    // A jump lands on slice 3 (paragraphs 6 and 7); slices 2 and 4 are near it.
+    report([
+      { index: 3, onScreen: true },
+      { index: 2, onScreen: false },
+      { index: 4, onScreen: false },
+    ]);
+    await expect.poll(() => drawn(), { timeout: 20_000 }).toEqual([4, 5, 6, 7, 8, 9]);
+    expect(asked).toEqual([
+      ['6', '7'],
+      ['4', '5', '8', '9'],
+    ]);
+    // Slice 10 comes near, but the reader has jumped away before its pinyin came back: it is not drawn but watched again.
+    away.add(article.children[20] as Element);
+    report([{ index: 10, onScreen: false }]);
+    await expect.poll(() => watchedAgain, { timeout: 20_000 }).toEqual([10]);
+    expect(asked.at(-1)).toEqual(['20', '21']);
+    expect(drawn()).toEqual([4, 5, 6, 7, 8, 9]);
+    // The reader comes back to it: it is drawn.
+    away.clear();
+    report([{ index: 10, onScreen: true }]);
+    await expect.poll(() => drawn(), { timeout: 20_000 }).toEqual([4, 5, 6, 7, 8, 9, 20, 21]);
     layer.remove();
     expect(serialize(article)).toBe(before);
   }, 60_000);

@@ -13,6 +13,7 @@ import { MAX_KEPT_ID, type Repair } from '../records';
 import { mergeContexts, removeWord, syncCards } from '../words';
 import { buryLater, unbury } from '../tombstones';
 import { write } from '../write';
+import { BULK_ROWS } from '../bulk';
 import { mergeHistory } from '../history';
 import { replaces, sameCorrection } from '../corrections';
 import type { Backup } from './format';
@@ -34,7 +35,6 @@ export interface ImportSummary {
   repaired: Repair[];
 }
 
-const WRITE_BATCH = 2000;
 
 /** More reviews, then the latest review, wins: the card that has been studied more keeps its schedule. */
 const moreAdvanced = (a: FsrsState, b: FsrsState) => a.reps > b.reps || (a.reps === b.reps && (a.last_review ?? 0) > (b.last_review ?? 0));
@@ -56,9 +56,9 @@ async function addKeepingIds<T extends { id?: number }>(
   items.forEach((item, i) => (keeps(item.id) ? keep : renumber).push(i));
   const keys: number[] = new Array<number>(items.length);
   const add = async (all: number[], strip: boolean) => {
-    // In batches: each is cloned into IndexedDB on the page's thread, and the page stays responsive between them.
-    for (let start = 0; start < all.length; start += WRITE_BATCH) {
-      const indexes = all.slice(start, start + WRITE_BATCH);
+    // In pieces (../bulk.ts): each is cloned into IndexedDB on the page's thread, and the page stays responsive between them.
+    for (let start = 0; start < all.length; start += BULK_ROWS) {
+      const indexes = all.slice(start, start + BULK_ROWS);
       const rows = indexes.map((i) => {
         const item = items[i] as T;
         if (!strip) return item;

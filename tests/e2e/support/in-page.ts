@@ -68,7 +68,8 @@ export function layerWords(): { word: string; pinyin: string; coloured: number }
   return [...document.querySelectorAll('[data-yuedu-ruby]')].map((w) => ({
     word: [...w.querySelectorAll('ruby')].map((r) => r.lastChild?.textContent ?? '').join(''),
     pinyin: [...w.querySelectorAll('rt')].map((rt) => rt.textContent ?? '').join(' '),
-    coloured: w.querySelectorAll('rt span[style*="color"]').length,
+    // A column's one syllable is coloured on its <rt>; a column of several, on a span each.
+    coloured: w.querySelectorAll('rt[style*="color"], rt span[style*="color"]').length,
   }));
 }
 

@@ -69,6 +69,20 @@ describe('known words in the store', () => {
     expect(read.rows('known')).toEqual([]);
   });
 
+  it('reads the copy when told to prepare, so that the first ask reads nothing', async () => {
+    const db = freshDb();
+    const read = countReads(db);
+    await setMarks(db, ['中国'], 'known', T0);
+    const reader = new WordFactsReader(db);
+    read.clear();
+    reader.prepare();
+    await expect.poll(() => read.tables()).toEqual(['wordFacts']);
+    // The ask that follows takes what that read holds, and reads no table itself.
+    read.clear();
+    expect((await factsOf(reader, ['中国'], 21)).known).toEqual(['中国']);
+    expect(read.tables()).toEqual([]);
+  });
+
   it('follows a saved word through a grade, its deletion and a new save from another connection', async () => {
     const db = freshDb();
     const reader = new WordFactsReader(db);
