@@ -57,6 +57,13 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     permissions: ['storage', 'alarms'],
+    // The content script answers a hover from the dictionary's shards itself while the service worker starts
+    // (content/hover/own-lookup.ts). Chromium serves them to it only at a URL that changes every session: a page
+    // cannot probe a fixed one to learn that Yuedu is installed. Firefox's extension URLs differ per profile already.
+    web_accessible_resources:
+      manifestVersion === 3
+        ? [{ resources: ['shards/*'], matches: ['http://*/*', 'https://*/*'], ...(browser === 'firefox' ? {} : { use_dynamic_url: true }) }]
+        : ['shards/*'],
     // The word list's .apkg export runs SQLite as WebAssembly (sql.js, shipped with the extension): extension pages
     // may compile wasm, and nothing else changes from the browsers' default policy.
     content_security_policy:

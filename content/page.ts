@@ -23,6 +23,8 @@ import { observeAddedText, pause, whenIdle } from './observe';
 import { pageAddress } from './page-address';
 import { PageSession, type Reading } from './page-session';
 import { wakeWorkerOnInput } from './wake-worker';
+import { firstAnswer, WorkerPulse } from './worker-pulse';
+import { ownLookup } from './hover/own-lookup';
 
 /** A page being read: its hover, and its article when this is the top frame. */
 interface PageReading extends Reading {
@@ -42,19 +44,26 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
   installHighlightStyles(doc);
   let article: ArticleReading | null = null;
   let stopWaiting = () => {};
+  // Every message to the worker is watched: a hover's lookup is answered here when the worker is late.
+  const pulse = new WorkerPulse();
+  const ask: typeof send = (type, payload) => pulse.track(send(type, payload));
   const known = new KnownWords({
     level: () => settings().knownLevel,
-    facts: async (words) => unpackFacts(words, await send('wordStates', { words })),
-    mark: (words, mark) => send('markWords', { words, mark }),
+    facts: async (words) => unpackFacts(words, await ask('wordStates', { words })),
+    mark: (words, mark) => ask('markWords', { words, mark }),
   });
   const site = siteOfFrame(doc);
   const hover = new HoverController(doc, {
-    lookup: async (window) => (await send('lookup', { ...window, site })).matches,
-    lookupMany: async (windows) => (await send('lookupMany', { windows, site })).matches,
-    correct: (action, window, length) => send('correct', { action, window, length, site }),
+    lookup: (window) => {
+      const asked = ask('lookup', { ...window, site }).then((answer) => answer.matches);
+      return firstAnswer(asked, pulse.late(), () => ownLookup(window, site));
+    },
+    lookupMany: async (windows) => (await ask('lookupMany', { windows, site })).matches,
+    correct: (action, window, length) => ask('correct', { action, window, length, site }),
     onCorrected: async () => article?.redraw().catch((err: unknown) => console.warn('Yuedu: layer not redrawn', err)),
     idle: whenIdle,
-    save: (word, context) => send('saveWord', { word, context }),
+    save: (word, context) => ask('saveWord', { word, context }),
+    // Not watched: it waits for AnkiConnect, not for the worker.
     sendToAnki: (word, context) => send('ankiAdd', { word, context }),
     settings,
     onSaved: (word) => article?.addSaved(word.simplified, word.traditional),
@@ -67,11 +76,11 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
         return state;
       },
     },
-    lookedUp: (word, context) => void send('lookedUp', { word, context }).catch((err: unknown) => console.warn('Yuedu: history not kept', err)),
+    lookedUp: (word, context) => void ask('lookedUp', { word, context }).catch((err: unknown) => console.warn('Yuedu: history not kept', err)),
   });
   hover.start();
   // A hover after a pause finds the worker started (wake-worker.ts); a failed ping has nothing to tell the reader.
-  const stopWaking = doc.defaultView ? wakeWorkerOnInput(doc.defaultView, () => void send('ping', {}).catch(() => undefined)) : () => undefined;
+  const stopWaking = doc.defaultView ? wakeWorkerOnInput(doc.defaultView, () => void ask('ping', {}).catch(() => undefined)) : () => undefined;
   // Looks up the first words of `root` before the reader points at any (which also has the dictionary loaded).
   const readAheadFrom = (root: Node) => {
     const start = firstChinese(root);
@@ -87,7 +96,7 @@ function readPage(doc: Document, isTop: boolean, settings: () => Settings): Page
       // Marking goes on at the next task, not in idle time: the layer and the saved words wait for it.
       markArticle: () => markArticleInSlices(doc, nextTask),
       known,
-      annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await send('annotate', { paragraphs: chunk, pinyin, site })).paragraphs),
+      annotate: (paragraphs, pinyin) => annotateInChunks(paragraphs, async (chunk) => (await ask('annotate', { paragraphs: chunk, pinyin, site })).paragraphs),
       pause,
       readAheadFrom,
     });

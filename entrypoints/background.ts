@@ -17,6 +17,7 @@ import { recordLookup } from '../lib/store/history';
 import { listenForCommands } from '../lib/commands';
 import { ankiAdd, ankiDescribe } from '../lib/anki/service';
 import { CorrectionsService } from '../lib/corrections-service';
+import { mirrorIfMissing } from '../lib/store/corrected-sites';
 import { pacer } from '../lib/next-task';
 
 export default defineBackground(() => {
@@ -27,6 +28,8 @@ export default defineBackground(() => {
   let settings = loadSettings();
   watchSettings((next) => (settings = Promise.resolve(next)));
   const corrections = new CorrectionsService(db);
+  // A store from before the mirror of the sites with corrections gets it once, as the new version is installed.
+  browser.runtime.onInstalled.addListener(() => void mirrorIfMissing(db).catch((err: unknown) => console.warn('Yuedu: corrected sites not mirrored', err)));
   // One hover's lookup is answered as soon as it can be, from the dictionary's shards on a cold worker; a read-ahead's
   // hundreds of windows wait for the whole dictionary, which they would read most of anyway.
   const lookUp = async (windows: readonly LookupWindow[], site?: string) => {

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { CorrectionRule } from '../../dictionary/corrections';
 import type { CorrectionScope } from '../domain/correction';
 import type { WordContext, WordToSave } from '../domain/word';
+import { keepCorrectedSites } from './corrected-sites';
 import { buildCopy, COPY_TABLE, keepCopy, rebuildCopy, type CopyBucket, type Mirrored } from './facts-copy';
 
 /** A sentence the word was met in, and when it was saved (ms since the epoch). */
@@ -185,5 +186,7 @@ export function openDb(name = DB_NAME): YueduDb {
   // The copy's buckets hold their lists as JSON strings (one value to read, not thousands): built again in that form.
   db.version(11).stores({}).upgrade(rebuildCopy);
   db.use(keepCopy);
+  // Which sites have corrections, for the content script (lib/corrected-sites.ts).
+  db.use(keepCorrectedSites);
   return db;
 }

@@ -4,15 +4,19 @@
  * dictionary is missing, so that no answer can come from it: the hover's lookups still come back, the read-ahead's
  * batch is refused. And a worker stopped while the reader is at a page is started again by the reader's movement
  * (content/wake-worker.ts), before the pointer reaches a word. The article, though, is the page's own work: it is
- * marked while the worker, paused in the debugger, answers nothing.
+ * marked while the worker, paused in the debugger, answers nothing. And while the worker holds a hover's lookup
+ * unanswered, the page answers it itself (content/hover/own-lookup.ts), with the word's own card; but not on a site
+ * with the reader's corrections, which only the worker applies.
  */
-import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchWithExtension, type ExtensionBrowser } from '../../scripts/lib/browser';
 import { pauseServiceWorker, stopServiceWorkers } from '../../scripts/lib/service-worker';
+import { pointAt, readCard } from '../../scripts/lib/page';
+import { CORRECTED_SITES } from '../../lib/corrected-sites';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { PING_EVERY_MS } from '../../content/wake-worker';
 import { DEMO_DIR, EXTENSION_DIR } from './support/paths';
@@ -30,6 +34,32 @@ const WINDOWS = [
 const ask = (page: Page, type: 'lookup' | 'lookupMany', payload: object) =>
   page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ yuedu: 1, type, payload: { ...payload, site: '' } }), [type, payload] as const);
 
+/**
+ * Prepended to the worker of a copy of the extension: the worker runs as ever, but holds a page's lookups (one window
+ * or many) unanswered, as a worker still starting does, until an extension page sends RELEASE; everything else it
+ * answers.
+ */
+const RELEASE = 'releaseLookupsForTest';
+const HOLD_LOOKUPS = `{
+  const listen = chrome.runtime.onMessage.addListener.bind(chrome.runtime.onMessage);
+  let held = [];
+  chrome.runtime.onMessage.addListener = (listener) => {
+    const answer = (message, sender, respond) => void Promise.resolve(listener(message, sender, respond)).then(respond);
+    listen((message, sender, respond) => {
+      if (message === '${RELEASE}') {
+        for (const h of held) answer(...h);
+        held = null;
+        respond(true);
+        return false;
+      }
+      if (!held || !['lookup', 'lookupMany'].includes(message?.type)) return listener(message, sender, respond);
+      held.push([message, sender, respond]);
+      return true;
+    });
+  };
+}
+`;
+
 /** Whether the extension's service worker runs, as the browser reports it (through the page's DevTools session). */
 async function watchWorker(page: Page): Promise<{ running: () => boolean }> {
   const cdp = await page.context().newCDPSession(page);
@@ -44,25 +74,32 @@ async function watchWorker(page: Page): Promise<{ running: () => boolean }> {
 describe('the first lookups of a cold service worker', () => {
   let whole: ExtensionBrowser;
   let shardsOnly: ExtensionBrowser;
+  let held: ExtensionBrowser;
   let copy: string;
+  let heldCopy: string;
   let server: StaticServer;
 
   beforeAll(async () => {
     copy = await mkdtemp(path.join(tmpdir(), 'yuedu-shards-only-'));
     await cp(EXTENSION_DIR, copy, { recursive: true });
     await rm(path.join(copy, 'dictionary.bin.gz'));
-    [whole, shardsOnly, server] = await Promise.all([
+    heldCopy = await mkdtemp(path.join(tmpdir(), 'yuedu-held-lookups-'));
+    await cp(EXTENSION_DIR, heldCopy, { recursive: true });
+    const worker = path.join(heldCopy, 'background.js');
+    await writeFile(worker, HOLD_LOOKUPS + (await readFile(worker, 'utf8')));
+    [whole, shardsOnly, held, server] = await Promise.all([
       launchWithExtension(EXTENSION_DIR, { headless: true }),
       launchWithExtension(copy, { headless: true }),
+      launchWithExtension(heldCopy, { headless: true }),
       startStaticServer({ '/': DEMO_DIR }),
     ]);
   });
 
   afterAll(async () => {
     // The browsers first: the server waits for their connections to close.
-    await Promise.all([whole?.close(), shardsOnly?.close()]);
+    await Promise.all([whole?.close(), shardsOnly?.close(), held?.close()]);
     await server?.close();
-    await rm(copy, { recursive: true, force: true });
+    await Promise.all([rm(copy, { recursive: true, force: true }), rm(heldCopy, { recursive: true, force: true })]);
   });
 
   it('come from the shards, as the whole dictionary answers them', async () => {
@@ -110,6 +147,52 @@ describe('the first lookups of a cold service worker', () => {
       await expect.poll(() => worker.running(), { timeout: 10_000 }).toBe(true);
     } finally {
       await page.close();
+    }
+  });
+
+  it('is answered by the page itself while the worker cannot answer it, with the word’s own card, its state filled in after', async () => {
+    const page = await held.context.newPage();
+    const popup = await held.context.newPage();
+    try {
+      await page.goto(server.url('/silk-road.html'));
+      await page.waitForSelector('[data-yuedu-article]');
+      // The worker wrote which sites have corrections (none) as the extension was installed: the page may answer here.
+      await popup.goto(held.extensionUrl('popup.html'));
+      await expect.poll(() => popup.evaluate((key) => chrome.storage.local.get(key), CORRECTED_SITES)).toEqual({ [CORRECTED_SITES]: [] });
+      const { x, y } = await pointAt(page, '命运共同体', 'article');
+      await page.mouse.move(x - 40, y);
+      await page.mouse.move(x, y, { steps: 5 });
+      await expect.poll(async () => (await readCard(page))?.headword).toBe('命运共同体');
+      const card = await readCard(page);
+      expect(card?.entries[0]).toMatchObject({ word: '命运共同体', source: 'glossary' });
+      // What the reader knows of the word comes from the worker, which answers that.
+      await expect.poll(async () => (await readCard(page))?.state).toBe('unknown');
+    } finally {
+      await Promise.all([page.close(), popup.close()]);
+    }
+  });
+
+  it('is left to the worker on a site with the reader’s corrections, which only the worker applies', async () => {
+    const page = await held.context.newPage();
+    const popup = await held.context.newPage();
+    try {
+      await popup.goto(held.extensionUrl('popup.html'));
+      const site = new URL(server.url('/')).hostname;
+      const split = { action: 'split', window: { text: '命运共同体', pos: 0 }, length: 5, site };
+      expect(await popup.evaluate((payload) => chrome.runtime.sendMessage({ yuedu: 1, type: 'correct', payload }), split)).toMatchObject({ ok: true });
+      await expect.poll(() => popup.evaluate((key) => chrome.storage.local.get(key), CORRECTED_SITES)).toEqual({ [CORRECTED_SITES]: [site] });
+      await page.goto(server.url('/silk-road.html'));
+      await page.waitForSelector('[data-yuedu-article]');
+      const { x, y } = await pointAt(page, '命运共同体', 'article');
+      await page.mouse.move(x - 40, y);
+      await page.mouse.move(x, y, { steps: 5 });
+      // Time for the page to answer, as it did in the test before (in some 100 ms), had it been allowed to.
+      await page.waitForTimeout(1500);
+      expect(await popup.evaluate((message) => chrome.runtime.sendMessage(message), RELEASE)).toBe(true);
+      // The split holds: the card is of 命运, not of 命运共同体 as the dictionary alone has it.
+      await expect.poll(async () => (await readCard(page))?.headword).toBe('命运');
+    } finally {
+      await Promise.all([page.close(), popup.close()]);
     }
   });
 

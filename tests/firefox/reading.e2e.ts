@@ -14,6 +14,9 @@ let s: FirefoxSession;
 /** Points at `word` in the article and waits for a card whose first entry is `expected`. */
 async function hover(page: Page, word: string, opts: { expected?: string; nth?: number } = {}): Promise<CardView> {
   const { x, y } = await pointAt(page, word, 'article', opts.nth);
+  // pointAt may have scrolled the word into view: its scroll event, which closes a card, comes with the next frame,
+  // and must not close the card of this hover when the page answers it at once (content/hover/own-lookup.ts).
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
   await page.mouse.move(x, y - 1);
   await page.mouse.move(x, y);
   await expect.poll(async () => (await readCard(page))?.entries[0]?.word).toBe(opts.expected ?? word);
