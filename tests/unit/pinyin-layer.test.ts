@@ -67,6 +67,19 @@ function loadDemo(): Element {
   return article;
 }
 
+/** A long article of 60 paragraphs of 450 characters, alone in the document. */
+function longArticle(): HTMLElement {
+  document.body.replaceChildren();
+  const article = document.createElement('article');
+  for (let i = 0; i < 60; i++) {
+    const p = document.createElement('p');
+    p.textContent = '丝路花开，中哈友谊'.repeat(50) + i;
+    article.append(p);
+  }
+  document.body.append(article);
+  return article;
+}
+
 describe('the pinyin layer', () => {
   it('starts with the text on screen, then goes on below, then comes back for the text above', () => {
     const bottoms = [-900, -400, -10, 20, 300, 800, 1500];
@@ -192,15 +205,8 @@ describe('the pinyin layer', () => {
   });
 
   it('draws a long article only where the reader is: nothing in idle time, each slice as it comes near the viewport', async () => {
-    document.body.replaceChildren();
-    const article = document.createElement('article');
     // 27,000 characters: longer than idle time draws whole.
-    for (let i = 0; i < 60; i++) {
-      const p = document.createElement('p');
-      p.textContent = '丝路花开，中哈友谊'.repeat(50) + i;
-      article.append(p);
-    }
-    document.body.append(article);
+    const article = longArticle();
     const before = serialize(article);
     let targets: readonly Element[] = [];
     let near: (index: number) => void = () => undefined;
@@ -240,15 +246,8 @@ describe('the pinyin layer', () => {
   }, 60_000);
 
   it('draws the text on screen in an update of its own before the text near it, and leaves what the reader jumped away from until they come back', async () => {
-    document.body.replaceChildren();
-    const article = document.createElement('article');
     // 27,000 characters (nothing drawn in idle time), two paragraphs a slice.
-    for (let i = 0; i < 60; i++) {
-      const p = document.createElement('p');
-      p.textContent = '丝路花开，中哈友谊'.repeat(50) + i;
-      article.append(p);
-    }
-    document.body.append(article);
+    const article = longArticle();
     const before = serialize(article);
     const asked: string[][] = [];
     let report: (reports: NearReport[]) => void = () => undefined;
