@@ -4,6 +4,7 @@
  * milliseconds. Pieces of BULK_ROWS rows, each sent from the previous one's answer, keep a transaction alive (a
  * request is always pending) while the thread gets a turn between them.
  */
+
 /**
  * Rows per request: 2,000 rows of a 31 MB backup held the page for 100–370 ms each on a two-core machine
  * (npm run bench -- store), against 100 ms for parsing the whole file.

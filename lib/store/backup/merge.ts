@@ -35,7 +35,6 @@ export interface ImportSummary {
   repaired: Repair[];
 }
 
-
 /** More reviews, then the latest review, wins: the card that has been studied more keeps its schedule. */
 const moreAdvanced = (a: FsrsState, b: FsrsState) => a.reps > b.reps || (a.reps === b.reps && (a.last_review ?? 0) > (b.last_review ?? 0));
 
