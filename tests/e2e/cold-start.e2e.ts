@@ -8,7 +8,7 @@
  * unanswered, the page answers it itself (content/hover/own-lookup.ts), with the word's own card; but not on a site
  * with the reader's corrections, which only the worker applies.
  */
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
@@ -20,6 +20,7 @@ import { CORRECTED_SITES } from '../../lib/corrected-sites';
 import { startStaticServer, type StaticServer } from '../../scripts/lib/static-server';
 import { PING_EVERY_MS } from '../../content/wake-worker';
 import { DEMO_DIR, EXTENSION_DIR } from './support/paths';
+import { copyHoldingLookups, RELEASE } from './support/hold-lookups';
 
 /** Hover windows: a glossary phrase, a form of one behind a qualifier, a name, traditional text, full-width letters. */
 const WINDOWS = [
@@ -33,32 +34,6 @@ const WINDOWS = [
 /** A request as the content script sends it, from an extension page. */
 const ask = (page: Page, type: 'lookup' | 'lookupMany', payload: object) =>
   page.evaluate(([type, payload]) => chrome.runtime.sendMessage({ yuedu: 1, type, payload: { ...payload, site: '' } }), [type, payload] as const);
-
-/**
- * Prepended to the worker of a copy of the extension: the worker runs as ever, but holds a page's lookups (one window
- * or many) unanswered, as a worker still starting does, until an extension page sends RELEASE; everything else it
- * answers.
- */
-const RELEASE = 'releaseLookupsForTest';
-const HOLD_LOOKUPS = `{
-  const listen = chrome.runtime.onMessage.addListener.bind(chrome.runtime.onMessage);
-  let held = [];
-  chrome.runtime.onMessage.addListener = (listener) => {
-    const answer = (message, sender, respond) => void Promise.resolve(listener(message, sender, respond)).then(respond);
-    listen((message, sender, respond) => {
-      if (message === '${RELEASE}') {
-        for (const h of held) answer(...h);
-        held = null;
-        respond(true);
-        return false;
-      }
-      if (!held || !['lookup', 'lookupMany'].includes(message?.type)) return listener(message, sender, respond);
-      held.push([message, sender, respond]);
-      return true;
-    });
-  };
-}
-`;
 
 /** Whether the extension's service worker runs, as the browser reports it (through the page's DevTools session). */
 async function watchWorker(page: Page): Promise<{ running: () => boolean }> {
@@ -83,10 +58,7 @@ describe('the first lookups of a cold service worker', () => {
     copy = await mkdtemp(path.join(tmpdir(), 'yuedu-shards-only-'));
     await cp(EXTENSION_DIR, copy, { recursive: true });
     await rm(path.join(copy, 'dictionary.bin.gz'));
-    heldCopy = await mkdtemp(path.join(tmpdir(), 'yuedu-held-lookups-'));
-    await cp(EXTENSION_DIR, heldCopy, { recursive: true });
-    const worker = path.join(heldCopy, 'background.js');
-    await writeFile(worker, HOLD_LOOKUPS + (await readFile(worker, 'utf8')));
+    heldCopy = await copyHoldingLookups(EXTENSION_DIR);
     [whole, shardsOnly, held, server] = await Promise.all([
       launchWithExtension(EXTENSION_DIR, { headless: true }),
       launchWithExtension(copy, { headless: true }),

@@ -18,10 +18,13 @@ export interface FirefoxSession extends FirefoxExtensionBrowser {
   toBackground(type: string, payload: unknown): Promise<unknown>;
 }
 
-/** Firefox ESR with the built extension, and a server for the demo (at /) and the shared fixture pages (at /fixtures/). */
-export async function startFirefoxSession(): Promise<FirefoxSession> {
+/**
+ * Firefox ESR with the built extension (or the one in `dir`), and a server for the demo (at /) and the shared fixture
+ * pages (at /fixtures/).
+ */
+export async function startFirefoxSession(dir = FIREFOX_EXTENSION_DIR): Promise<FirefoxSession> {
   const server = await startStaticServer({ '/': DEMO_DIR, '/fixtures/': FIXTURE_PAGES_DIR });
-  const firefox = await launchFirefoxWithExtension(FIREFOX_EXTENSION_DIR, { headless: true });
+  const firefox = await launchFirefoxWithExtension(dir, { headless: true });
   const errors: string[] = [];
   /**
    * Whether an error was thrown by a fixture page's own scripts: a real news page's scripts fail here, as their
