@@ -20,7 +20,7 @@ const SHARDS_FIRST_MS = 100;
 // hover's first shards (or SHARDS_FIRST_MS): read alongside it, they often came in only when it did.
 export const getDictionary = loadOnce(async () => {
   await Promise.race([shardsFirst, new Promise((resolve) => setTimeout(resolve, SHARDS_FIRST_MS))]);
-  return (whole = new Dictionary(await inflate('/dictionary.bin.gz')));
+  return (whole = new Dictionary(await inflate('/dictionary.bin.gz', 'stream')));
 });
 
 /**

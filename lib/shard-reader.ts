@@ -10,15 +10,20 @@ import { HEAD_FILE, SHARD_COUNT, shardFile, shardOf } from '../dictionary/shards
 import { t } from './i18n';
 import { loadOnce } from './load-once';
 
-/** A packaged gzipped file, inflated as it is read. */
-export async function inflate(file: PublicPath): Promise<ArrayBuffer> {
+/**
+ * A packaged gzipped file, inflated: `as` 'stream' inflates it as it is read (the 5 MB artifact, in the worker), 'whole'
+ * reads it first. A Firefox content script must read whole: there a fetched body piped through DecompressionStream
+ * aborts (AbortError). A shard of tens of kilobytes loses nothing by it.
+ */
+export async function inflate(file: PublicPath, as: 'stream' | 'whole'): Promise<ArrayBuffer> {
   const response = await fetch(browser.runtime.getURL(file));
   if (!response.ok || !response.body) throw new Error(t('dictionaryLoadFailed', response.status));
-  return new Response(response.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+  const body = as === 'stream' ? response.body : new Blob([await response.arrayBuffer()]).stream();
+  return new Response(body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
 }
 
 export class ShardReader {
-  private readonly head = loadOnce(async () => new Dictionary(await inflate(`/shards/${HEAD_FILE}`), SHARD_COUNT));
+  private readonly head = loadOnce(async () => new Dictionary(await inflate(`/shards/${HEAD_FILE}`, 'whole'), SHARD_COUNT));
   private readonly loads = new Map<number, () => Promise<ArrayBuffer>>();
 
   /**
@@ -52,7 +57,7 @@ export class ShardReader {
   private shard(index: number): Promise<ArrayBuffer> {
     let load = this.loads.get(index);
     if (!load) {
-      load = loadOnce(() => inflate(`/shards/${shardFile(index)}` as PublicPath));
+      load = loadOnce(() => inflate(`/shards/${shardFile(index)}` as PublicPath, 'whole'));
       this.loads.set(index, load);
     }
     return load();
